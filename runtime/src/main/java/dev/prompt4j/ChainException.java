@@ -1,0 +1,38 @@
+package dev.prompt4j;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A computed field failed while a prompt was being prepared. The message starts with the path of the
+ * step that failed, outermost first: {@code analyzeTrend <- trendCategory <- classifyTrend}. The
+ * original failure is the cause; the fields computed before the failure stay reachable.
+ */
+public class ChainException extends Prompt4jException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> path;
+  private final transient Map<String, Object> completedFields;
+
+  public ChainException(List<String> path, Map<String, Object> completedFields, Throwable cause) {
+    super(String.join(" <- ", path) + ": " + describe(cause), cause);
+    this.path = List.copyOf(path);
+    this.completedFields = Map.copyOf(completedFields);
+  }
+
+  private static String describe(Throwable cause) {
+    Throwable root = cause instanceof ChainException chain && chain.getCause() != null ? chain.getCause() : cause;
+    String message = root.getMessage();
+    return message == null ? root.getClass().getName() : message;
+  }
+
+  /** The path of the failed step, outermost first: prompt method, field, nested method, field, ... */
+  public List<String> path() {
+    return path;
+  }
+
+  /** The fields of the outermost prompt that were computed before the failure, by name. */
+  public Map<String, Object> completedFields() {
+    return completedFields;
+  }
+}

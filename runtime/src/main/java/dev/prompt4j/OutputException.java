@@ -1,0 +1,31 @@
+package dev.prompt4j;
+
+import dev.langchain4j.data.message.ChatMessage;
+import java.util.List;
+
+/**
+ * The model never gave an answer of the expected type within the allowed attempts. Every attempt's raw
+ * text and errors, and the messages of the last request, are kept.
+ */
+public class OutputException extends Prompt4jException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Attempt> attempts;
+  private final transient List<ChatMessage> messages;
+
+  public OutputException(String message, String method, List<Attempt> attempts, List<ChatMessage> messages) {
+    super(message, method, null);
+    this.attempts = List.copyOf(attempts);
+    this.messages = List.copyOf(messages);
+  }
+
+  /** Every attempt, in order, with its raw text and the errors found. */
+  public List<Attempt> attempts() {
+    return attempts;
+  }
+
+  /** The messages of the last request (the conversation with every re-ask). */
+  public List<ChatMessage> messages() {
+    return messages;
+  }
+}

@@ -1,0 +1,296 @@
+package dev.prompt4j;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.prompt4j.internal.ChatMessages;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The answer of a prompt call with everything needed to see what ran: the value, the raw text, the
+ * provider and model that answered, the parameters and messages sent, usage, timing, attempts, and,
+ * nested, the calls made to compute its fields (the trace).
+ *
+ * <pre>{@code
+ * Response<String> r = trends.analyzeTrend("AI-driven automation");
+ * r.value(); r.usage().totalTokens(); r.calls().get(0).method();   // the classifyTrend call
+ * System.out.println(r.toJson());
+ * }</pre>
+ *
+ * @param <T> the type of the value
+ */
+public final class Response<T> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .registerModule(new Jdk8Module())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final T value;
+  private final String rawText;
+  private final String method;
+  private final String field;
+  private final String provider;
+  private final String model;
+  private final CallParameters parameters;
+  private final List<ChatMessage> messages;
+  private final Usage usage;
+  private final String finishReason;
+  private final Instant startedAt;
+  private final Duration latency;
+  private final String thread;
+  private final List<Attempt> failedAttempts;
+  private final String promptVersion;
+  private final String outputMode;
+  private final List<FieldRecord> fields;
+  private final List<Response<?>> calls;
+
+  private Response(Builder<T> b) {
+    this.value = b.value;
+    this.rawText = b.rawText;
+    this.method = Objects.requireNonNull(b.method, "method");
+    this.field = b.field;
+    this.provider = b.provider;
+    this.model = b.model;
+    this.parameters = b.parameters == null ? CallParameters.NONE : b.parameters;
+    this.messages = List.copyOf(b.messages);
+    this.usage = b.usage == null ? Usage.ZERO : b.usage;
+    this.finishReason = b.finishReason;
+    this.startedAt = b.startedAt;
+    this.latency = b.latency;
+    this.thread = b.thread;
+    this.failedAttempts = List.copyOf(b.failedAttempts);
+    this.promptVersion = b.promptVersion;
+    this.outputMode = b.outputMode;
+    this.fields = List.copyOf(b.fields);
+    this.calls = List.copyOf(b.calls);
+  }
+
+  /** Starts a response; used by the runtime and by tests that build expected responses. */
+  public static <T> Builder<T> builder() {
+    return new Builder<>();
+  }
+
+  /** The parsed, validated value. */
+  public T value() {
+    return value;
+  }
+
+  /** The model's answer as it arrived (the last attempt's). */
+  public String rawText() {
+    return rawText;
+  }
+
+  /** The prompt method, as {@code Interface.method}. */
+  public String method() {
+    return method;
+  }
+
+  /** The computed field of the parent call under which this call was made, or {@code null}. */
+  public String field() {
+    return field;
+  }
+
+  /** The provider that answered (after any fallback). */
+  public String provider() {
+    return provider;
+  }
+
+  /** The model that answered (after any fallback). */
+  public String model() {
+    return model;
+  }
+
+  /** The call parameters sent. */
+  public CallParameters parameters() {
+    return parameters;
+  }
+
+  /** The messages sent in the request that gave the answer. */
+  public List<ChatMessage> messages() {
+    return messages;
+  }
+
+  /** Token usage of this call, added up over every attempt (not including nested calls). */
+  public Usage usage() {
+    return usage;
+  }
+
+  /** Token usage of this call and of every nested call. */
+  public Usage totalUsage() {
+    Usage total = usage;
+    for (Response<?> call : calls) {
+      total = total.plus(call.totalUsage());
+    }
+    return total;
+  }
+
+  /** Why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it. */
+  public String finishReason() {
+    return finishReason;
+  }
+
+  /** When the call started (before its fields were computed). */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** From start to answer, fields included. */
+  public Duration latency() {
+    return latency;
+  }
+
+  /** The name of the thread the call ran on. */
+  public String thread() {
+    return thread;
+  }
+
+  /** How many requests were made: one plus retries, fallbacks and re-asks. */
+  public int attempts() {
+    return failedAttempts.size() + 1;
+  }
+
+  /** The requests that did not give the answer, in order. */
+  public List<Attempt> failedAttempts() {
+    return failedAttempts;
+  }
+
+  /** A stable hash of the template and the effective call configuration. */
+  public String promptVersion() {
+    return promptVersion;
+  }
+
+  /** How the answer's shape was asked for: {@code text}, {@code native-schema}, {@code instructions}. */
+  public String outputMode() {
+    return outputMode;
+  }
+
+  /** The computed fields evaluated for this call, in the order they finished. */
+  public List<FieldRecord> fields() {
+    return fields;
+  }
+
+  /** The calls made while computing this call's fields, in the order they finished. */
+  public List<Response<?>> calls() {
+    return calls;
+  }
+
+  /** The whole tree as indented JSON: this call, its messages, usage, timing and nested calls. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(toTree());
+    } catch (JsonProcessingException e) {
+      throw new Prompt4jException("Cannot write the trace of " + method + " as JSON", e);
+    }
+  }
+
+  private ObjectNode toTree() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("method", method);
+    if (field != null) node.put("field", field);
+    node.put("provider", provider);
+    node.put("model", model);
+    node.set("parameters", JSON.valueToTree(parameters));
+    node.put("promptVersion", promptVersion);
+    node.put("outputMode", outputMode);
+    node.put("startedAt", startedAt == null ? null : startedAt.toString());
+    node.put("latencyMillis", latency == null ? 0 : latency.toNanos() / 1_000_000.0);
+    node.put("thread", thread);
+    node.put("attempts", attempts());
+    node.put("finishReason", finishReason);
+    node.set("usage", JSON.valueToTree(usage));
+    ArrayNode sent = node.putArray("messages");
+    for (ChatMessage message : messages) {
+      ObjectNode m = sent.addObject();
+      m.put("role", ChatMessages.role(message));
+      m.put("text", ChatMessages.text(message));
+    }
+    node.put("rawText", rawText);
+    try {
+      node.set("value", JSON.valueToTree(value));
+    } catch (IllegalArgumentException e) {
+      node.put("value", String.valueOf(value));
+    }
+    if (!failedAttempts.isEmpty()) node.set("failedAttempts", JSON.valueToTree(failedAttempts));
+    if (!fields.isEmpty()) {
+      ArrayNode fieldNodes = node.putArray("fields");
+      for (FieldRecord f : fields) {
+        ObjectNode fn = fieldNodes.addObject();
+        fn.put("name", f.name());
+        fn.put("startedAt", f.startedAt().toString());
+        fn.put("durationMillis", f.duration().toNanos() / 1_000_000.0);
+        fn.put("thread", f.thread());
+        if (f.error() != null) fn.put("error", f.error());
+      }
+    }
+    if (!calls.isEmpty()) {
+      ArrayNode callNodes = node.putArray("calls");
+      for (Response<?> call : calls) {
+        callNodes.add(call.toTree());
+      }
+    }
+    return node;
+  }
+
+  @Override
+  public String toString() {
+    return "Response[" + method + " -> " + provider + ":" + model + ", value=" + value + ", usage=" + usage
+        + ", latency=" + latency + ", attempts=" + attempts() + ", calls=" + calls.size() + "]";
+  }
+
+  /** Builds a {@link Response}. */
+  public static final class Builder<T> {
+    private T value;
+    private String rawText;
+    private String method;
+    private String field;
+    private String provider;
+    private String model;
+    private CallParameters parameters;
+    private List<ChatMessage> messages = List.of();
+    private Usage usage;
+    private String finishReason;
+    private Instant startedAt;
+    private Duration latency;
+    private String thread;
+    private List<Attempt> failedAttempts = List.of();
+    private String promptVersion;
+    private String outputMode = "text";
+    private List<FieldRecord> fields = List.of();
+    private List<Response<?>> calls = List.of();
+
+    private Builder() {}
+
+    public Builder<T> value(T value) { this.value = value; return this; }
+    public Builder<T> rawText(String rawText) { this.rawText = rawText; return this; }
+    public Builder<T> method(String method) { this.method = method; return this; }
+    public Builder<T> field(String field) { this.field = field; return this; }
+    public Builder<T> provider(String provider) { this.provider = provider; return this; }
+    public Builder<T> model(String model) { this.model = model; return this; }
+    public Builder<T> parameters(CallParameters parameters) { this.parameters = parameters; return this; }
+    public Builder<T> messages(List<ChatMessage> messages) { this.messages = messages; return this; }
+    public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
+    public Builder<T> finishReason(String finishReason) { this.finishReason = finishReason; return this; }
+    public Builder<T> startedAt(Instant startedAt) { this.startedAt = startedAt; return this; }
+    public Builder<T> latency(Duration latency) { this.latency = latency; return this; }
+    public Builder<T> thread(String thread) { this.thread = thread; return this; }
+    public Builder<T> failedAttempts(List<Attempt> failedAttempts) { this.failedAttempts = failedAttempts; return this; }
+    public Builder<T> promptVersion(String promptVersion) { this.promptVersion = promptVersion; return this; }
+    public Builder<T> outputMode(String outputMode) { this.outputMode = outputMode; return this; }
+    public Builder<T> fields(List<FieldRecord> fields) { this.fields = fields; return this; }
+    public Builder<T> calls(List<Response<?>> calls) { this.calls = calls; return this; }
+
+    public Response<T> build() {
+      return new Response<>(this);
+    }
+  }
+}

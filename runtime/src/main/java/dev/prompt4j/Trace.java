@@ -1,0 +1,50 @@
+package dev.prompt4j;
+
+import dev.prompt4j.internal.TraceScope;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Collects the prompt calls made by plain Java code: a loop, a router, an orchestrator. Calls made in
+ * computed fields are already nested in their prompt's {@link Response}; this is for the code around.
+ *
+ * <pre>{@code
+ * Trace.Captured<String> run = Trace.capture(() -> refine(summary, 3));
+ * run.calls().forEach(c -> System.out.println(c.method() + " " + c.latency()));
+ * }</pre>
+ */
+public final class Trace {
+  private Trace() {}
+
+  /**
+   * Runs {@code work} and returns its result with every prompt call it made on this thread (and in
+   * the computed fields of those calls, nested).
+   */
+  public static <T> Captured<T> capture(Supplier<T> work) {
+    List<Response<?>> calls = new CopyOnWriteArrayList<>();
+    TraceScope previous = TraceScope.enter(TraceScope.collecting(calls::add));
+    try {
+      return new Captured<>(work.get(), List.copyOf(calls));
+    } finally {
+      TraceScope.restore(previous);
+    }
+  }
+
+  /**
+   * The result of {@link #capture}.
+   *
+   * @param value what the work returned
+   * @param calls the top-level prompt calls it made, in the order they finished
+   */
+  public record Captured<T>(T value, List<Response<?>> calls) {
+    /** Token usage of every call, nested ones included. */
+    public Usage totalUsage() {
+      Usage total = Usage.ZERO;
+      for (Response<?> call : calls) {
+        total = total.plus(call.totalUsage());
+      }
+      return total;
+    }
+  }
+}

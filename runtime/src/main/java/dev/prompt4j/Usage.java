@@ -1,0 +1,21 @@
+package dev.prompt4j;
+
+/**
+ * Token usage of one call, or of several added up. Counts a provider did not report are zero.
+ *
+ * @param inputTokens tokens sent
+ * @param outputTokens tokens generated
+ * @param totalTokens their sum as the provider reports it
+ */
+public record Usage(long inputTokens, long outputTokens, long totalTokens) {
+  /** No tokens. */
+  public static final Usage ZERO = new Usage(0, 0, 0);
+
+  /** The sum of this usage and another. */
+  public Usage plus(Usage other) {
+    if (other == null) {
+      return this;
+    }
+    return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, totalTokens + other.totalTokens);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.prompt4j.internal;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.prompt4j.Attempt;
+import dev.prompt4j.OutputException;
+import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.ProviderException;
+import dev.prompt4j.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends one prompt call: each target in turn (the model, then fallbacks) until one answers; the
+ * answer parsed, and re-asked with the errors when it does not fit, up to the attempt limit.
+ */
+final class CallExecutor {
+  private final ModelRegistry models;
+  private final int maxOutputAttempts;
+
+  CallExecutor(ModelRegistry models, int maxOutputAttempts) {
+    this.models = models;
+    this.maxOutputAttempts = maxOutputAttempts;
+  }
+
+  /** The outcome of a call that gave a value. */
+  record Outcome<T>(T value, String rawText, ResolvedCall.Target target, List<ChatMessage> messages, Usage usage,
+      String finishReason, List<Attempt> failedAttempts) {}
+
+  <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages) {
+    List<Attempt> failed = new ArrayList<>();
+    Usage usage = Usage.ZERO;
+    RuntimeException lastFailure = null;
+    for (ResolvedCall.Target target : call.targets()) {
+      List<ChatMessage> conversation = messages;
+      for (int ask = 1; ask <= maxOutputAttempts; ask++) {
+        long start = System.nanoTime();
+        ChatResponse answer;
+        try {
+          answer = send(target, call, conversation);
+        } catch (RuntimeException e) {
+          failed.add(new Attempt(target.provider(), target.model(), null, List.of(describe(e)), Duration.ofNanos(System.nanoTime() - start)));
+          lastFailure = e;
+          break; // next target
+        }
+        usage = usage.plus(usage(answer.tokenUsage()));
+        String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
+        try {
+          T value = method.output().parse(text == null ? "" : text);
+          String finish = answer.finishReason() == null ? null : answer.finishReason().name();
+          return new Outcome<>(value, text, target, conversation, usage, finish, failed);
+        } catch (OutputParseException e) {
+          failed.add(new Attempt(target.provider(), target.model(), text, e.errors(), Duration.ofNanos(System.nanoTime() - start)));
+          if (ask == maxOutputAttempts) {
+            throw new OutputException(
+                method.qualifiedName() + ": the answer of " + target + " is not a valid " + method.output().typeName() + " after "
+                    + ask + " attempt(s): " + String.join("; ", e.errors()),
+                method.name(), failed, conversation);
+          }
+          conversation = reask(conversation, text, e.errors(), method.output());
+        }
+      }
+    }
+    throw providerFailure(method, call, failed, lastFailure);
+  }
+
+  private ChatResponse send(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation) {
+    ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
+    ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
+    if (target.client() == null) {
+      request.parameters(models.provider(target.provider()).requestParameters(target.model(), call.parameters()));
+    } else {
+      request.parameters(
+          dev.langchain4j.model.chat.request.DefaultChatRequestParameters.builder()
+              .modelName(target.model())
+              .temperature(call.parameters().temperature())
+              .maxOutputTokens(call.parameters().maxTokens())
+              .topP(call.parameters().topP())
+              .stopSequences(call.parameters().stop())
+              .build());
+    }
+    return client.chat(request.build());
+  }
+
+  /** The conversation again, with the model's answer and a message naming every error. */
+  static List<ChatMessage> reask(List<ChatMessage> conversation, String answer, List<String> errors, OutputType<?> output) {
+    List<ChatMessage> next = new ArrayList<>(conversation);
+    next.add(AiMessage.from(answer == null || answer.isEmpty() ? "(empty answer)" : answer));
+    StringBuilder text = new StringBuilder("Your answer is not a valid ").append(output.typeName()).append(":\n");
+    for (String error : errors) {
+      text.append("- ").append(error).append('\n');
+    }
+    text.append("Answer again with the whole corrected answer and nothing else.");
+    next.add(UserMessage.from(text.toString()));
+    return next;
+  }
+
+  private static Usage usage(TokenUsage tokens) {
+    if (tokens == null) {
+      return Usage.ZERO;
+    }
+    long in = tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
+    long out = tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+    long total = tokens.totalTokenCount() == null ? in + out : tokens.totalTokenCount();
+    return new Usage(in, out, total);
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static ProviderException providerFailure(PromptMethod<?> method, ResolvedCall call, List<Attempt> failed, RuntimeException last) {
+    if (last instanceof Prompt4jException p && call.targets().size() == 1 && !(last instanceof ProviderException)) {
+      // Configuration problems (no key, unknown provider) say it best themselves.
+      return new ProviderException(method.qualifiedName() + ": " + p.getMessage(), method.name(),
+          call.targets().get(0).provider(), call.targets().get(0).model(), 0, null, failed, last);
+    }
+    ResolvedCall.Target target = call.targets().get(call.targets().size() - 1);
+    return new ProviderException(
+        method.qualifiedName() + ": no answer from " + call.targets() + "; last failure: " + (last == null ? "none" : describe(last)),
+        method.name(), target.provider(), target.model(), 0, null, failed, last);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.prompt4j.internal;
+
+import dev.prompt4j.CallParameters;
+import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.provider.ProviderSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * Run-time configuration, read once when a context is created: system properties over environment
+ * variables over {@code prompt4j.properties} on the class path. Within each source a method key is
+ * more specific than an interface key, which is more specific than a global one; a higher source wins
+ * over a lower one whatever the level, so {@code -Dprompt4j.model=...} changes every method.
+ *
+ * <p>Keys: {@code prompt4j[.<Interface>[.<method>]].provider|model|temperature|max-tokens|top-p|stop|seed|fallbacks}
+ * and {@code prompt4j.providers.<name>.api-key|base-url|timeout|max-retries}. Environment variables
+ * use the same key in upper case with {@code .} and {@code -} as {@code _}: {@code PROMPT4J_TRENDS_MODEL}.
+ */
+public final class Configuration {
+  /** The resource read from the class path. */
+  public static final String FILE = "prompt4j.properties";
+
+  private final List<UnaryOperator<String>> sources; // highest first
+
+  private Configuration(List<UnaryOperator<String>> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  /** System properties, environment and class-path file, as they are now. */
+  public static Configuration load() {
+    return of(System.getProperties(), System.getenv(), readFile(Thread.currentThread().getContextClassLoader()));
+  }
+
+  /** Configuration from explicit sources (tests, embedding applications). */
+  public static Configuration of(Properties systemProperties, Map<String, String> environment, Properties file) {
+    List<UnaryOperator<String>> sources = new ArrayList<>();
+    Properties sys = (Properties) systemProperties.clone();
+    sources.add(sys::getProperty);
+    Map<String, String> env = Map.copyOf(environment);
+    sources.add(key -> env.get(environmentName(key)));
+    Properties fileCopy = (Properties) file.clone();
+    sources.add(fileCopy::getProperty);
+    return new Configuration(sources);
+  }
+
+  /** No configuration at all. */
+  public static Configuration empty() {
+    return new Configuration(List.of());
+  }
+
+  /** The environment variable that stands for {@code key}. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static Properties readFile(ClassLoader loader) {
+    Properties properties = new Properties();
+    ClassLoader cl = loader != null ? loader : Configuration.class.getClassLoader();
+    try (InputStream in = cl.getResourceAsStream(FILE)) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new Prompt4jException("Cannot read " + FILE + " from the class path", e);
+    }
+    return properties;
+  }
+
+  /** The first source (highest first) that has {@code key}, or {@code null}. */
+  public String get(String key) {
+    for (UnaryOperator<String> source : sources) {
+      String value = source.apply(key);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+
+  /** What configuration changes for one method, every source and level combined. */
+  public CallOverride callOverride(String interfaceName, String method) {
+    CallOverride result = CallOverride.NONE;
+    for (int i = sources.size() - 1; i >= 0; i--) { // lowest source first, each higher one over it
+      UnaryOperator<String> source = sources.get(i);
+      for (String prefix : List.of("prompt4j.", "prompt4j." + interfaceName + ".", "prompt4j." + interfaceName + "." + method + ".")) {
+        result = read(source, prefix).over(result);
+      }
+    }
+    return result;
+  }
+
+  private static CallOverride read(UnaryOperator<String> source, String prefix) {
+    String provider = value(source, prefix + "provider");
+    String model = value(source, prefix + "model");
+    Double temperature = number(source, prefix, "temperature", Double::valueOf);
+    Integer maxTokens = number(source, prefix, "max-tokens", Integer::valueOf);
+    if (maxTokens == null) maxTokens = number(source, prefix, "maxTokens", Integer::valueOf);
+    Double topP = number(source, prefix, "top-p", Double::valueOf);
+    if (topP == null) topP = number(source, prefix, "topP", Double::valueOf);
+    Long seed = number(source, prefix, "seed", Long::valueOf);
+    String stop = value(source, prefix + "stop");
+    String fallbacks = value(source, prefix + "fallbacks");
+    CallParameters parameters =
+        temperature == null && maxTokens == null && topP == null && seed == null && stop == null
+            ? null
+            : new CallParameters(temperature, maxTokens, topP, stop == null ? null : split(stop), seed);
+    if (provider == null && model == null && parameters == null && fallbacks == null) {
+      return CallOverride.NONE;
+    }
+    return new CallOverride(provider, model, parameters, null, fallbacks == null ? null : split(fallbacks));
+  }
+
+  private static String value(UnaryOperator<String> source, String key) {
+    String value = source.apply(key);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static <N> N number(UnaryOperator<String> source, String prefix, String name, java.util.function.Function<String, N> parse) {
+    String value = value(source, prefix + name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return parse.apply(value);
+    } catch (NumberFormatException e) {
+      throw new Prompt4jException("Configuration key " + prefix + name + " is not a number: '" + value + "'");
+    }
+  }
+
+  private static List<String> split(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Key, base URL, timeout and retries configured for a provider (environment defaults are the provider's). */
+  public ProviderSettings provider(String name) {
+    String prefix = "prompt4j.providers." + name + ".";
+    String timeout = get(prefix + "timeout");
+    String retries = get(prefix + "max-retries");
+    try {
+      return new ProviderSettings(
+          name,
+          get(prefix + "api-key"),
+          get(prefix + "base-url"),
+          timeout == null ? null : parseDuration(timeout),
+          retries == null ? null : Integer.valueOf(retries));
+    } catch (RuntimeException e) {
+      throw new Prompt4jException("Configuration of provider '" + name + "' is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code 30s}, {@code 500ms}, {@code 2m}, a number of seconds, or an ISO-8601 duration. */
+  static Duration parseDuration(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+    if (t.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1).strip()) * 1000));
+    if (t.endsWith("m") && !t.startsWith("p")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+    if (t.startsWith("p")) return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+    return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+  }
+}

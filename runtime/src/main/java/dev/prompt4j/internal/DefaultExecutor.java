@@ -1,0 +1,48 @@
+package dev.prompt4j.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor computed fields and async methods run on unless configured otherwise: a virtual thread
+ * per task on Java 21 and newer, a bounded pool of daemon threads on Java 17.
+ */
+final class DefaultExecutor {
+  private DefaultExecutor() {}
+
+  /** Threads of the Java 17 pool: {@code prompt4j.executor.threads}, else 8 per core. */
+  static int poolSize() {
+    String configured = System.getProperty("prompt4j.executor.threads");
+    return configured != null ? Integer.parseInt(configured.strip()) : Math.max(8, 8 * Runtime.getRuntime().availableProcessors());
+  }
+
+  static final ExecutorService INSTANCE = create();
+
+  private static ExecutorService create() {
+    if (!"false".equals(System.getProperty("prompt4j.executor.virtual"))) {
+      try {
+        // Java 21+: looked up so this class still compiles for and runs on Java 17.
+        return (ExecutorService)
+            MethodHandles.publicLookup()
+                .findStatic(Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class))
+                .invoke();
+      } catch (NoSuchMethodException | IllegalAccessException e) {
+        // Java 17: fall through to the pool.
+      } catch (Throwable e) {
+        throw new IllegalStateException("Cannot create the virtual-thread executor", e);
+      }
+    }
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory threads =
+        task -> {
+          Thread thread = new Thread(task, "prompt4j-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    return Executors.newFixedThreadPool(poolSize(), threads);
+  }
+}

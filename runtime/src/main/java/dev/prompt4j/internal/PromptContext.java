@@ -1,0 +1,178 @@
+package dev.prompt4j.internal;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.prompt4j.CallParameters;
+import dev.prompt4j.ChainException;
+import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a generated instance calls models through: configuration, code overrides, model clients
+ * and the executor. Immutable: an override makes a new context, so instances are safe to share
+ * between threads and the original instance never changes.
+ */
+public final class PromptContext {
+  /** Re-asks allowed for an answer that does not parse, counting the first: {@code prompt4j.max-attempts}. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+  private static volatile PromptContext defaults;
+
+  private final Configuration configuration;
+  private final ModelRegistry models;
+  private final Executor executor;
+  private final Map<String, CallOverride> overrides; // "" for the interface, else a method name
+  private final CallExecutor calls;
+  private final ConcurrentHashMap<PromptMethod<?>, ResolvedCall> resolved = new ConcurrentHashMap<>();
+
+  private PromptContext(Configuration configuration, ModelRegistry models, Executor executor, Map<String, CallOverride> overrides) {
+    this.configuration = configuration;
+    this.models = models;
+    this.executor = executor;
+    this.overrides = Map.copyOf(overrides);
+    String attempts = configuration.get("prompt4j.max-attempts");
+    this.calls = new CallExecutor(models, attempts == null ? DEFAULT_MAX_ATTEMPTS : Integer.parseInt(attempts));
+  }
+
+  /** The shared context: configuration as loaded at first use, providers from the class path. */
+  public static PromptContext defaults() {
+    PromptContext context = defaults;
+    if (context == null) {
+      synchronized (PromptContext.class) {
+        context = defaults;
+        if (context == null) {
+          context = create(Configuration.load(), PromptContext.class.getClassLoader());
+          defaults = context;
+        }
+      }
+    }
+    return context;
+  }
+
+  /** A context on this configuration, with the providers found by {@code loader}. */
+  public static PromptContext create(Configuration configuration, ClassLoader loader) {
+    return new PromptContext(configuration, new ModelRegistry(ModelRegistry.discover(loader), configuration), DefaultExecutor.INSTANCE, Map.of());
+  }
+
+  /** A copy with {@code override} applied over the current override of {@code scope} ("" for the interface). */
+  public PromptContext withOverride(String scope, CallOverride override) {
+    Map<String, CallOverride> next = new HashMap<>(overrides);
+    next.merge(scope, override, (old, added) -> added.over(old));
+    return new PromptContext(configuration, models, executor, next);
+  }
+
+  /** A copy that runs computed fields and async calls on {@code executor}. */
+  public PromptContext withExecutor(Executor executor) {
+    return new PromptContext(configuration, models, executor, overrides);
+  }
+
+  /** The executor of computed fields and async calls. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Calls the model for {@code method}: computes the fields, renders the messages, sends, parses. */
+  public <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer) {
+    return invoke(method, renderer, TraceScope.current());
+  }
+
+  /** As {@link #invoke}, without blocking the caller; the call is traced where it was made. */
+  public <T> CompletableFuture<Response<T>> invokeAsync(PromptMethod<T> method, MessageRenderer renderer) {
+    TraceScope scope = TraceScope.current();
+    return CompletableFuture.supplyAsync(() -> invoke(method, renderer, scope), executor);
+  }
+
+  private <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    Invocation invocation = new Invocation(method, parent, executor);
+    List<ChatMessage> messages;
+    try {
+      messages = renderer.render(invocation);
+    } catch (ChainException e) {
+      invocation.cancelAll();
+      throw invocation.failure() != null ? invocation.failure() : e;
+    } catch (Prompt4jException e) {
+      invocation.cancelAll();
+      throw e;
+    } catch (Exception e) {
+      invocation.cancelAll();
+      throw new Prompt4jException(method.qualifiedName() + ": preparing the prompt failed: " + e, method.name(), e);
+    }
+    ResolvedCall call = resolve(method);
+    CallExecutor.Outcome<T> outcome = calls.execute(method, call, messages);
+    Response<T> response =
+        Response.<T>builder()
+            .value(outcome.value())
+            .rawText(outcome.rawText())
+            .method(method.qualifiedName())
+            .field(parent == null ? null : parent.field())
+            .provider(outcome.target().provider())
+            .model(outcome.target().model())
+            .parameters(call.parameters())
+            .messages(outcome.messages())
+            .usage(outcome.usage())
+            .finishReason(outcome.finishReason())
+            .startedAt(startedAt)
+            .latency(Duration.ofNanos(System.nanoTime() - start))
+            .thread(Thread.currentThread().getName())
+            .failedAttempts(outcome.failedAttempts())
+            .promptVersion(call.promptVersion())
+            .outputMode(method.output().jsonSchema() == null ? "text" : "instructions")
+            .fields(invocation.fields())
+            .calls(invocation.calls())
+            .build();
+    if (parent != null) {
+      parent.record(response);
+    }
+    return response;
+  }
+
+  /** The effective configuration of {@code method}: code, then configuration, then the annotation. */
+  public ResolvedCall resolve(PromptMethod<?> method) {
+    return resolved.computeIfAbsent(method, this::computeResolution);
+  }
+
+  private ResolvedCall computeResolution(PromptMethod<?> method) {
+    CallSpec spec = method.call();
+    CallOverride annotation = new CallOverride(spec.provider(), spec.model(), spec.parameters(), null, spec.fallbacks());
+    CallOverride effective =
+        overrides.getOrDefault(method.name(), CallOverride.NONE)
+            .over(overrides.getOrDefault("", CallOverride.NONE))
+            .over(configuration.callOverride(method.interfaceName(), method.name()))
+            .over(annotation);
+    CallParameters parameters = effective.parameters() == null ? CallParameters.NONE : effective.parameters();
+    List<ResolvedCall.Target> targets = new ArrayList<>();
+    targets.add(new ResolvedCall.Target(effective.provider(), effective.model(), effective.client()));
+    for (String fallback : effective.fallbacks()) {
+      int colon = fallback.indexOf(':');
+      if (colon <= 0 || colon == fallback.length() - 1) {
+        throw new Prompt4jException(method.qualifiedName() + ": fallback '" + fallback + "' is not of the form provider:model");
+      }
+      targets.add(new ResolvedCall.Target(fallback.substring(0, colon), fallback.substring(colon + 1), null));
+    }
+    String version = version(method.templateHash() + '|' + targets + '|' + parameters);
+    return new ResolvedCall(List.copyOf(targets), parameters, version);
+  }
+
+  private static String version(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.prompt4j.internal;
+
+import java.util.Objects;
+
+/**
+ * What the processor knows of one prompt method, as a constant of the generated class: where it is
+ * declared, its {@code @Call} configuration, a hash of its template, and how to read its answer.
+ *
+ * @param <T> the value type
+ */
+public final class PromptMethod<T> {
+  private final Class<?> declaringInterface;
+  private final String interfaceName;
+  private final String name;
+  private final CallSpec call;
+  private final String templateHash;
+  private final OutputType<T> output;
+  private final String qualifiedName;
+
+  private PromptMethod(Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output) {
+    this.declaringInterface = Objects.requireNonNull(declaringInterface);
+    this.interfaceName = declaringInterface.getSimpleName();
+    this.name = Objects.requireNonNull(name);
+    this.call = Objects.requireNonNull(call);
+    this.templateHash = Objects.requireNonNull(templateHash);
+    this.output = Objects.requireNonNull(output);
+    this.qualifiedName = interfaceName + "." + name;
+  }
+
+  /** Describes a prompt method; called from generated static initialisers. */
+  public static <T> PromptMethod<T> of(
+      Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output) {
+    return new PromptMethod<>(declaringInterface, name, call, templateHash, output);
+  }
+
+  public Class<?> declaringInterface() {
+    return declaringInterface;
+  }
+
+  /** The interface's simple name, as configuration keys use it. */
+  public String interfaceName() {
+    return interfaceName;
+  }
+
+  /** The method name. */
+  public String name() {
+    return name;
+  }
+
+  /** {@code Interface.method}. */
+  public String qualifiedName() {
+    return qualifiedName;
+  }
+
+  public CallSpec call() {
+    return call;
+  }
+
+  /** A hash of the template text, computed by the processor. */
+  public String templateHash() {
+    return templateHash;
+  }
+
+  public OutputType<T> output() {
+    return output;
+  }
+
+  @Override
+  public String toString() {
+    return qualifiedName;
+  }
+}

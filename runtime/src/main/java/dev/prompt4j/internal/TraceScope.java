@@ -1,0 +1,73 @@
+package dev.prompt4j.internal;
+
+import dev.prompt4j.Response;
+import java.util.function.Consumer;
+
+/**
+ * Where a prompt call made on this thread is recorded: under the computed field of an enclosing call,
+ * or into a collector opened by user code. Field tasks set it on the executor's threads, so the trace
+ * follows the work from thread to thread.
+ */
+public final class TraceScope {
+  private static final ThreadLocal<TraceScope> CURRENT = new ThreadLocal<>();
+
+  private final Invocation invocation;
+  private final String field;
+  private final Consumer<Response<?>> collector;
+
+  private TraceScope(Invocation invocation, String field, Consumer<Response<?>> collector) {
+    this.invocation = invocation;
+    this.field = field;
+    this.collector = collector;
+  }
+
+  /** The scope of this thread, or {@code null}. */
+  public static TraceScope current() {
+    return CURRENT.get();
+  }
+
+  /** A scope that records calls under a computed field of {@code invocation}. */
+  static TraceScope field(Invocation invocation, String field) {
+    return new TraceScope(invocation, field, null);
+  }
+
+  /** A scope that hands every call made in it to {@code collector}. */
+  public static TraceScope collecting(Consumer<Response<?>> collector) {
+    return new TraceScope(null, null, collector);
+  }
+
+  /** Makes {@code scope} current and returns the one it replaces, for {@link #restore}. */
+  public static TraceScope enter(TraceScope scope) {
+    TraceScope previous = CURRENT.get();
+    CURRENT.set(scope);
+    return previous;
+  }
+
+  /** Puts back the scope {@link #enter} returned. */
+  public static void restore(TraceScope previous) {
+    if (previous == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(previous);
+    }
+  }
+
+  /** The field under which calls are recorded, or {@code null}. */
+  public String field() {
+    return field;
+  }
+
+  /** The path of the enclosing calls and fields, outermost first, for error messages. */
+  java.util.List<String> path() {
+    return invocation == null ? java.util.List.of() : invocation.pathTo(field);
+  }
+
+  /** Records a finished call. */
+  public void record(Response<?> response) {
+    if (invocation != null) {
+      invocation.recordCall(response);
+    } else if (collector != null) {
+      collector.accept(response);
+    }
+  }
+}

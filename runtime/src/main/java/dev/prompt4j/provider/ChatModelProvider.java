@@ -1,0 +1,42 @@
+package dev.prompt4j.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.prompt4j.CallParameters;
+
+/**
+ * Builds langchain4j model clients for one provider name. Implementations are found with {@link
+ * java.util.ServiceLoader}; Prompt4j ships {@code openai}, {@code anthropic}, {@code gemini}, {@code
+ * ollama} and {@code offline}. A client is built once per model and settings and reused for every call.
+ *
+ * <pre>{@code
+ * public final class MyProvider implements ChatModelProvider {
+ *   public String name() { return "my"; }
+ *   public ChatModel create(String model, ProviderSettings settings) { return ...; }
+ * }
+ * // META-INF/services/dev.prompt4j.provider.ChatModelProvider: com.acme.MyProvider
+ * }</pre>
+ */
+public interface ChatModelProvider {
+
+  /** The name used in {@code @Call(provider = ...)} and in configuration keys. */
+  String name();
+
+  /**
+   * Builds a client for {@code model}. Throw {@link dev.prompt4j.Prompt4jException} naming the
+   * setting to fix when something required (a key) is missing.
+   */
+  ChatModel create(String model, ProviderSettings settings);
+
+  /** The per-request parameters for {@code model}; override to send provider-specific ones. */
+  default ChatRequestParameters requestParameters(String model, CallParameters parameters) {
+    return DefaultChatRequestParameters.builder()
+        .modelName(model)
+        .temperature(parameters.temperature())
+        .maxOutputTokens(parameters.maxTokens())
+        .topP(parameters.topP())
+        .stopSequences(parameters.stop())
+        .build();
+  }
+}
