@@ -1,0 +1,152 @@
+package dev.prompt4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.prompt4j.processor.diag.Diagnostic;
+import dev.prompt4j.processor.diag.Reporter;
+import dev.prompt4j.processor.generate.ImplementationWriter;
+import dev.prompt4j.processor.generate.ServiceRegistrations;
+import dev.prompt4j.processor.model.Models.PromptInterface;
+import dev.prompt4j.processor.read.Annotations;
+import dev.prompt4j.processor.read.InterfaceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Finds prompt interfaces, then for each one: read (mirrors only), validate, build the model, write
+ * the implementation. An interface with errors gets no implementation; the others still do.
+ * Interfaces that refer to types not generated yet are deferred to the next round.
+ */
+@AutoService(Processor.class)
+public final class Prompt4jProcessor extends AbstractProcessor {
+  private Reporter reporter;
+  private InterfaceReader reader;
+  private ImplementationWriter writer;
+  private ServiceRegistrations registrations;
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    reporter = new Reporter(processingEnv.getMessager());
+    reader = new InterfaceReader(processingEnv, reporter);
+    writer = new ImplementationWriter(processingEnv.getTypeUtils());
+    registrations = new ServiceRegistrations(processingEnv);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> interfaces = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        interfaces.add(type);
+      }
+    }
+    deferred.clear();
+    collect(round, Annotations.PROMPT, interfaces);
+    collect(round, Annotations.COMPUTED_FIELD, interfaces);
+    collect(round, Annotations.CALL, interfaces);
+
+    for (TypeElement type : interfaces) {
+      if (!round.processingOver() && refersToMissingTypes(type)) {
+        deferred.add(type.getQualifiedName().toString());
+        continue;
+      }
+      try {
+        Optional<PromptInterface> model = reader.read(type);
+        if (model.isPresent() && !model.get().methods().isEmpty()) {
+          JavaFile file = writer.write(model.get());
+          file.writeTo(processingEnv.getFiler());
+          registrations.add(model.get());
+        }
+      } catch (IOException | RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        reporter.report(Diagnostic.INTERNAL_ERROR, type, type.getQualifiedName(), trace);
+      }
+    }
+    if (round.processingOver()) {
+      for (String name : deferred) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+        processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+            "[Prompt4j:MissingTypes] " + name + " refers to types that were never generated or found; fix the errors above", type);
+      }
+      registrations.write();
+    }
+    return false;
+  }
+
+  private void collect(RoundEnvironment round, String annotation, Set<TypeElement> interfaces) {
+    TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+    if (annotationType == null) {
+      return;
+    }
+    for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+      if (element.getKind() == ElementKind.INTERFACE) {
+        interfaces.add((TypeElement) element);
+        continue;
+      }
+      if (element.getKind() != ElementKind.METHOD) {
+        continue;
+      }
+      Element owner = element.getEnclosingElement();
+      if (owner.getKind() == ElementKind.INTERFACE) {
+        interfaces.add((TypeElement) owner);
+      } else if (annotation.equals(Annotations.PROMPT)) {
+        reporter.report(Diagnostic.PROMPT_ON_CLASS, element, Annotations.mirror(element, annotation).orElseThrow(), null,
+            element.getSimpleName() + "()", ((TypeElement) owner).getQualifiedName(), element.getSimpleName() + "()");
+      } else if (annotation.equals(Annotations.COMPUTED_FIELD)) {
+        reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, element, Annotations.mirror(element, annotation).orElseThrow(), null,
+            element.getSimpleName() + "()");
+      }
+    }
+  }
+
+  private static boolean refersToMissingTypes(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (isMissing(method.getReturnType()) || method.getParameters().stream().anyMatch(p -> isMissing(p.asType()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMissing(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type instanceof javax.lang.model.type.DeclaredType declared) {
+      return declared.getTypeArguments().stream().anyMatch(Prompt4jProcessor::isMissing);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.prompt4j.processor.diag;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every message the processor can report, in one place. Each has a stable tag (for searching,
+ * suppressing and documentation), states the rule, and suggests the fix where it can.
+ */
+public enum Diagnostic {
+  // Declarations
+  PROMPT_ON_CLASS(Kind.ERROR, "PromptOnClass",
+      "@Prompt is on %s, a method of class %s; prompt methods are abstract methods of an interface: declare %s in an interface"),
+  PROMPT_ON_DEFAULT_METHOD(Kind.ERROR, "PromptOnDefaultMethod",
+      "@Prompt method %s has a body; a prompt method is abstract (Prompt4j writes its body): remove the body, or remove @Prompt and use @ComputedField for a value computed in code"),
+  PROMPT_ON_STATIC_METHOD(Kind.ERROR, "PromptOnStaticMethod",
+      "@Prompt method %s is static; a prompt method is an abstract instance method: remove 'static' and the body"),
+  GENERIC_PROMPT_METHOD(Kind.ERROR, "GenericPromptMethod",
+      "@Prompt method %s declares type parameters %s; the answer type must be known at compile time: use a concrete type"),
+  GENERIC_INTERFACE(Kind.ERROR, "GenericPromptInterface",
+      "prompt interface %s declares type parameters; Prompt4j implements concrete interfaces only: remove the type parameters"),
+  INACCESSIBLE_INTERFACE(Kind.ERROR, "InaccessibleInterface",
+      "prompt interface %s is private; the generated class must implement it from its package: make it package-private or public"),
+  MISSING_PROMPT(Kind.ERROR, "MissingPrompt",
+      "abstract method %s of prompt interface %s has no @Prompt; Prompt4j can only implement prompt methods: add @Prompt, or give it a default body"),
+  TEMPLATE_SOURCE(Kind.ERROR, "TemplateSource",
+      "@Prompt on %s %s; set exactly one of value (the template) and file (a template on the class path)"),
+  TEMPLATE_FILE_NOT_FOUND(Kind.ERROR, "TemplateFileNotFound",
+      "template file '%s' of %s was not found on the class path, source path or class output; check the path (relative to a resources root, no leading '/')"),
+  COMPUTED_FIELD_NOT_DEFAULT(Kind.ERROR, "ComputedFieldNotDefault",
+      "@ComputedField %s is not a default method of an interface; a computed field is code: give it a body with 'default'"),
+  COMPUTED_FIELD_COLLISION(Kind.ERROR, "ComputedFieldCollision",
+      "computed field '%s' has the name of %s; templates could not tell them apart: rename one of them%s"),
+  UNPROVIDED_FIELD_PARAMETER(Kind.ERROR, "UnprovidedFieldParameter",
+      "parameter '%s' of computed field %s is bound by name, but %s has no parameter and the interface no computed field named '%s'%s"),
+  FIELD_PARAMETER_TYPE(Kind.ERROR, "FieldParameterType",
+      "parameter '%s' of computed field %s has type %s, but %s provides %s; make the types match"),
+  COMPUTED_FIELD_CYCLE(Kind.ERROR, "ComputedFieldCycle",
+      "computed fields depend on each other in a cycle: %s; a field cannot need its own value: break the cycle"),
+  COMPUTED_FIELD_VOID(Kind.ERROR, "ComputedFieldVoid",
+      "computed field %s returns void; a computed field is a value for templates: return it"),
+  UNUSED_PARAMETER(Kind.WARNING, "UnusedParameter",
+      "parameter '%s' of %s is used by no placeholder of its template nor by any computed field it needs; use it ({%s}) or remove it"),
+  UNSUPPORTED_RETURN_TYPE(Kind.ERROR, "UnsupportedReturnType",
+      "%s returns %s, which Prompt4j cannot produce from an answer%s; return String, an enum, a record, List<...>, boolean, a number, a sealed interface of records, or any of these in Response<...> or CompletableFuture<...>"),
+
+  // @Call
+  MISSING_CALL(Kind.ERROR, "MissingCall",
+      "%s has no @Call and neither has interface %s; name the model: @Call(provider = \"openai\", model = \"gpt-4o-mini\") on the method or the interface"),
+  BLANK_CALL_VALUE(Kind.ERROR, "BlankCallValue",
+      "@Call %s is blank; name the %s"),
+  INVALID_FALLBACK(Kind.ERROR, "InvalidFallback",
+      "fallback '%s' is not of the form provider:model, for example \"anthropic:claude-haiku-4-5\""),
+
+  // Templates
+  EMPTY_TEMPLATE(Kind.ERROR, "EmptyTemplate", "the template is empty; write the prompt"),
+  TEXT_BEFORE_FIRST_ROLE(Kind.ERROR, "TextBeforeFirstRole",
+      "text '%s' stands before the first role marker %s:; once a template uses role markers every line belongs to a section: start it with SYSTEM: or USER:"),
+  EMPTY_ROLE_SECTION(Kind.ERROR, "EmptyRoleSection",
+      "the %s: section at template line %d is empty; write its text or remove the marker"),
+  MESSAGES_SYNTAX(Kind.ERROR, "MessagesSyntax",
+      "MESSAGES: takes exactly one placeholder naming a list of chat messages, as in MESSAGES: {history}, not '%s' (template line %d)"),
+  UNBALANCED_BRACES(Kind.ERROR, "UnbalancedBraces",
+      "%s at template line %d near '%s'; write {{ and }} for literal braces"),
+  MALFORMED_PLACEHOLDER(Kind.ERROR, "MalformedPlaceholder",
+      "%s at template line %d is not a placeholder; write {name}, {name.component}, {name:list} or {name:lists}, or {{ and }} for literal braces"),
+  UNKNOWN_FORMAT_SPEC(Kind.ERROR, "UnknownFormatSpec",
+      "%s at template line %d has the unknown format ':%s'; the formats are :list (one item per line) and :lists (blocks separated by a blank line)"),
+  UNKNOWN_PLACEHOLDER(Kind.ERROR, "UnknownPlaceholder",
+      "{%s} matches no parameter or @ComputedField of %s%s"),
+  UNKNOWN_COMPONENT(Kind.ERROR, "UnknownComponent",
+      "%s: %s has no record component, getter or no-argument method '%s'%s"),
+  FORMAT_SHAPE(Kind.ERROR, "FormatShape",
+      "%s: :%s needs %s, but %s is %s; remove the format or pass a list"),
+  MESSAGES_TYPE(Kind.ERROR, "MessagesType",
+      "MESSAGES: {%s} needs a List of dev.langchain4j.data.message.ChatMessage, but %s is %s"),
+
+  // The processor itself
+  INTERNAL_ERROR(Kind.ERROR, "InternalError",
+      "Prompt4j failed on %s: %s; this is a bug in Prompt4j, please report it with this interface");
+
+  private final Kind kind;
+  private final String tag;
+  private final String format;
+
+  Diagnostic(Kind kind, String tag, String format) {
+    this.kind = kind;
+    this.tag = tag;
+    this.format = format;
+  }
+
+  /** Error or warning. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The stable tag, for example {@code UnknownPlaceholder}. */
+  public String tag() {
+    return tag;
+  }
+
+  /** The full message: {@code [Prompt4j:Tag] text}. */
+  public String format(Object... arguments) {
+    return "[Prompt4j:" + tag + "] " + String.format(format, arguments);
+  }
+}

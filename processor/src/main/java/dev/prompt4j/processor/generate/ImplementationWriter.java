@@ -1,0 +1,269 @@
+package dev.prompt4j.processor.generate;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.prompt4j.processor.model.Models.CallConfig;
+import dev.prompt4j.processor.model.Models.ComputedField;
+import dev.prompt4j.processor.model.Models.PromptInterface;
+import dev.prompt4j.processor.model.Models.PromptMethod;
+import dev.prompt4j.processor.model.Models.ValueAccess;
+import dev.prompt4j.processor.template.Template;
+import dev.prompt4j.processor.template.Template.Literal;
+import dev.prompt4j.processor.template.Template.Placeholder;
+import dev.prompt4j.processor.template.Template.Role;
+import dev.prompt4j.processor.template.Template.Section;
+import dev.prompt4j.processor.template.Template.Segment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the implementation of one prompt interface: a descriptor constant per method, methods that
+ * fork the computed fields they need and render messages with straight-line code, and a factory
+ * registered for {@link java.util.ServiceLoader}.
+ */
+public final class ImplementationWriter {
+  static final String PROCESSOR = "dev.prompt4j.processor.Prompt4jProcessor";
+  private static final String INTERNAL = "dev.prompt4j.internal";
+  static final ClassName PROMPT_CONTEXT = ClassName.get(INTERNAL, "PromptContext");
+  static final ClassName PROMPT_METHOD = ClassName.get(INTERNAL, "PromptMethod");
+  static final ClassName PROMPT_FACTORY = ClassName.get(INTERNAL, "PromptFactory");
+  static final ClassName GENERATED_PROMPTS = ClassName.get(INTERNAL, "GeneratedPrompts");
+  static final ClassName CALL_SPEC = ClassName.get(INTERNAL, "CallSpec");
+  static final ClassName OUTPUTS = ClassName.get(INTERNAL, "Outputs");
+  static final ClassName MESSAGES = ClassName.get(INTERNAL, "Messages");
+  static final ClassName VALUES = ClassName.get(INTERNAL, "Values");
+  static final ClassName FIELD_TASK = ClassName.get(INTERNAL, "FieldTask");
+  static final ClassName CALL_PARAMETERS = ClassName.get("dev.prompt4j", "CallParameters");
+  static final ClassName RESPONSE = ClassName.get("dev.prompt4j", "Response");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
+
+  private final Types types;
+
+  public ImplementationWriter(Types types) {
+    this.types = types;
+  }
+
+  /** The source of the implementation class. */
+  public JavaFile write(PromptInterface model) {
+    ClassName self = model.implementationName();
+    ClassName iface = model.interfaceName();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addOriginatingElement(model.element())
+            .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
+            .addJavadoc("Implements {@link $T} from its {@code @Prompt} templates.\n", iface)
+            .addJavadoc("\n<p>Written by the Prompt4j annotation processor: change the interface, not this file.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(iface)
+            .addSuperinterface(GENERATED_PROMPTS);
+
+    for (PromptMethod method : model.methods()) {
+      type.addField(descriptor(iface, method));
+    }
+    ClassName factory = self.nestedClass("Factory");
+    type.addField(FieldSpec.builder(factory, "FACTORY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T()", factory).build());
+    type.addField(PROMPT_CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("An instance on the default context: configuration and providers from the environment.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addStatement("this($T.defaults())", PROMPT_CONTEXT)
+        .build());
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("An instance that calls models through {@code context}.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(PROMPT_CONTEXT, "context")
+        .addStatement("this.context = context")
+        .build());
+
+    for (PromptMethod method : model.methods()) {
+      type.addMethod(implementation(method));
+    }
+
+    type.addMethod(MethodSpec.methodBuilder("prompt4jContext").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(PROMPT_CONTEXT).addStatement("return context").build());
+    type.addMethod(MethodSpec.methodBuilder("prompt4jWith").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(iface).addParameter(PROMPT_CONTEXT, "context").addStatement("return new $T(context)", self).build());
+    type.addMethod(MethodSpec.methodBuilder("prompt4jFactory").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(PROMPT_FACTORY, iface)).addStatement("return FACTORY").build());
+    type.addType(factory(self, iface, model));
+    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private FieldSpec descriptor(ClassName iface, PromptMethod method) {
+    TypeName value = TypeName.get(method.output().valueType()).box();
+    CodeBlock.Builder init = CodeBlock.builder().add("$T.of(\n", PROMPT_METHOD).indent().indent()
+        .add("$T.class,\n", iface)
+        .add("$S,\n", method.name())
+        .add("$L,\n", callSpec(method.call()))
+        .add("$S,\n", method.templateHash())
+        .add("$L)", output(method, value))
+        .unindent().unindent();
+    return FieldSpec.builder(ParameterizedTypeName.get(PROMPT_METHOD, value), method.constantName(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(init.build())
+        .build();
+  }
+
+  private static CodeBlock callSpec(CallConfig call) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S)", CALL_SPEC, call.provider(), call.model());
+    List<CodeBlock> parameters = new ArrayList<>();
+    if (call.temperature() != null) parameters.add(CodeBlock.of(".withTemperature($L)", call.temperature()));
+    if (call.maxTokens() != null) parameters.add(CodeBlock.of(".withMaxTokens($L)", call.maxTokens()));
+    if (call.topP() != null) parameters.add(CodeBlock.of(".withTopP($L)", call.topP()));
+    if (!call.stop().isEmpty()) parameters.add(CodeBlock.of(".withStop($L)", strings(call.stop())));
+    if (call.seed() != null) parameters.add(CodeBlock.of(".withSeed($LL)", call.seed()));
+    if (!parameters.isEmpty()) {
+      code.add(".withParameters($T.none()", CALL_PARAMETERS);
+      parameters.forEach(code::add);
+      code.add(")");
+    }
+    if (!call.fallbacks().isEmpty()) {
+      code.add(".withFallbacks($L)", strings(call.fallbacks()));
+    }
+    return code.build();
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+  }
+
+  private CodeBlock output(PromptMethod method, TypeName value) {
+    return switch (method.output().kind()) {
+      case TEXT -> CodeBlock.of("$T.text()", OUTPUTS);
+      case ENUM -> CodeBlock.of("$T.enumOf($S, $T.values())", OUTPUTS, simpleName(method), value);
+      case JSON -> CodeBlock.of("$T.json(new $T<$T>() {}, $S, $S)", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), method.output().schema());
+    };
+  }
+
+  private String simpleName(PromptMethod method) {
+    return method.output().valueType().toString().replaceAll("(\\w+\\.)+", "");
+  }
+
+  private MethodSpec implementation(PromptMethod method) {
+    DeclaredType owner = (DeclaredType) method.element().getEnclosingElement().asType();
+    MethodSpec.Builder spec = MethodSpec.overriding(method.element(), owner, types);
+    NameAllocator names = new NameAllocator();
+    for (VariableElement parameter : method.element().getParameters()) {
+      names.newName(parameter.getSimpleName().toString(), parameter);
+    }
+    Map<String, String> fieldVariables = new LinkedHashMap<>();
+    for (ComputedField field : method.fields()) {
+      fieldVariables.put(field.name(), names.newName(field.name(), field));
+    }
+    String invocation = names.newName("invocation");
+
+    CodeBlock messages = messages(method, fieldVariables);
+    CodeBlock.Builder body = CodeBlock.builder();
+    String call = switch (method.shape()) {
+      case VALUE, RESPONSE -> "invoke";
+      case FUTURE_VALUE, FUTURE_RESPONSE -> "invokeAsync";
+    };
+    if (method.fields().isEmpty()) {
+      body.add("return this.context.$L($L, $L -> $L)", call, method.constantName(), invocation, messages);
+    } else {
+      body.add("return this.context.$L($L, $L -> {\n", call, method.constantName(), invocation).indent();
+      for (ComputedField field : method.fields()) {
+        List<String> dependencies = field.parameters().stream().filter(fieldVariables::containsKey).map(fieldVariables::get).toList();
+        CodeBlock arguments = field.parameters().stream()
+            .map(p -> fieldVariables.containsKey(p) ? CodeBlock.of("$L.join()", fieldVariables.get(p)) : CodeBlock.of("$L", p))
+            .collect(CodeBlock.joining(", "));
+        body.add("$T<$T> $L = $L.field($S, () -> this.$L($L)$L);\n",
+            FIELD_TASK, TypeName.get(field.type()).box(), fieldVariables.get(field.name()), invocation, field.name(),
+            field.element().getSimpleName(), arguments,
+            dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
+      }
+      body.add("return $L;\n", messages).unindent().add("})");
+    }
+    switch (method.shape()) {
+      case VALUE -> body.add(".value()");
+      case FUTURE_VALUE -> body.add(".thenApply($T::value)", RESPONSE);
+      default -> { }
+    }
+    spec.addStatement(body.build());
+    return spec.build();
+  }
+
+  private CodeBlock messages(PromptMethod method, Map<String, String> fieldVariables) {
+    Template template = method.template();
+    if (!template.explicitRoles()) {
+      return CodeBlock.of("$T.single($L)", MESSAGES, text(template.sections().get(0), method, fieldVariables));
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($L)", MESSAGES, template.sections().size()).indent().indent();
+    for (Section section : template.sections()) {
+      String builderMethod = switch (section.role()) {
+        case SYSTEM -> "system";
+        case USER -> "user";
+        case ASSISTANT -> "assistant";
+        case MESSAGES -> "splice";
+      };
+      CodeBlock argument = section.role() == Role.MESSAGES
+          ? access((Placeholder) section.segments().get(0), method, fieldVariables)
+          : text(section, method, fieldVariables);
+      code.add("\n.$L($L)", builderMethod, argument);
+    }
+    return code.add("\n.build()").unindent().unindent().build();
+  }
+
+  private CodeBlock text(Section section, PromptMethod method, Map<String, String> fieldVariables) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (Segment segment : section.segments()) {
+      if (segment instanceof Literal literal) {
+        parts.add(CodeBlock.of("$S", literal.text()));
+      } else {
+        Placeholder placeholder = (Placeholder) segment;
+        String render = placeholder.format() == null ? "text" : placeholder.format();
+        parts.add(CodeBlock.of("$T.$L($L)", VALUES, render, access(placeholder, method, fieldVariables)));
+      }
+    }
+    if (parts.size() == 1 && section.segments().get(0) instanceof Placeholder) {
+      return parts.get(0);
+    }
+    return parts.stream().collect(CodeBlock.joining(" + "));
+  }
+
+  private static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {
+    ValueAccess access = method.values().get(placeholder);
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (access.field()) {
+      code.add("$L.join()", fieldVariables.get(access.root()));
+    } else {
+      code.add("$L", access.root());
+    }
+    for (String accessor : access.accessors()) {
+      code.add(".$L()", accessor);
+    }
+    return code.build();
+  }
+
+  private static TypeSpec factory(ClassName self, ClassName iface, PromptInterface model) {
+    CodeBlock methods = model.methods().stream().map(PromptMethod::name).distinct().sorted()
+        .map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", "));
+    return TypeSpec.classBuilder("Factory")
+        .addJavadoc("Registered for {@link java.util.ServiceLoader}, so {@code Prompt4j.create} finds this class without reflection.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(PROMPT_FACTORY, iface))
+        .addMethod(MethodSpec.methodBuilder("type").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Class.class), iface)).addStatement("return $T.class", iface).build())
+        .addMethod(MethodSpec.methodBuilder("methods").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)))
+            .addStatement("return $T.of($L)", List.class, methods).build())
+        .addMethod(MethodSpec.methodBuilder("create").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(iface).addParameter(PROMPT_CONTEXT, "context").addStatement("return new $T(context)", self).build())
+        .build();
+  }
+}

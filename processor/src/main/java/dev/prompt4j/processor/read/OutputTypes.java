@@ -1,0 +1,91 @@
+package dev.prompt4j.processor.read;
+
+import dev.prompt4j.processor.diag.Diagnostic;
+import dev.prompt4j.processor.diag.Reporter;
+import dev.prompt4j.processor.model.Models.Output;
+import dev.prompt4j.processor.model.Models.OutputKind;
+import dev.prompt4j.processor.model.Models.ReturnShape;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Reads a prompt method's return type: its shape (plain, Response, future) and how to read the answer. */
+final class OutputTypes {
+  private final Elements elements;
+  private final Types types;
+  private final SchemaSource schemas;
+
+  OutputTypes(ProcessingEnvironment env) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.schemas = SchemaSource.create(env);
+  }
+
+  ReturnShape shape(TypeMirror returnType) {
+    if (is(returnType, "java.util.concurrent.CompletableFuture")) {
+      return is(argument(returnType), Annotations.RESPONSE) ? ReturnShape.FUTURE_RESPONSE : ReturnShape.FUTURE_VALUE;
+    }
+    return is(returnType, Annotations.RESPONSE) ? ReturnShape.RESPONSE : ReturnShape.VALUE;
+  }
+
+  /** The value type {@code T} inside {@code Response<T>} / {@code CompletableFuture<...>}. */
+  TypeMirror valueType(TypeMirror returnType) {
+    return switch (shape(returnType)) {
+      case VALUE -> returnType;
+      case RESPONSE, FUTURE_VALUE -> argument(returnType);
+      case FUTURE_RESPONSE -> argument(argument(returnType));
+    };
+  }
+
+  Optional<Output> read(ExecutableElement method, Reporter reporter) {
+    TypeMirror returnType = method.getReturnType();
+    TypeMirror value = valueType(returnType);
+    if (value == null || value.getKind() == TypeKind.VOID || value.getKind() == TypeKind.WILDCARD || value.getKind() == TypeKind.TYPEVAR
+        || value.getKind() == TypeKind.ERROR) {
+      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName() + "()", returnType, "");
+      return Optional.empty();
+    }
+    if (is(value, "java.lang.String")) {
+      return Optional.of(new Output(OutputKind.TEXT, value, null));
+    }
+    if (value.getKind() == TypeKind.DECLARED && ((DeclaredType) value).asElement().getKind() == ElementKind.ENUM) {
+      return Optional.of(new Output(OutputKind.ENUM, value, null));
+    }
+    SchemaSource.Result schema = schemas.schemaFor(value, method);
+    if (schema.error() != null) {
+      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName() + "()", returnType, ": " + schema.error());
+      return Optional.empty();
+    }
+    return Optional.of(new Output(OutputKind.JSON, value, schema.schema()));
+  }
+
+  private boolean is(TypeMirror type, String qualifiedName) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    return element.getQualifiedName().contentEquals(qualifiedName);
+  }
+
+  private static TypeMirror argument(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED || ((DeclaredType) type).getTypeArguments().size() != 1) {
+      return null;
+    }
+    return ((DeclaredType) type).getTypeArguments().get(0);
+  }
+
+  Elements elements() {
+    return elements;
+  }
+
+  Types types() {
+    return types;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.prompt4j.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.prompt4j.Prompt4j;
+import dev.prompt4j.Response;
+import dev.prompt4j.internal.Configuration;
+import dev.prompt4j.internal.PromptContext;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Generated classes, compiled and run: messages rendered from templates, fields chained, answers parsed. */
+class EndToEndTest {
+
+  static final Compiled TRENDS = Compiled.load(Compiled.source("com.acme.TrendAnalysis",
+      "package com.acme;",
+      "import dev.prompt4j.*;",
+      "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
+      "public interface TrendAnalysis {",
+      "  enum TrendCategory { EMERGING, DECLINING }",
+      "  @Prompt(\"Does the following market trend appear to be emerging or declining? {trendDescription}\")",
+      "  TrendCategory classifyTrend(String trendDescription);",
+      "",
+      "  @Prompt(\"\"\"",
+      "      SYSTEM:",
+      "      Your task is to analyze a B2B market trend.",
+      "      The trend has been identified as {trendCategory}.",
+      "",
+      "      USER:",
+      "      Provide a {trendAnalysisType} for the following trend: {trendDescription}",
+      "      \"\"\")",
+      "  Response<String> analyzeTrend(String trendDescription);",
+      "",
+      "  @Prompt(\"Say hello to {name}\")",
+      "  String hello(String name);",
+      "",
+      "  @ComputedField",
+      "  default TrendCategory trendCategory(String trendDescription) {",
+      "    return classifyTrend(trendDescription);",
+      "  }",
+      "",
+      "  @ComputedField",
+      "  default String trendAnalysisType(TrendCategory trendCategory) {",
+      "    return trendCategory == TrendCategory.EMERGING ? \"growth opportunity analysis\" : \"risk mitigation strategy\";",
+      "  }",
+      "}"));
+
+  private static Object instance(RecordingModel model) {
+    Class<?> type = TRENDS.type("com.acme.TrendAnalysis");
+    Object created = Prompt4j.create(type, PromptContext.create(Configuration.empty(), TRENDS));
+    return Prompt4j.override(created).client(model).build();
+  }
+
+  private static Object call(Object target, String method, Object... args) throws Exception {
+    Method m = target.getClass().getMethod(method, String.class);
+    return m.invoke(target, args);
+  }
+
+  @Test
+  void stringPromptRunsThroughGeneratedClass() throws Exception {
+    RecordingModel model = new RecordingModel(request -> "Hello, Ada!");
+    Object trends = instance(model);
+
+    assertEquals("Hello, Ada!", call(trends, "hello", "Ada"));
+    List<ChatMessage> sent = model.requests.get(0).messages();
+    assertEquals(List.of(UserMessage.from("Say hello to Ada")), sent);
+    assertEquals("gpt-4o-mini", model.requests.get(0).parameters().modelName());
+  }
+
+  @Test
+  void computedFieldsChainCallsAndNestTheTrace() throws Exception {
+    RecordingModel model = new RecordingModel(request -> {
+      String text = ((UserMessage) request.messages().get(request.messages().size() - 1)).singleText();
+      return text.startsWith("Does the following") ? "It is clearly Emerging." : "Invest early.";
+    });
+    Object trends = instance(model);
+
+    Response<?> response = (Response<?>) call(trends, "analyzeTrend", "AI agents in procurement");
+
+    assertEquals("Invest early.", response.value());
+    assertEquals(2, model.requests.size());
+    ChatRequest analysis = model.requests.get(1);
+    assertEquals(SystemMessage.from("Your task is to analyze a B2B market trend.\nThe trend has been identified as EMERGING."),
+        analysis.messages().get(0));
+    assertEquals(UserMessage.from("Provide a growth opportunity analysis for the following trend: AI agents in procurement"),
+        analysis.messages().get(1));
+    assertEquals(1, response.calls().size());
+    Response<?> nested = response.calls().get(0);
+    assertEquals("TrendAnalysis.classifyTrend", nested.method());
+    assertEquals("trendCategory", nested.field());
+    assertInstanceOf(Enum.class, nested.value());
+    assertEquals(List.of("trendCategory", "trendAnalysisType"), response.fields().stream().map(f -> f.name()).toList());
+    assertTrue(response.toJson().contains("\"method\" : \"TrendAnalysis.classifyTrend\""), response.toJson());
+  }
+}
