@@ -2,6 +2,7 @@ package dev.prompt4j.internal;
 
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.provider.ChatModelProvider;
 import dev.prompt4j.provider.ProviderSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +22,30 @@ import java.util.function.UnaryOperator;
  * over a lower one whatever the level, so {@code -Dprompt4j.model=...} changes every method.
  *
  * <p>Keys: {@code prompt4j[.<Interface>[.<method>]].provider|model|temperature|max-tokens|top-p|stop|seed|fallbacks}
- * and {@code prompt4j.providers.<name>.api-key|base-url|timeout|max-retries}. Environment variables
- * use the same key in upper case with {@code .} and {@code -} as {@code _}: {@code PROMPT4J_TRENDS_MODEL}.
+ * and {@code prompt4j.providers.<name>.api-key|base-url|timeout|max-retries} (plus provider options
+ * such as {@code prompt4j.providers.offline.script}). Environment variables use the same key in upper
+ * case with {@code .} and {@code -} as {@code _}: {@code PROMPT4J_TRENDS_MODEL}. Where no {@code
+ * api-key} or {@code base-url} key is set, the provider's usual variables ({@code OPENAI_API_KEY},
+ * {@code ANTHROPIC_BASE_URL}, ...) are read, ranked with the environment: below system properties,
+ * above the file.
+ *
+ * <p>Retries: {@code prompt4j.retry.initial-delay} (default 500ms, doubled per retry, with jitter),
+ * {@code prompt4j.retry.max-delay} (default 20s, the longest wait between two attempts, a {@code
+ * Retry-After} included), and per provider {@code prompt4j.providers.<name>.max-retries} (default 2).
+ * Durations: {@code 30s}, {@code 500ms}, {@code 2m}, a number of seconds, or ISO-8601.
  */
 public final class Configuration {
   /** The resource read from the class path. */
   public static final String FILE = "prompt4j.properties";
 
   private final List<UnaryOperator<String>> sources; // highest first
+  private final Map<String, String> environment;
+  private final int environmentIndex; // position of the environment in sources, -1 when absent
 
-  private Configuration(List<UnaryOperator<String>> sources) {
+  private Configuration(List<UnaryOperator<String>> sources, Map<String, String> environment, int environmentIndex) {
     this.sources = List.copyOf(sources);
+    this.environment = Map.copyOf(environment);
+    this.environmentIndex = environmentIndex;
   }
 
   /** System properties, environment and class-path file, as they are now. */
@@ -48,12 +62,12 @@ public final class Configuration {
     sources.add(key -> env.get(environmentName(key)));
     Properties fileCopy = (Properties) file.clone();
     sources.add(fileCopy::getProperty);
-    return new Configuration(sources);
+    return new Configuration(sources, env, 1);
   }
 
   /** No configuration at all. */
   public static Configuration empty() {
-    return new Configuration(List.of());
+    return new Configuration(List.of(), Map.of(), -1);
   }
 
   /** The environment variable that stands for {@code key}. */
@@ -139,21 +153,69 @@ public final class Configuration {
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** Key, base URL, timeout and retries configured for a provider (environment defaults are the provider's). */
+  /** Key, base URL, timeout and retries configured for a provider, without environment defaults. */
   public ProviderSettings provider(String name) {
+    return provider(name, List.of(), List.of(), List.of());
+  }
+
+  /**
+   * The settings of {@code provider}: each {@code prompt4j.providers.<name>.*} key from the highest
+   * source that has it; where the key and base URL are not set, the provider's own environment
+   * variables, read at the environment's rank: a system property beats {@code OPENAI_API_KEY}, which
+   * beats {@code prompt4j.properties}.
+   */
+  public ProviderSettings provider(ChatModelProvider provider) {
+    return provider(provider.name(), provider.apiKeyVariables(), provider.baseUrlVariables(), provider.optionKeys());
+  }
+
+  private ProviderSettings provider(String name, List<String> keyVariables, List<String> urlVariables, List<String> optionKeys) {
     String prefix = "prompt4j.providers." + name + ".";
     String timeout = get(prefix + "timeout");
     String retries = get(prefix + "max-retries");
+    java.util.Map<String, String> options = new java.util.HashMap<>();
+    for (String option : optionKeys) {
+      String value = get(prefix + option);
+      if (value != null) {
+        options.put(option, value);
+      }
+    }
     try {
       return new ProviderSettings(
           name,
-          get(prefix + "api-key"),
-          get(prefix + "base-url"),
+          withVariables(prefix + "api-key", keyVariables),
+          withVariables(prefix + "base-url", urlVariables),
           timeout == null ? null : parseDuration(timeout),
-          retries == null ? null : Integer.valueOf(retries));
+          retries == null ? null : Integer.valueOf(retries),
+          options);
     } catch (RuntimeException e) {
+      // The message of a parse failure names the bad value, never the key.
       throw new Prompt4jException("Configuration of provider '" + name + "' is invalid: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code key} from system properties, environment (the key, then {@code variables}), file. */
+  private String withVariables(String key, List<String> variables) {
+    for (int i = 0; i < sources.size(); i++) {
+      String value = value(sources.get(i), key);
+      if (value != null) {
+        return value;
+      }
+      if (i == environmentIndex) {
+        for (String variable : variables) {
+          String fromEnvironment = environment(variable);
+          if (fromEnvironment != null) {
+            return fromEnvironment;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The environment variable {@code name} as this configuration sees it (blank counts as unset). */
+  public String environment(String name) {
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /** {@code 30s}, {@code 500ms}, {@code 2m}, a number of seconds, or an ISO-8601 duration. */

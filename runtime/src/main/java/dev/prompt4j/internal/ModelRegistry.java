@@ -14,6 +14,7 @@ public final class ModelRegistry {
   private final Map<String, ChatModelProvider> providers;
   private final Configuration configuration;
   private final ConcurrentHashMap<String, ChatModel> clients = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ProviderSettings> settings = new ConcurrentHashMap<>();
 
   ModelRegistry(Map<String, ChatModelProvider> providers, Configuration configuration) {
     this.providers = Map.copyOf(providers);
@@ -39,10 +40,24 @@ public final class ModelRegistry {
     return provider;
   }
 
-  /** The client for {@code model} of provider {@code name}, built on first use. */
+  /**
+   * The client for {@code model} of provider {@code name}, built on first use and reused by every call
+   * of this registry. A failure to build (a missing key) is not cached: the next call tries again.
+   */
   ChatModel client(String name, String model) {
     ChatModelProvider provider = provider(name);
-    ProviderSettings settings = configuration.provider(name);
-    return clients.computeIfAbsent(name + '\u0000' + model, key -> provider.create(model, settings));
+    ProviderSettings providerSettings = settings(name);
+    return clients.computeIfAbsent(name + '\u0000' + model, key -> provider.create(model, providerSettings));
+  }
+
+  /**
+   * The settings of provider {@code name}: configuration keys, then the provider's environment
+   * variables; for a name no provider has (a client given by code), configuration keys only.
+   */
+  ProviderSettings settings(String name) {
+    return settings.computeIfAbsent(name, n -> {
+      ChatModelProvider provider = providers.get(n);
+      return provider == null ? configuration.provider(n) : configuration.provider(provider);
+    });
   }
 }

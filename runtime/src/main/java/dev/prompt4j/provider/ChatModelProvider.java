@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.prompt4j.CallParameters;
+import java.util.List;
 
 /**
  * Builds langchain4j model clients for one provider name. Implementations are found with {@link
@@ -28,6 +29,30 @@ public interface ChatModelProvider {
    * setting to fix when something required (a key) is missing.
    */
   ChatModel create(String model, ProviderSettings settings);
+
+  /**
+   * Environment variables holding the key, tried in order when {@code prompt4j.providers.<name>.api-key}
+   * is not configured, for example {@code OPENAI_API_KEY}.
+   */
+  default List<String> apiKeyVariables() {
+    return List.of();
+  }
+
+  /**
+   * Environment variables holding the base URL, tried in order when {@code
+   * prompt4j.providers.<name>.base-url} is not configured, for example {@code OPENAI_BASE_URL}.
+   */
+  default List<String> baseUrlVariables() {
+    return List.of();
+  }
+
+  /**
+   * Names of provider-specific settings read from {@code prompt4j.providers.<name>.<option>} into
+   * {@link ProviderSettings#options()}, for example {@code script} for the offline provider.
+   */
+  default List<String> optionKeys() {
+    return List.of();
+  }
 
   /** The per-request parameters for {@code model}; override to send provider-specific ones. */
   default ChatRequestParameters requestParameters(String model, CallParameters parameters) {

@@ -1,0 +1,45 @@
+package dev.prompt4j.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import java.util.List;
+
+/**
+ * {@code gemini}: Google AI Gemini {@code generateContent} through langchain4j's {@link
+ * GoogleAiGeminiChatModel}. Key from {@code prompt4j.providers.gemini.api-key}, {@code
+ * GEMINI_API_KEY} or {@code GOOGLE_API_KEY}; base URL from {@code prompt4j.providers.gemini.base-url}
+ * or {@code GEMINI_BASE_URL}, {@code /v1beta} appended unless the URL already ends with a version.
+ * The seed is not sent per request (langchain4j's Gemini client takes it only when built).
+ * langchain4j's own retries are off: Prompt4j's retry policy decides.
+ */
+public final class GeminiProvider implements ChatModelProvider {
+  /** The variables holding the key, in the order they are read. */
+  public static final List<String> API_KEY_VARIABLES = List.of("GEMINI_API_KEY", "GOOGLE_API_KEY");
+
+  @Override
+  public String name() {
+    return "gemini";
+  }
+
+  @Override
+  public List<String> apiKeyVariables() {
+    return API_KEY_VARIABLES;
+  }
+
+  @Override
+  public List<String> baseUrlVariables() {
+    return List.of("GEMINI_BASE_URL");
+  }
+
+  @Override
+  public ChatModel create(String model, ProviderSettings settings) {
+    return GoogleAiGeminiChatModel.builder()
+        .apiKey(settings.requireApiKey("GEMINI_API_KEY (or GOOGLE_API_KEY)"))
+        .baseUrl(BaseUrls.withVersion(settings.baseUrl(), "v1beta"))
+        .modelName(model)
+        .timeout(settings.timeout())
+        .maxRetries(0)
+        .httpClientBuilder(Prompt4jHttpClient.builder())
+        .build();
+  }
+}

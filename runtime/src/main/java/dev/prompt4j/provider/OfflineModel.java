@@ -1,0 +1,423 @@
+package dev.prompt4j.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.prompt4j.Prompt4jException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A language model that answers from a script: no key, no network. It is the {@code offline}
+ * provider, and a small test kit for your own prompt interfaces: script the replies, run your chain,
+ * then assert on the prompts that were rendered and the calls that were made.
+ *
+ * <pre>{@code
+ * OfflineModel model = OfflineModel.builder()
+ *     .when(TrendAnalysis.class, "classifyTrend").reply("EMERGING")
+ *     .whenContains("risk mitigation").reply("Hedge early.")
+ *     .when("TrendAnalysis.analyzeTrend").matching("(?i)growth").replies("First answer", "Second answer")
+ *     .defaultReply("I have no scripted answer for this.")
+ *     .build();
+ *
+ * TrendAnalysis offline = Prompt4j.override(Prompt4j.create(TrendAnalysis.class)).client(model).build();
+ * offline.analyzeTrend("AI adoption");
+ *
+ * assertEquals(2, model.requests().size());
+ * assertTrue(model.requests("TrendAnalysis.analyzeTrend").get(0).userText().contains("growth"));
+ * }</pre>
+ *
+ * <h2>Matching</h2>
+ * Rules are tried in the order they were added; the first that matches answers. A rule may name the
+ * prompt method ({@code "Interface.method"}, or {@code "method"} for any interface; the runtime tells
+ * the model which method a request is for, see {@link RequestContext}), require text in the messages
+ * ({@link Rule#containing}: every message of the request, any role), and require a regular expression
+ * to be found there ({@link Rule#matching}); every condition given must hold. A rule with several
+ * replies gives them in turn and then repeats the last. When no rule matches, the default reply
+ * answers; without one the call fails with a message naming the method and the last user message.
+ *
+ * <h2>Scripts in a file</h2>
+ * {@link #fromJson(String)} and {@link #fromResource(String)} read this format (every field of a rule
+ * is optional except the reply):
+ *
+ * <pre>{@code
+ * {
+ *   "default": "Offline answer.",
+ *   "replies": [
+ *     {"method": "TrendAnalysis.classifyTrend", "reply": "EMERGING"},
+ *     {"contains": "risk mitigation", "reply": "Hedge early."},
+ *     {"method": "analyzeTrend", "matches": "(?i)growth", "replies": ["First", "Second"]}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * The {@code offline} provider reads the script named by {@code
+ * prompt4j.providers.offline.script=<class-path resource>}; see {@link OfflineProvider}.
+ *
+ * <h2>What it records and answers</h2>
+ * Every request is kept ({@link #requests()}): the method, the messages and the request parameters.
+ * The answer's usage counts words (input: every message; output: the reply), so traces look like real
+ * ones; the finish reason is {@code STOP} and the model name is the one requested. Instances are
+ * thread-safe.
+ */
+public final class OfflineModel implements ChatModel {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<ScriptedRule> rules;
+  private final String defaultReply;
+  private final String source;
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+  private OfflineModel(List<ScriptedRule> rules, String defaultReply, String source) {
+    this.rules = List.copyOf(rules);
+    this.defaultReply = defaultReply;
+    this.source = source;
+  }
+
+  /** Starts a script. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A model that gives {@code reply} to every request. */
+  public static OfflineModel replying(String reply) {
+    return builder().defaultReply(reply).build();
+  }
+
+  /** A model scripted by the JSON document {@code json} (format above). */
+  public static OfflineModel fromJson(String json) {
+    return fromJson(json, "inline script");
+  }
+
+  /**
+   * A model scripted by the JSON resource {@code resource} on the class path (format above).
+   *
+   * @throws Prompt4jException when the resource is missing or not a valid script
+   */
+  public static OfflineModel fromResource(String resource) {
+    String path = resource.startsWith("/") ? resource.substring(1) : resource;
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = OfflineModel.class.getClassLoader();
+    }
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new Prompt4jException("Offline script '" + resource + "' is not on the class path");
+      }
+      return fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
+    } catch (IOException e) {
+      throw new Prompt4jException("Cannot read offline script '" + resource + "'", e);
+    }
+  }
+
+  private static OfflineModel fromJson(String json, String source) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new Prompt4jException("Offline script " + source + " is not valid JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new Prompt4jException("Offline script " + source + " must be a JSON object with \"replies\" and/or \"default\"");
+    }
+    Builder builder = builder();
+    builder.source = source;
+    if (root.hasNonNull("default")) {
+      builder.defaultReply(root.get("default").asText());
+    }
+    JsonNode replies = root.path("replies");
+    if (!replies.isMissingNode() && !replies.isArray()) {
+      throw new Prompt4jException("Offline script " + source + ": \"replies\" must be an array");
+    }
+    int index = 0;
+    for (JsonNode entry : replies) {
+      index++;
+      Rule rule = builder.rule();
+      if (entry.hasNonNull("method")) rule.method(entry.get("method").asText());
+      if (entry.hasNonNull("contains")) rule.containing(entry.get("contains").asText());
+      if (entry.hasNonNull("matches")) rule.matching(entry.get("matches").asText());
+      if (entry.hasNonNull("reply")) {
+        rule.reply(entry.get("reply").isTextual() ? entry.get("reply").asText() : entry.get("reply").toString());
+      } else if (entry.path("replies").isArray() && entry.get("replies").size() > 0) {
+        List<String> texts = new ArrayList<>();
+        for (Iterator<JsonNode> it = entry.get("replies").elements(); it.hasNext(); ) {
+          JsonNode r = it.next();
+          texts.add(r.isTextual() ? r.asText() : r.toString());
+        }
+        rule.replies(texts.toArray(String[]::new));
+      } else {
+        throw new Prompt4jException("Offline script " + source + ": reply " + index + " has no \"reply\" or \"replies\"");
+      }
+    }
+    return builder.build();
+  }
+
+  @Override
+  public ChatResponse doChat(ChatRequest request) {
+    RequestContext context = RequestContext.current();
+    String method = context == null ? null : context.qualifiedName();
+    List<ChatMessage> messages = List.copyOf(request.messages());
+    String all = messages.stream().map(OfflineModel::text).collect(Collectors.joining("\n"));
+    String reply = null;
+    int matched = -1;
+    for (int i = 0; i < rules.size(); i++) {
+      ScriptedRule rule = rules.get(i);
+      if (rule.matches(method, all)) {
+        reply = rule.next(request);
+        matched = i;
+        break;
+      }
+    }
+    Request recorded = new Request(method, messages, request.parameters(), matched, reply);
+    requests.add(recorded);
+    if (reply == null) {
+      if (defaultReply == null) {
+        throw new Prompt4jException(
+            "Offline model (" + source + ") has no reply for " + (method == null ? "this request" : method)
+                + " and no default reply; last user message: '" + abbreviate(recorded.userText()) + "'");
+      }
+      reply = defaultReply;
+    }
+    String model = request.parameters() == null ? null : request.parameters().modelName();
+    return ChatResponse.builder()
+        .aiMessage(AiMessage.from(reply))
+        .id("offline-" + requests.size())
+        .modelName(model == null ? "offline" : model)
+        .tokenUsage(new TokenUsage(words(all), words(reply)))
+        .finishReason(FinishReason.STOP)
+        .build();
+  }
+
+  @Override
+  public ModelProvider provider() {
+    return ModelProvider.OTHER;
+  }
+
+  /** Every request received so far, oldest first. */
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The requests made for {@code method} ({@code "Interface.method"} or {@code "method"}). */
+  public List<Request> requests(String method) {
+    return requests.stream().filter(r -> methodMatches(method, r.method())).toList();
+  }
+
+  /** The latest request. */
+  public Request lastRequest() {
+    if (requests.isEmpty()) {
+      throw new IllegalStateException("The offline model has received no request");
+    }
+    return requests.get(requests.size() - 1);
+  }
+
+  /** Forgets the recorded requests and restarts every reply sequence. */
+  public void reset() {
+    requests.clear();
+    rules.forEach(rule -> rule.restart().run());
+  }
+
+  @Override
+  public String toString() {
+    return "OfflineModel[" + source + ", " + rules.size() + " rule(s), default=" + (defaultReply != null) + ", requests=" + requests.size() + "]";
+  }
+
+  static String text(ChatMessage message) {
+    if (message instanceof SystemMessage s) return s.text();
+    if (message instanceof UserMessage u) return u.hasSingleText() ? u.singleText() : u.contents().toString();
+    if (message instanceof AiMessage a) return a.text() == null ? "" : a.text();
+    return String.valueOf(message);
+  }
+
+  private static int words(String text) {
+    if (text == null || text.isBlank()) {
+      return 0;
+    }
+    return text.strip().split("\\s+").length;
+  }
+
+  private static String abbreviate(String text) {
+    return text == null ? "" : text.length() <= 120 ? text : text.substring(0, 120) + "...";
+  }
+
+  static boolean methodMatches(String wanted, String actual) {
+    if (wanted == null) {
+      return true;
+    }
+    if (actual == null) {
+      return false;
+    }
+    return wanted.contains(".") ? wanted.equals(actual) : actual.endsWith("." + wanted);
+  }
+
+  /**
+   * One request the offline model received.
+   *
+   * @param method {@code Interface.method} it was made for, or {@code null} when sent outside Prompt4j
+   * @param messages the messages, in order
+   * @param parameters the request parameters (model name, temperature, ...)
+   * @param rule the index of the rule that answered, or -1 for the default reply
+   * @param reply the scripted reply, or {@code null} when the default answered
+   */
+  public record Request(String method, List<ChatMessage> messages, ChatRequestParameters parameters, int rule, String reply) {
+    /** The text of the system messages, joined by newlines; empty when there is none. */
+    public String systemText() {
+      return join(m -> m instanceof SystemMessage);
+    }
+
+    /** The text of the user messages, joined by newlines. */
+    public String userText() {
+      return join(m -> m instanceof UserMessage);
+    }
+
+    /** The text of every message, joined by newlines. */
+    public String text() {
+      return join(m -> true);
+    }
+
+    private String join(java.util.function.Predicate<ChatMessage> which) {
+      return messages.stream().filter(which).map(OfflineModel::text).collect(Collectors.joining("\n"));
+    }
+  }
+
+  /** One rule being written: conditions, then a reply that returns to the {@link Builder}. */
+  public static final class Rule {
+    private final Builder builder;
+    private String method;
+    private final List<String> contains = new ArrayList<>();
+    private final List<Pattern> patterns = new ArrayList<>();
+
+    private Rule(Builder builder) {
+      this.builder = builder;
+    }
+
+    /** Requires the request to be for {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface. */
+    public Rule method(String method) {
+      this.method = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /** Requires {@code text} in the messages (any role, case-sensitive). */
+    public Rule containing(String text) {
+      contains.add(Objects.requireNonNull(text, "text"));
+      return this;
+    }
+
+    /** Requires {@code regex} to be found in the messages (any role). */
+    public Rule matching(String regex) {
+      patterns.add(Pattern.compile(regex));
+      return this;
+    }
+
+    /** Answers {@code text}. */
+    public Builder reply(String text) {
+      Objects.requireNonNull(text, "text");
+      return replyWith(request -> text);
+    }
+
+    /** Answers {@code texts} in turn, then repeats the last. */
+    public Builder replies(String... texts) {
+      if (texts.length == 0) {
+        throw new IllegalArgumentException("replies needs at least one text");
+      }
+      List<String> sequence = List.of(texts);
+      AtomicInteger next = new AtomicInteger();
+      builder.rules.add(new ScriptedRule(method, contains, patterns, request -> sequence.get(Math.min(next.getAndIncrement(), sequence.size() - 1)), () -> next.set(0)));
+      return builder;
+    }
+
+    /** Answers what {@code reply} computes from the request (its messages, parameters). */
+    public Builder replyWith(Function<ChatRequest, String> reply) {
+      Objects.requireNonNull(reply, "reply");
+      builder.rules.add(new ScriptedRule(method, contains, patterns, reply, () -> {}));
+      return builder;
+    }
+  }
+
+  /** Writes the script of an {@link OfflineModel}. */
+  public static final class Builder {
+    private final List<ScriptedRule> rules = new ArrayList<>();
+    private String defaultReply;
+    private String source = "scripted in code";
+
+    private Builder() {}
+
+    private Rule rule() {
+      return new Rule(this);
+    }
+
+    /** A rule for requests of {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface. */
+    public Rule when(String method) {
+      return rule().method(method);
+    }
+
+    /** A rule for requests of {@code method} of the prompt interface {@code type}. */
+    public Rule when(Class<?> type, String method) {
+      return rule().method(type.getSimpleName() + "." + method);
+    }
+
+    /** A rule for requests whose messages contain {@code text}. */
+    public Rule whenContains(String text) {
+      return rule().containing(text);
+    }
+
+    /** A rule for requests whose messages contain a match of {@code regex}. */
+    public Rule whenMatches(String regex) {
+      return rule().matching(regex);
+    }
+
+    /** The reply when no rule matches; without one such a request fails. */
+    public Builder defaultReply(String text) {
+      this.defaultReply = text;
+      return this;
+    }
+
+    /** The model. */
+    public OfflineModel build() {
+      return new OfflineModel(rules, defaultReply, source);
+    }
+  }
+
+  private record ScriptedRule(String method, List<String> contains, List<Pattern> patterns, Function<ChatRequest, String> reply, Runnable restart) {
+    ScriptedRule {
+      contains = List.copyOf(contains);
+      patterns = List.copyOf(patterns);
+    }
+
+    boolean matches(String actualMethod, String text) {
+      if (method != null && !methodMatches(method, actualMethod)) {
+        return false;
+      }
+      for (String c : contains) {
+        if (!text.contains(c)) return false;
+      }
+      for (Pattern p : patterns) {
+        if (!p.matcher(text).find()) return false;
+      }
+      return true;
+    }
+
+    String next(ChatRequest request) {
+      return reply.apply(request);
+    }
+  }
+}

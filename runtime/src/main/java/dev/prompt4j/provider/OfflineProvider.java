@@ -1,0 +1,59 @@
+package dev.prompt4j.provider;
+
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code offline}: answers from a script, with no key and no network (see {@link OfflineModel}). The
+ * script is the class-path resource named by {@code prompt4j.providers.offline.script} (for example
+ * {@code offline/trends.json}); every model name of the provider shares the one {@link OfflineModel}
+ * of that script, so {@link #model(String)} returns the instance whose {@link OfflineModel#requests()}
+ * a test can inspect. Without a script, every request gets {@link #UNSCRIPTED_REPLY}.
+ *
+ * <p>The first time a script is loaded, an {@code INFO} line says that answers are offline.
+ */
+public final class OfflineProvider implements ChatModelProvider {
+  /** The reply of the offline provider when no script is configured. */
+  public static final String UNSCRIPTED_REPLY =
+      "(offline answer: no script configured; set prompt4j.providers.offline.script to a JSON script on the class path)";
+
+  private static final System.Logger LOG = System.getLogger(OfflineProvider.class.getName());
+  private static final ConcurrentHashMap<String, OfflineModel> SHARED = new ConcurrentHashMap<>();
+  private static final String NO_SCRIPT = "";
+
+  @Override
+  public String name() {
+    return "offline";
+  }
+
+  @Override
+  public List<String> optionKeys() {
+    return List.of("script");
+  }
+
+  @Override
+  public ChatModel create(String model, ProviderSettings settings) {
+    String script = settings.option("script");
+    return model(script);
+  }
+
+  /**
+   * The shared model of {@code script} (a class-path resource), loaded on first use; {@code null} for
+   * the unscripted model.
+   */
+  public static OfflineModel model(String script) {
+    String key = script == null || script.isBlank() ? NO_SCRIPT : script.strip();
+    return SHARED.computeIfAbsent(key, OfflineProvider::load);
+  }
+
+  private static OfflineModel load(String script) {
+    if (script.equals(NO_SCRIPT)) {
+      LOG.log(System.Logger.Level.INFO, "Prompt4j offline provider: no script configured, answering every call with a placeholder (no key, no network)");
+      return OfflineModel.replying(UNSCRIPTED_REPLY);
+    }
+    OfflineModel model = OfflineModel.fromResource(script);
+    LOG.log(System.Logger.Level.INFO, "Prompt4j offline provider: answering from the script " + script + " (no key, no network)");
+    return model;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.prompt4j.provider;
+
+import java.util.function.Supplier;
+
+/**
+ * The prompt method a request is being sent for, visible to the {@link
+ * dev.langchain4j.model.chat.ChatModel} on the thread that sends it. A langchain4j request does not
+ * carry the method; Prompt4j sets this around every {@code chat(...)} call so that clients such as
+ * {@link OfflineModel} can answer by method.
+ *
+ * @param interfaceName the prompt interface's simple name, for example {@code TrendAnalysis}
+ * @param methodName the prompt method, for example {@code classifyTrend}
+ * @param provider the provider name of the target being asked
+ * @param model the model name of the target being asked
+ */
+public record RequestContext(String interfaceName, String methodName, String provider, String model) {
+  private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+
+  /** The request being sent on this thread, or {@code null} outside a Prompt4j call. */
+  public static RequestContext current() {
+    return CURRENT.get();
+  }
+
+  /** {@code Interface.method}. */
+  public String qualifiedName() {
+    return interfaceName + "." + methodName;
+  }
+
+  /** Runs {@code send} with {@code context} current on this thread; used by the runtime. */
+  public static <T> T with(RequestContext context, Supplier<T> send) {
+    RequestContext previous = CURRENT.get();
+    CURRENT.set(context);
+    try {
+      return send.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+}
