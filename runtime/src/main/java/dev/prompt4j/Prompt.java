@@ -38,4 +38,12 @@ public @interface Prompt {
    * the processor. Nothing is read at run time.
    */
   String file() default "";
+
+  /**
+   * How many answers the model may give, counting the first, before an answer that does not parse or
+   * validate fails the call with {@link OutputException}. Each failed answer is re-asked with its
+   * errors. {@code 0} (the default) means the configuration key {@code prompt4j.max-attempts} (or its
+   * interface or method form), else 3. Configuration wins over this attribute.
+   */
+  int maxAttempts() default 0;
 }

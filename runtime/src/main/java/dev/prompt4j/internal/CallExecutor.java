@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.prompt4j.Attempt;
@@ -12,6 +13,8 @@ import dev.prompt4j.OutputException;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.ProviderException;
 import dev.prompt4j.Usage;
+import dev.prompt4j.internal.output.OutputMode;
+import dev.prompt4j.internal.output.StructuredRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +25,33 @@ import java.util.List;
  */
 final class CallExecutor {
   private final ModelRegistry models;
-  private final int maxOutputAttempts;
+  private final OutputSettings outputs;
 
-  CallExecutor(ModelRegistry models, int maxOutputAttempts) {
+  CallExecutor(ModelRegistry models, OutputSettings outputs) {
     this.models = models;
-    this.maxOutputAttempts = maxOutputAttempts;
+    this.outputs = outputs;
   }
 
-  /** The outcome of a call that gave a value. */
+  /** The outcome of a call that gave a value; {@code outputMode} as {@link OutputMode#label()}. */
   record Outcome<T>(T value, String rawText, ResolvedCall.Target target, List<ChatMessage> messages, Usage usage,
-      String finishReason, List<Attempt> failedAttempts) {}
+      String finishReason, List<Attempt> failedAttempts, String outputMode) {}
 
   <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
     RuntimeException lastFailure = null;
+    int maxOutputAttempts = outputs.maxAttempts(method);
     for (ResolvedCall.Target target : call.targets()) {
-      List<ChatMessage> conversation = messages;
+      // Structured answers: the schema goes natively (response format) or as instructions, per target.
+      OutputMode mode = outputs.mode(method, clientOrNull(target));
+      ResponseFormat format = mode == OutputMode.NATIVE ? StructuredRequests.responseFormat(method.output()) : null;
+      List<ChatMessage> conversation =
+          mode == OutputMode.INSTRUCTIONS ? StructuredRequests.withInstructions(messages, method.output()) : messages;
       for (int ask = 1; ask <= maxOutputAttempts; ask++) {
         long start = System.nanoTime();
         ChatResponse answer;
         try {
-          answer = send(target, call, conversation);
+          answer = send(target, call, conversation, format);
         } catch (RuntimeException e) {
           failed.add(new Attempt(target.provider(), target.model(), null, List.of(describe(e)), Duration.ofNanos(System.nanoTime() - start)));
           lastFailure = e;
@@ -54,7 +62,7 @@ final class CallExecutor {
         try {
           T value = method.output().parse(text == null ? "" : text);
           String finish = answer.finishReason() == null ? null : answer.finishReason().name();
-          return new Outcome<>(value, text, target, conversation, usage, finish, failed);
+          return new Outcome<>(value, text, target, conversation, usage, finish, failed, mode.label());
         } catch (OutputParseException e) {
           failed.add(new Attempt(target.provider(), target.model(), text, e.errors(), Duration.ofNanos(System.nanoTime() - start)));
           if (ask == maxOutputAttempts) {
@@ -63,14 +71,14 @@ final class CallExecutor {
                     + ask + " attempt(s): " + String.join("; ", e.errors()),
                 method.name(), failed, conversation);
           }
-          conversation = reask(conversation, text, e.errors(), method.output());
+          conversation = reask(conversation, text, e.errors(), method.output(), mode);
         }
       }
     }
     throw providerFailure(method, call, failed, lastFailure);
   }
 
-  private ChatResponse send(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation) {
+  private ChatResponse send(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation, ResponseFormat format) {
     ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
     ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
     if (target.client() == null) {
@@ -85,18 +93,49 @@ final class CallExecutor {
               .stopSequences(call.parameters().stop())
               .build());
     }
+    applyOutputFormat(request, format);
     return client.chat(request.build());
   }
 
-  /** The conversation again, with the model's answer and a message naming every error. */
-  static List<ChatMessage> reask(List<ChatMessage> conversation, String answer, List<String> errors, OutputType<?> output) {
+  /** Native structured output: the schema as the request's response format; {@code null} sends none. */
+  private static void applyOutputFormat(ChatRequest.Builder request, ResponseFormat format) {
+    if (format != null) {
+      request.responseFormat(format);
+    }
+  }
+
+  /** The client that will answer for {@code target}, or {@code null} when it cannot be built (send reports why). */
+  private ChatModel clientOrNull(ResolvedCall.Target target) {
+    try {
+      return target.client() != null ? target.client() : models.client(target.provider(), target.model());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The conversation again, with the model's answer and a message naming every error (field path,
+   * rule, offending value) and, for a structured answer, the schema to follow.
+   */
+  static List<ChatMessage> reask(
+      List<ChatMessage> conversation, String answer, List<String> errors, OutputType<?> output, OutputMode mode) {
     List<ChatMessage> next = new ArrayList<>(conversation);
-    next.add(AiMessage.from(answer == null || answer.isEmpty() ? "(empty answer)" : answer));
-    StringBuilder text = new StringBuilder("Your answer is not a valid ").append(output.typeName()).append(":\n");
+    next.add(AiMessage.from(answer == null || answer.isBlank() ? "(empty answer)" : answer));
+    StringBuilder text = new StringBuilder("Your answer is not a valid ").append(output.typeName()).append(". ");
+    text.append(errors.size() == 1 ? "Fix this error:\n" : "Fix these " + errors.size() + " errors:\n");
     for (String error : errors) {
       text.append("- ").append(error).append('\n');
     }
-    text.append("Answer again with the whole corrected answer and nothing else.");
+    if (output.jsonSchema() == null) {
+      text.append("Answer again with the whole corrected answer and nothing else.");
+    } else {
+      text.append("Answer again with the whole corrected JSON value, not only the changed parts, and nothing else");
+      if (mode == OutputMode.NATIVE) {
+        text.append('.');
+      } else {
+        text.append(" (no Markdown fence, no comment). It must match this JSON Schema:\n").append(output.jsonSchema());
+      }
+    }
     next.add(UserMessage.from(text.toString()));
     return next;
   }

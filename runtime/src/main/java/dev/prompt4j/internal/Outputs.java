@@ -1,5 +1,8 @@
 package dev.prompt4j.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.prompt4j.internal.output.JsonOutputType;
+import dev.prompt4j.internal.output.OutputMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,14 +41,15 @@ public final class Outputs {
         String trimmed = text == null ? "" : text.strip();
         String bare = trimmed.replaceAll("^[\\s\"'`*.]+|[\\s\"'`*.!]+$", "");
         for (E value : values) {
-          if (value.name().equalsIgnoreCase(bare)) {
+          if (value.name().equalsIgnoreCase(bare) || value.name().equalsIgnoreCase(bare.replaceAll("[\\s-]+", "_"))) {
             return value;
           }
         }
-        String normalised = " " + trimmed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]+", " ") + " ";
+        // Underscores, hyphens and spaces are alike: "product return" names PRODUCT_RETURN.
+        String normalised = " " + trimmed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ") + " ";
         List<E> named = new ArrayList<>();
         for (E value : values) {
-          if (normalised.contains(" " + value.name().toUpperCase(Locale.ROOT) + " ")) {
+          if (normalised.contains(" " + value.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip() + " ")) {
             named.add(value);
           }
         }
@@ -62,6 +66,39 @@ public final class Outputs {
         return typeName;
       }
     };
+  }
+
+  /**
+   * A structured answer read as JSON: records (nested, with lists, {@code Optional}, enums and {@code
+   * java.time} types), {@code List<T>}, booleans and numbers. The answer may come in a Markdown fence
+   * or with prose around it; it is checked against {@code jsonSchema}, read with Jackson and validated
+   * with the records' Bean Validation constraints, cascading into nested records and list elements.
+   *
+   * <pre>{@code
+   * Outputs.json(new TypeReference<List<Faq>>() {}, "List<Faq>", "{\"type\":\"array\",...}")
+   * }</pre>
+   *
+   * @param type the full generic type of the value
+   * @param typeName the type as the user wrote it, for messages
+   * @param jsonSchema the schema the processor derived, or {@code null} to skip the schema check
+   */
+  public static <T> OutputType<T> json(TypeReference<T> type, String typeName, String jsonSchema) {
+    return new JsonOutputType<>(type, typeName, jsonSchema);
+  }
+
+  /**
+   * As {@link #json(TypeReference, String, String)}, for a type that is, or contains, a sealed
+   * interface of records: {@code subtypes} are the permitted records of every such interface (the
+   * processor lists them; nothing is scanned at run time). An answer names its record in the property
+   * {@code "type"} holding the record's simple name, as the derived schema says.
+   *
+   * <pre>{@code
+   * Outputs.json(new TypeReference<List<Task>>() {}, "List<Task>", schema, BillingInquiry.class, ProductReturn.class)
+   * }</pre>
+   */
+  public static <T> OutputType<T> json(TypeReference<T> type, String typeName, String jsonSchema, Class<?>... subtypes) {
+    OutputMapper.registerSubtypes(subtypes);
+    return new JsonOutputType<>(type, typeName, jsonSchema);
   }
 
   static String abbreviate(String text) {

@@ -42,8 +42,7 @@ public final class PromptContext {
     this.models = models;
     this.executor = executor;
     this.overrides = Map.copyOf(overrides);
-    String attempts = configuration.get("prompt4j.max-attempts");
-    this.calls = new CallExecutor(models, attempts == null ? DEFAULT_MAX_ATTEMPTS : Integer.parseInt(attempts));
+    this.calls = new CallExecutor(models, new OutputSettings(configuration));
   }
 
   /** The shared context: configuration as loaded at first use, providers from the class path. */
@@ -130,7 +129,7 @@ public final class PromptContext {
             .thread(Thread.currentThread().getName())
             .failedAttempts(outcome.failedAttempts())
             .promptVersion(call.promptVersion())
-            .outputMode(method.output().jsonSchema() == null ? "text" : "instructions")
+            .outputMode(outcome.outputMode())
             .fields(invocation.fields())
             .calls(invocation.calls())
             .build();

@@ -16,8 +16,10 @@ public final class PromptMethod<T> {
   private final String templateHash;
   private final OutputType<T> output;
   private final String qualifiedName;
+  private final int maxAttempts;
 
-  private PromptMethod(Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output) {
+  private PromptMethod(
+      Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output, int maxAttempts) {
     this.declaringInterface = Objects.requireNonNull(declaringInterface);
     this.interfaceName = declaringInterface.getSimpleName();
     this.name = Objects.requireNonNull(name);
@@ -25,12 +27,22 @@ public final class PromptMethod<T> {
     this.templateHash = Objects.requireNonNull(templateHash);
     this.output = Objects.requireNonNull(output);
     this.qualifiedName = interfaceName + "." + name;
+    this.maxAttempts = maxAttempts;
   }
 
   /** Describes a prompt method; called from generated static initialisers. */
   public static <T> PromptMethod<T> of(
       Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output) {
-    return new PromptMethod<>(declaringInterface, name, call, templateHash, output);
+    return new PromptMethod<>(declaringInterface, name, call, templateHash, output, 0);
+  }
+
+  /**
+   * Describes a prompt method whose {@code @Prompt(maxAttempts = n)} is set; {@code maxAttempts <= 0}
+   * means not set (configuration, then the default of {@value PromptContext#DEFAULT_MAX_ATTEMPTS}).
+   */
+  public static <T> PromptMethod<T> of(
+      Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output, int maxAttempts) {
+    return new PromptMethod<>(declaringInterface, name, call, templateHash, output, maxAttempts);
   }
 
   public Class<?> declaringInterface() {
@@ -63,6 +75,11 @@ public final class PromptMethod<T> {
 
   public OutputType<T> output() {
     return output;
+  }
+
+  /** Answers allowed by {@code @Prompt(maxAttempts)}, counting the first; 0 when the annotation does not set it. */
+  public int maxAttempts() {
+    return maxAttempts;
   }
 
   @Override

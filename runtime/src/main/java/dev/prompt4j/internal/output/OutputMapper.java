@@ -1,0 +1,142 @@
+package dev.prompt4j.internal.output;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one object mapper that reads structured answers, built once.
+ *
+ * <p>Configured for what the schema promises and models send: Java time and {@code Optional}
+ * support, enum constants and property names in any case, a single value where an array is expected,
+ * and unknown properties rejected (the schema says {@code additionalProperties: false}, and an
+ * unknown key is most often a misspelt one whose value would otherwise be lost silently).
+ *
+ * <p>Sealed interfaces of records are read without annotations on user types: the answer names the
+ * record in a {@value #DISCRIMINATOR} property holding its simple name, and the permitted records
+ * are registered by generated code ({@link #registerSubtypes}), never found by scanning.
+ */
+public final class OutputMapper {
+  /** The property that names the record of a sealed interface in an answer. */
+  public static final String DISCRIMINATOR = "type";
+
+  // sealed interface -> simple name -> record
+  private static final Map<Class<?>, Map<String, Class<?>>> SUBTYPES = new ConcurrentHashMap<>();
+
+  static final ObjectMapper MAPPER = build();
+
+  private OutputMapper() {}
+
+  private static ObjectMapper build() {
+    SimpleModule sealed =
+        new SimpleModule("prompt4j-sealed") {
+          @Override
+          public void setupModule(SetupContext context) {
+            super.setupModule(context);
+            context.addDeserializers(new SealedDeserializers());
+          }
+        };
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .addModule(new Jdk8Module())
+        .addModule(sealed)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .build();
+  }
+
+  /**
+   * Registers records as the permitted subtypes of the sealed interfaces they implement, so answers
+   * naming them in {@value #DISCRIMINATOR} can be read. Registering the same record again is harmless.
+   */
+  public static void registerSubtypes(Class<?>... records) {
+    for (Class<?> record : records) {
+      for (Class<?> parent : sealedParents(record)) {
+        SUBTYPES.computeIfAbsent(parent, k -> new ConcurrentHashMap<>()).put(record.getSimpleName(), record);
+      }
+    }
+  }
+
+  /** The records registered for {@code sealedInterface}, by simple name; empty when none. */
+  static Map<String, Class<?>> subtypes(Class<?> sealedInterface) {
+    return SUBTYPES.getOrDefault(sealedInterface, Map.of());
+  }
+
+  private static List<Class<?>> sealedParents(Class<?> type) {
+    List<Class<?>> parents = new ArrayList<>();
+    for (Class<?> parent : type.getInterfaces()) {
+      if (parent.isSealed()) {
+        parents.add(parent);
+      }
+      parents.addAll(sealedParents(parent));
+    }
+    return parents;
+  }
+
+  private static final class SealedDeserializers extends Deserializers.Base {
+    @Override
+    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription beanDesc) {
+      Class<?> raw = type.getRawClass();
+      return raw.isInterface() && raw.isSealed() ? new SealedDeserializer(raw) : null;
+    }
+  }
+
+  /** Reads the discriminator, then the named record from the rest of the object. */
+  private static final class SealedDeserializer extends JsonDeserializer<Object> {
+    private final Class<?> sealedInterface;
+
+    SealedDeserializer(Class<?> sealedInterface) {
+      this.sealedInterface = sealedInterface;
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode tree = ctxt.readTree(p);
+      Map<String, Class<?>> known = subtypes(sealedInterface);
+      if (!(tree instanceof ObjectNode object)) {
+        return ctxt.handleUnexpectedToken(sealedInterface, p);
+      }
+      JsonNode name = object.get(DISCRIMINATOR);
+      Class<?> record = null;
+      if (name != null && name.isTextual()) {
+        for (Map.Entry<String, Class<?>> entry : known.entrySet()) {
+          if (entry.getKey().equalsIgnoreCase(name.asText().strip())) {
+            record = entry.getValue();
+          }
+        }
+      } else if (known.size() == 1) {
+        record = known.values().iterator().next();
+      }
+      if (record == null) {
+        return ctxt.reportInputMismatch(sealedInterface, "'%s' must name one of %s, but it is %s",
+            DISCRIMINATOR, known.keySet().stream().sorted().toList(), name == null ? "missing" : name.toString());
+      }
+      ObjectNode rest = object.deepCopy();
+      rest.remove(DISCRIMINATOR);
+      return ctxt.readTreeAsValue(rest, record);
+    }
+  }
+}

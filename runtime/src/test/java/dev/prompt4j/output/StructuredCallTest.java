@@ -1,0 +1,208 @@
+package dev.prompt4j.output;
+
+import static dev.prompt4j.output.Types.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.prompt4j.OutputException;
+import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.Response;
+import dev.prompt4j.Usage;
+import dev.prompt4j.internal.OutputType;
+import dev.prompt4j.internal.Outputs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The FAQ acceptance case of seed 004, attempts, usage and how the schema is sent. */
+class StructuredCallTest {
+  private static final OutputType<FaqList> FAQS = Outputs.json(new TypeReference<FaqList>() {}, "FaqList", FAQ_LIST);
+
+  @Test
+  void faqGetsExactlyTenByReaskingWhenTheModelReturnsNine() {
+    ScriptedModel model = ScriptedModel.replying(faqList(9), faqList(10));
+
+    Response<FaqList> response = Harness.invoke(FAQS, model);
+
+    assertEquals(10, response.value().faqs().size());
+    assertEquals("Question 10?", response.value().faqs().get(9).question());
+    assertEquals(List.of("Source 10"), response.value().faqs().get(9).sources());
+    assertEquals(2, response.attempts());
+    assertEquals(List.of("faqs: size must be between 10 and 10 (was 9 items)"), response.failedAttempts().get(0).errors());
+    // Usage adds up over both answers (10 in + 5 out each).
+    assertEquals(new Usage(20, 10, 30), response.usage());
+    // The answer that worked was given to the conversation with the re-ask.
+    List<ChatMessage> sent = response.messages();
+    assertEquals(4, sent.size());
+    assertEquals(faqList(9), ((AiMessage) sent.get(2)).text());
+    String reask = ((UserMessage) sent.get(3)).singleText();
+    assertTrue(reask.startsWith("Your answer is not a valid FaqList. Fix this error:\n- faqs: size must be between 10 and 10 (was 9 items)\n"), reask);
+    assertTrue(reask.contains("It must match this JSON Schema:\n" + FAQ_LIST), reask);
+  }
+
+  @Test
+  void faqFailsWithEveryAttemptKeptWhenTheModelNeverComplies() {
+    ScriptedModel model = ScriptedModel.replying(faqList(9), faqList(8), faqList(9));
+
+    OutputException e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, model));
+
+    assertEquals(3, e.attempts().size());
+    assertEquals(List.of(faqList(9), faqList(8), faqList(9)), e.attempts().stream().map(a -> a.rawText()).toList());
+    assertEquals(List.of("faqs: size must be between 10 and 10 (was 8 items)"), e.attempts().get(1).errors());
+    assertEquals("test", e.attempts().get(0).provider());
+    // The last request: system, user, answer 1, re-ask 1, answer 2, re-ask 2.
+    assertEquals(6, e.messages().size());
+    assertEquals(faqList(8), ((AiMessage) e.messages().get(4)).text());
+    assertTrue(e.getMessage().startsWith("Answers.ask: the answer of test:m is not a valid FaqList after 3 attempt(s)"), e.getMessage());
+  }
+
+  @Test
+  void attemptsComeFromTheAnnotationThenConfiguration() {
+    ScriptedModel once = ScriptedModel.replying(faqList(9));
+    OutputException e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, once, 1, Map.of()));
+    assertEquals(1, e.attempts().size());
+
+    ScriptedModel five = ScriptedModel.replying(faqList(9));
+    e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, five, 5, Map.of()));
+    assertEquals(5, e.attempts().size());
+
+    // Configuration wins over the annotation; the method key over the interface key over the global one.
+    ScriptedModel configured = ScriptedModel.replying(faqList(9));
+    e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, configured, 5,
+        Map.of("prompt4j.max-attempts", "4", "prompt4j.Answers.max-attempts", "3", "prompt4j.Answers.ask.max-attempts", "2")));
+    assertEquals(2, e.attempts().size());
+
+    ScriptedModel global = ScriptedModel.replying(faqList(9));
+    e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, global, 0, Map.of("prompt4j.max-attempts", "4")));
+    assertEquals(4, e.attempts().size());
+
+    Prompt4jException bad = assertThrows(Prompt4jException.class,
+        () -> Harness.invoke(FAQS, ScriptedModel.replying(faqList(10)), 0, Map.of("prompt4j.max-attempts", "zero")));
+    assertTrue(bad.getMessage().contains("max-attempts must be a whole number of at least 1, but it is 'zero'"), bad.getMessage());
+  }
+
+  @Test
+  void nativeModeSendsTheSchemaAsResponseFormat() {
+    ScriptedModel model = ScriptedModel.nativeSchema(faqList(10));
+
+    Response<FaqList> response = Harness.invoke(FAQS, model);
+
+    assertEquals("native-schema", response.outputMode());
+    ResponseFormat format = model.requests.get(0).parameters().responseFormat();
+    assertEquals(ResponseFormatType.JSON, format.type());
+    assertEquals("FaqList", format.jsonSchema().name());
+    JsonObjectSchema root = (JsonObjectSchema) format.jsonSchema().rootElement();
+    assertEquals(List.of("faqs"), root.required());
+    assertEquals(Boolean.FALSE, root.additionalProperties());
+    JsonArraySchema faqs = (JsonArraySchema) root.properties().get("faqs");
+    assertEquals("(exactly 10 items)", faqs.description());
+    JsonObjectSchema faq = (JsonObjectSchema) faqs.items();
+    assertEquals(List.of("question", "answer", "sources"), List.copyOf(faq.properties().keySet()));
+    assertInstanceOf(JsonStringSchema.class, faq.properties().get("question"));
+    // The prompt itself is unchanged: the schema travels in the request, not in the text.
+    assertEquals(Harness.PROMPT, ((UserMessage) model.requests.get(0).messages().get(1)).singleText());
+  }
+
+  @Test
+  void nativeModeWrapsANonObjectAnswerAndUnwrapsIt() {
+    OutputType<TrendCategory> trend = Outputs.json(new TypeReference<TrendCategory>() {}, "TrendCategory", TREND);
+    ScriptedModel model = ScriptedModel.nativeSchema("{\"value\":\"DECLINING\"}");
+
+    Response<TrendCategory> response = Harness.invoke(trend, model);
+
+    assertEquals(TrendCategory.DECLINING, response.value());
+    JsonObjectSchema root = (JsonObjectSchema) model.requests.get(0).parameters().responseFormat().jsonSchema().rootElement();
+    assertEquals(List.of("value"), root.required());
+    assertEquals(List.of("EMERGING", "DECLINING"), ((JsonEnumSchema) root.properties().get("value")).enumValues());
+  }
+
+  @Test
+  void optionalPropertiesAreNotRequiredInTheNativeSchema() {
+    OutputType<Event> event = Outputs.json(new TypeReference<Event>() {}, "Event", EVENT);
+    ScriptedModel model = ScriptedModel.nativeSchema(EVENT_OK);
+
+    Harness.invoke(event, model);
+
+    JsonObjectSchema root = (JsonObjectSchema) model.requests.get(0).parameters().responseFormat().jsonSchema().rootElement();
+    assertEquals(List.of("name", "date", "attendees", "organizer"), root.required());
+    assertEquals("(minimum 1)", root.properties().get("attendees").description());
+    assertEquals("(format email)", root.properties().get("organizer").description());
+  }
+
+  @Test
+  void instructionsModeAppendsTheSchemaToTheLastUserMessage() {
+    ScriptedModel model = ScriptedModel.replying(faqList(10));
+
+    Response<FaqList> response = Harness.invoke(FAQS, model);
+
+    assertEquals("instructions", response.outputMode());
+    assertNull(model.requests.get(0).parameters().responseFormat());
+    String user = ((UserMessage) model.requests.get(0).messages().get(1)).singleText();
+    assertTrue(user.startsWith(Harness.PROMPT + "\n\nAnswer with a single JSON value (FaqList) that matches this JSON Schema"), user);
+    assertTrue(user.endsWith(FAQ_LIST), user);
+  }
+
+  @Test
+  void configurationOverridesTheMode() {
+    ScriptedModel capable = ScriptedModel.nativeSchema(faqList(10));
+    Response<FaqList> response = Harness.invoke(FAQS, capable, 0, Map.of("prompt4j.Answers.ask.output-mode", "instructions"));
+    assertEquals("instructions", response.outputMode());
+    assertNull(capable.requests.get(0).parameters().responseFormat());
+
+    ScriptedModel plain = ScriptedModel.replying(faqList(10));
+    response = Harness.invoke(FAQS, plain, 0, Map.of("prompt4j.output-mode", "native"));
+    assertEquals("native-schema", response.outputMode());
+    assertTrue(plain.requests.get(0).parameters().responseFormat() != null);
+
+    Prompt4jException bad = assertThrows(Prompt4jException.class,
+        () -> Harness.invoke(FAQS, ScriptedModel.replying(faqList(10)), 0, Map.of("prompt4j.output-mode", "xml")));
+    assertTrue(bad.getMessage().contains("output mode 'xml' is not one of native, instructions, auto"), bad.getMessage());
+  }
+
+  @Test
+  void nativeReaskNamesTheErrorsWithoutRepeatingTheSchema() {
+    ScriptedModel model = ScriptedModel.nativeSchema(faqList(9), faqList(10));
+
+    Harness.invoke(FAQS, model);
+
+    List<ChatMessage> followUp = model.requests.get(1).messages();
+    String reask = ((UserMessage) followUp.get(followUp.size() - 1)).singleText();
+    assertTrue(reask.contains("- faqs: size must be between 10 and 10 (was 9 items)"), reask);
+    assertFalse(reask.contains("JSON Schema"), reask);
+    assertTrue(model.requests.get(1).parameters().responseFormat() != null);
+  }
+
+  @Test
+  void textAnswersSendNoSchema() {
+    ScriptedModel model = ScriptedModel.nativeSchema("Just text.");
+
+    Response<String> response = Harness.invoke(Outputs.text(), model);
+
+    assertEquals("text", response.outputMode());
+    assertEquals("Just text.", response.value());
+    assertNull(model.requests.get(0).parameters().responseFormat());
+    assertEquals(Harness.PROMPT, ((UserMessage) model.requests.get(0).messages().get(1)).singleText());
+  }
+
+  @Test
+  void enumOfFindsConstantsWithSpacesForUnderscores() throws Exception {
+    OutputType<QueryType> type = Outputs.enumOf("QueryType", QueryType.values());
+    assertEquals(QueryType.PRODUCT_RETURN, type.parse("Product return."));
+    assertEquals(QueryType.STATUS_UPDATE, type.parse("This is a status-update request"));
+    assertEquals(QueryType.BILLING_INQUIRY, type.parse("\"billing_inquiry\""));
+  }
+}
