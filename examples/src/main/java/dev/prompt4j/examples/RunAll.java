@@ -1,0 +1,165 @@
+package dev.prompt4j.examples;
+
+import dev.prompt4j.Response;
+import dev.prompt4j.Trace;
+import dev.prompt4j.examples.chaining.ChainingExamples;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every example: offline on the scripts in {@code src/main/resources/offline} unless a provider
+ * is configured, live otherwise.
+ *
+ * <p>How the mode is chosen, first match wins:
+ * <ol>
+ *   <li>{@code -Dprompt4j.provider=offline} (or {@code PROMPT4J_PROVIDER=offline}): offline.
+ *   <li>{@code -Dprompt4j.provider=<name>} (or {@code PROMPT4J_PROVIDER}): live on that provider, with
+ *       {@code prompt4j.model} if set (for example {@code -Dprompt4j.provider=ollama -Dprompt4j.model=llama3.2}).
+ *   <li>{@code OPENAI_API_KEY}: live, as annotated ({@code openai}, {@code gpt-4o-mini}).
+ *   <li>{@code ANTHROPIC_API_KEY}: live on {@code anthropic} / {@code claude-haiku-4-5}.
+ *   <li>{@code GEMINI_API_KEY} or {@code GOOGLE_API_KEY}: live on {@code gemini} / {@code gemini-2.0-flash}.
+ *   <li>Otherwise offline.
+ * </ol>
+ * Live, the provider and model are chosen by setting the configuration keys {@code prompt4j.provider}
+ * and {@code prompt4j.model} as system properties before the first prompt instance is created: they
+ * override every {@code @Call}, as any user's configuration would.
+ *
+ * <p>Arguments select examples whose name or seed contains any of them (case-insensitive):
+ * {@code exec:java -Dexec.args="parallel 004"}.
+ */
+public final class RunAll {
+  private RunAll() {}
+
+  /** Every example, in seed order. */
+  public static List<Example> examples() {
+    List<Example> all = new ArrayList<>();
+    all.addAll(ChainingExamples.all());
+    return all;
+  }
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    Mode mode = Mode.choose();
+    out.println(mode.banner());
+    List<Example> selected = examples().stream().filter(e -> selected(e, args)).toList();
+    int failures = 0;
+    for (Example example : selected) {
+      out.println();
+      out.println("=== [" + example.seed() + "] " + example.name() + (mode.offline() ? "  (OFFLINE)" : ""));
+      Env env = mode.offline() ? Env.offline(example.script()) : Env.live();
+      try {
+        Trace.Captured<?> run = Trace.capture(() -> example.run(env));
+        out.println(indent(render(run.value())));
+        out.println("  --- trace");
+        TracePrinter.print(run.calls(), out);
+      } catch (RuntimeException e) {
+        failures++;
+        out.println("  FAILED: " + e);
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+          out.println("    caused by: " + c);
+        }
+      }
+    }
+    out.println();
+    out.println(selected.size() - failures + " of " + selected.size() + " example(s) ran" + (mode.offline() ? " OFFLINE." : " live."));
+    if (mode.offline()) {
+      out.println(Mode.HOW_TO_GO_LIVE);
+    }
+    if (failures > 0) {
+      System.exit(1);
+    }
+  }
+
+  private static boolean selected(Example example, String[] args) {
+    if (args.length == 0) {
+      return true;
+    }
+    String text = (example.seed() + " " + example.name()).toLowerCase(Locale.ROOT);
+    for (String arg : args) {
+      if (text.contains(arg.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An answer as text: a response's value, a collection one element per paragraph. */
+  static String render(Object answer) {
+    if (answer instanceof Response<?> response) {
+      return render(response.value());
+    }
+    if (answer instanceof Collection<?> items) {
+      return items.stream().map(RunAll::render).collect(Collectors.joining("\n\n"));
+    }
+    return String.valueOf(answer);
+  }
+
+  private static String indent(String text) {
+    return text.lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
+  }
+
+  /** Offline or live, and on what. */
+  record Mode(boolean offline, String description) {
+    static final String HOW_TO_GO_LIVE = """
+        To run live: export OPENAI_API_KEY (or ANTHROPIC_API_KEY, or GEMINI_API_KEY), or select a provider and
+        model by configuration, e.g. -Dprompt4j.provider=ollama -Dprompt4j.model=llama3.2 with Ollama running.""";
+
+    String banner() {
+      if (offline) {
+        return "Prompt4j examples: OFFLINE. No key and no network: every answer comes from the scripted replies in\n"
+            + "examples/src/main/resources/offline/*.json; prompts, computed fields, parsing and validation run for real.\n"
+            + HOW_TO_GO_LIVE;
+      }
+      return "Prompt4j examples: LIVE on " + description + ". Calls cost tokens; answers vary from run to run.";
+    }
+
+    static Mode choose() {
+      String provider = setting("prompt4j.provider");
+      if ("offline".equalsIgnoreCase(provider)) {
+        return new Mode(true, "offline");
+      }
+      if (provider != null) {
+        String model = setting("prompt4j.model");
+        return new Mode(false, provider + (model == null ? " (models as annotated)" : "/" + model));
+      }
+      if (present("OPENAI_API_KEY")) {
+        return new Mode(false, "openai (models as annotated)");
+      }
+      if (present("ANTHROPIC_API_KEY")) {
+        return configure("anthropic", "claude-haiku-4-5");
+      }
+      if (present("GEMINI_API_KEY") || present("GOOGLE_API_KEY")) {
+        return configure("gemini", "gemini-2.0-flash");
+      }
+      return new Mode(true, "offline");
+    }
+
+    /** Selects the provider and, unless configured, the model, as configuration: system properties. */
+    private static Mode configure(String provider, String defaultModel) {
+      System.setProperty("prompt4j.provider", provider);
+      String model = setting("prompt4j.model");
+      if (model == null) {
+        model = defaultModel;
+        System.setProperty("prompt4j.model", model);
+      }
+      return new Mode(false, provider + "/" + model);
+    }
+
+    private static String setting(String key) {
+      String value = System.getProperty(key);
+      if (value == null || value.isBlank()) {
+        value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+      }
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static boolean present(String variable) {
+      String value = System.getenv(variable);
+      return value != null && !value.isBlank();
+    }
+  }
+}
