@@ -77,8 +77,14 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     collect(round, Annotations.CALL, interfaces);
 
     for (TypeElement type : interfaces) {
-      if (!round.processingOver() && refersToMissingTypes(type)) {
-        deferred.add(type.getQualifiedName().toString());
+      Set<String> missing = missingTypes(type);
+      if (!missing.isEmpty()) {
+        if (round.processingOver()) {
+          // No later round can generate them; javac reports the unknown symbols as well.
+          reporter.report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
+        } else {
+          deferred.add(type.getQualifiedName().toString());
+        }
         continue;
       }
       try {
@@ -95,11 +101,6 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       }
     }
     if (round.processingOver()) {
-      for (String name : deferred) {
-        TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-        processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-            "[Prompt4j:MissingTypes] " + name + " refers to types that were never generated or found; fix the errors above", type);
-      }
       registrations.write();
     }
     return false;
@@ -131,22 +132,21 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     }
   }
 
-  private static boolean refersToMissingTypes(TypeElement type) {
+  /** The types that {@code type}'s methods use but that do not exist (yet), in a stable order. */
+  private static Set<String> missingTypes(TypeElement type) {
+    Set<String> missing = new TreeSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (isMissing(method.getReturnType()) || method.getParameters().stream().anyMatch(p -> isMissing(p.asType()))) {
-        return true;
-      }
+      collectMissing(method.getReturnType(), missing);
+      method.getParameters().forEach(p -> collectMissing(p.asType(), missing));
     }
-    return false;
+    return missing;
   }
 
-  private static boolean isMissing(TypeMirror type) {
+  private static void collectMissing(TypeMirror type, Set<String> missing) {
     if (type.getKind() == TypeKind.ERROR) {
-      return true;
+      missing.add(type.toString());
+    } else if (type instanceof javax.lang.model.type.DeclaredType declared) {
+      declared.getTypeArguments().forEach(argument -> collectMissing(argument, missing));
     }
-    if (type instanceof javax.lang.model.type.DeclaredType declared) {
-      return declared.getTypeArguments().stream().anyMatch(Prompt4jProcessor::isMissing);
-    }
-    return false;
   }
 }

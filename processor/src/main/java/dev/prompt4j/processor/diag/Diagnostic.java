@@ -15,7 +15,7 @@ public enum Diagnostic {
   PROMPT_ON_STATIC_METHOD(Kind.ERROR, "PromptOnStaticMethod",
       "@Prompt method %s is static; a prompt method is an abstract instance method: remove 'static' and the body"),
   GENERIC_PROMPT_METHOD(Kind.ERROR, "GenericPromptMethod",
-      "@Prompt method %s declares type parameters %s; the answer type must be known at compile time: use a concrete type"),
+      "@Prompt method %s declares type parameters %s; Prompt4j checks templates and answers against concrete types at compile time: replace the type parameters with concrete types"),
   GENERIC_INTERFACE(Kind.ERROR, "GenericPromptInterface",
       "prompt interface %s declares type parameters; Prompt4j implements concrete interfaces only: remove the type parameters"),
   INACCESSIBLE_INTERFACE(Kind.ERROR, "InaccessibleInterface",
@@ -29,7 +29,7 @@ public enum Diagnostic {
   COMPUTED_FIELD_NOT_DEFAULT(Kind.ERROR, "ComputedFieldNotDefault",
       "@ComputedField %s is not a default method of an interface; a computed field is code: give it a body with 'default'"),
   COMPUTED_FIELD_COLLISION(Kind.ERROR, "ComputedFieldCollision",
-      "computed field '%s' has the name of %s; templates could not tell them apart: rename one of them%s"),
+      "computed field '%s' has the name of %s; templates could not tell them apart in {%s}: rename one of them"),
   UNPROVIDED_FIELD_PARAMETER(Kind.ERROR, "UnprovidedFieldParameter",
       "parameter '%s' of computed field %s is bound by name, but %s has no parameter and the interface no computed field named '%s'%s"),
   FIELD_PARAMETER_TYPE(Kind.ERROR, "FieldParameterType",
@@ -47,14 +47,14 @@ public enum Diagnostic {
   MISSING_CALL(Kind.ERROR, "MissingCall",
       "%s has no @Call and neither has interface %s; name the model: @Call(provider = \"openai\", model = \"gpt-4o-mini\") on the method or the interface"),
   BLANK_CALL_VALUE(Kind.ERROR, "BlankCallValue",
-      "@Call %s is blank; name the %s"),
+      "@Call %s is blank; a call needs a provider and a model: write the %s, as in @Call(provider = \"openai\", model = \"gpt-4o-mini\")"),
   INVALID_FALLBACK(Kind.ERROR, "InvalidFallback",
       "fallback '%s' is not of the form provider:model, for example \"anthropic:claude-haiku-4-5\""),
 
   // Templates
   EMPTY_TEMPLATE(Kind.ERROR, "EmptyTemplate", "the template is empty; write the prompt"),
   TEXT_BEFORE_FIRST_ROLE(Kind.ERROR, "TextBeforeFirstRole",
-      "text '%s' stands before the first role marker %s:; once a template uses role markers every line belongs to a section: start it with SYSTEM: or USER:"),
+      "text '%s' stands before the first role marker (%s:); once a template uses role markers every line belongs to a section: move the text into a section, or start the template with SYSTEM: or USER:"),
   EMPTY_ROLE_SECTION(Kind.ERROR, "EmptyRoleSection",
       "the %s: section at template line %d is empty; write its text or remove the marker"),
   MESSAGES_SYNTAX(Kind.ERROR, "MessagesSyntax",
@@ -72,9 +72,11 @@ public enum Diagnostic {
   FORMAT_SHAPE(Kind.ERROR, "FormatShape",
       "%s: :%s needs %s, but %s is %s; remove the format or pass a list"),
   MESSAGES_TYPE(Kind.ERROR, "MessagesType",
-      "MESSAGES: {%s} needs a List of dev.langchain4j.data.message.ChatMessage, but %s is %s"),
+      "MESSAGES: {%s} needs a List of dev.langchain4j.data.message.ChatMessage, but %s is %s; pass the conversation as a List<ChatMessage>"),
 
   // The processor itself
+  MISSING_TYPES(Kind.ERROR, "MissingTypes",
+      "prompt interface %s refers to %s, which no source declares and no annotation processor generated; fix the errors above or generate the type"),
   INTERNAL_ERROR(Kind.ERROR, "InternalError",
       "Prompt4j failed on %s: %s; this is a bug in Prompt4j, please report it with this interface");
 

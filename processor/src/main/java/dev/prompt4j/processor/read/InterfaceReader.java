@@ -90,24 +90,27 @@ public final class InterfaceReader {
       Optional<AnnotationMirror> prompt = Annotations.mirror(method, PROMPT);
       Optional<AnnotationMirror> computed = Annotations.mirror(method, COMPUTED_FIELD);
       Set<Modifier> modifiers = method.getModifiers();
+      String described = method.getSimpleName() + "()";
       if (prompt.isPresent()) {
         if (modifiers.contains(Modifier.STATIC)) {
-          reporter.report(Diagnostic.PROMPT_ON_STATIC_METHOD, method, prompt.get(), null, method.getSimpleName());
+          reporter.report(Diagnostic.PROMPT_ON_STATIC_METHOD, method, prompt.get(), null, described);
         } else if (modifiers.contains(Modifier.DEFAULT)) {
-          reporter.report(Diagnostic.PROMPT_ON_DEFAULT_METHOD, method, prompt.get(), null, method.getSimpleName());
+          reporter.report(Diagnostic.PROMPT_ON_DEFAULT_METHOD, method, prompt.get(), null, described);
         } else if (!method.getTypeParameters().isEmpty()) {
-          reporter.report(Diagnostic.GENERIC_PROMPT_METHOD, method, prompt.get(), null, method.getSimpleName(), method.getTypeParameters());
+          reporter.report(Diagnostic.GENERIC_PROMPT_METHOD, method, prompt.get(), null, described,
+              "<" + method.getTypeParameters().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ">");
         } else {
           promptElements.add(method);
         }
-      } else if (modifiers.contains(Modifier.ABSTRACT)) {
-        reporter.report(Diagnostic.MISSING_PROMPT, method, method.getSimpleName(), type.getSimpleName());
+      } else if (modifiers.contains(Modifier.ABSTRACT) && computed.isEmpty()) {
+        // An abstract @ComputedField gets ComputedFieldNotDefault below, which says what to do.
+        reporter.report(Diagnostic.MISSING_PROMPT, method, described, type.getSimpleName());
       }
       if (computed.isPresent()) {
         if (!modifiers.contains(Modifier.DEFAULT)) {
-          reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, method, computed.get(), null, method.getSimpleName());
+          reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, method, computed.get(), null, described);
         } else if (method.getReturnType().getKind() == TypeKind.VOID) {
-          reporter.report(Diagnostic.COMPUTED_FIELD_VOID, method, computed.get(), null, method.getSimpleName());
+          reporter.report(Diagnostic.COMPUTED_FIELD_VOID, method, computed.get(), null, described);
         } else {
           String name = (String) Annotations.value(elements, computed.get(), "value").getValue();
           name = name.isBlank() ? method.getSimpleName().toString() : name.strip();
@@ -116,7 +119,7 @@ public final class InterfaceReader {
           ComputedField earlier = fields.putIfAbsent(name, field);
           if (earlier != null) {
             reporter.report(Diagnostic.COMPUTED_FIELD_COLLISION, method, computed.get(), null, name,
-                "another computed field, " + earlier.element().getSimpleName() + "()", "");
+                "another computed field, " + earlier.element().getSimpleName() + "()", name);
           }
         }
       }
@@ -173,7 +176,7 @@ public final class InterfaceReader {
         boolean clash = prompt.getParameters().stream().anyMatch(p -> p.getSimpleName().contentEquals(field.name()));
         if (clash) {
           reporter.report(Diagnostic.COMPUTED_FIELD_COLLISION, field.element(), Annotations.mirror(field.element(), COMPUTED_FIELD).orElseThrow(), null,
-              field.name(), "a parameter of " + prompt.getSimpleName() + "()", "; {" + field.name() + "} would be ambiguous");
+              field.name(), "a parameter of " + prompt.getSimpleName() + "()", field.name());
           break;
         }
       }
@@ -189,7 +192,7 @@ public final class InterfaceReader {
     methodCall.ifPresent(mirror -> checkCall(method, mirror));
     CallConfig call = null;
     if (methodCall.isEmpty() && interfaceCall.isEmpty()) {
-      reporter.report(Diagnostic.MISSING_CALL, method, name, type.getSimpleName());
+      reporter.report(Diagnostic.MISSING_CALL, method, name + "()", type.getSimpleName());
     } else {
       call = callConfig(methodCall.orElse(null), interfaceCall.orElse(null));
     }

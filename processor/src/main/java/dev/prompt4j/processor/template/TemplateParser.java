@@ -151,15 +151,16 @@ public final class TemplateParser {
     if (colon >= 0) {
       format = inner.substring(colon + 1).strip();
       inner = inner.substring(0, colon).strip();
-      if (!FORMATS.contains(format)) {
-        throw new TemplateException(Diagnostic.UNKNOWN_FORMAT_SPEC, source, format, line);
-      }
     }
+    // The name first: {"a": 1} is literal JSON that lacks {{ }}, not a placeholder with format ' 1'.
     String[] parts = inner.split("\\.", -1);
     for (String part : parts) {
       if (!IDENTIFIER.matcher(part).matches()) {
         throw new TemplateException(Diagnostic.MALFORMED_PLACEHOLDER, source, line);
       }
+    }
+    if (format != null && !FORMATS.contains(format)) {
+      throw new TemplateException(Diagnostic.UNKNOWN_FORMAT_SPEC, source, line, format);
     }
     return new Placeholder(parts[0], List.of(parts).subList(1, parts.length), format, source, line);
   }
@@ -170,10 +171,13 @@ public final class TemplateParser {
     return excerptOf(newline < 0 ? stripped : stripped.substring(0, newline));
   }
 
+  /** Up to 15 characters either side of {@code at}, within its line. */
   private static String excerpt(String content, int at) {
-    int from = Math.max(0, at - 15);
-    int to = Math.min(content.length(), at + 15);
-    return excerptOf(content.substring(from, to).replace('\n', ' '));
+    int lineStart = content.lastIndexOf('\n', at - 1) + 1;
+    int lineEnd = content.indexOf('\n', at);
+    int from = Math.max(lineStart, at - 15);
+    int to = Math.min(lineEnd < 0 ? content.length() : lineEnd, at + 15);
+    return excerptOf(content.substring(from, to));
   }
 
   private static String excerptOf(String text) {

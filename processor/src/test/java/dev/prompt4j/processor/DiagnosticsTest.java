@@ -1,0 +1,470 @@
+package dev.prompt4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.prompt4j.processor.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One negative compilation per catalog entry: the full tagged message, the file and the line the
+ * processor reports it on. {@link #everyCatalogEntryHasACase()} keeps the table complete when the
+ * catalog grows. InternalError is covered by {@link InternalErrorTest}.
+ */
+class DiagnosticsTest {
+
+  /**
+   * A source that should fail (or warn) with {@code message}, reported in {@code file} on the single
+   * line containing {@code line}.
+   */
+  record Case(String name, Diagnostic diagnostic, String message, String line, JavaFileObject file) {}
+
+  private static final String HEADER_CALL = "@Call(provider = \"openai\", model = \"gpt-4o-mini\")";
+
+  /** {@code com.acme.<name>}: a prompt interface with a default {@code @Call} and the given members. */
+  static JavaFileObject prompts(String name, String... members) {
+    List<String> lines = new ArrayList<>(List.of(
+        "package com.acme;",
+        "import dev.prompt4j.*;",
+        "import java.util.List;",
+        "import java.util.concurrent.CompletableFuture;",
+        HEADER_CALL,
+        "public interface " + name + " {"));
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return Compiled.source("com.acme." + name, lines.toArray(String[]::new));
+  }
+
+  static JavaFileObject source(String name, String... lines) {
+    List<String> all = new ArrayList<>(List.of("package com.acme;", "import dev.prompt4j.*;", "import java.util.List;"));
+    all.addAll(List.of(lines));
+    return Compiled.source("com.acme." + name, all.toArray(String[]::new));
+  }
+
+  static final List<Case> CASES = List.of(
+      // Declarations
+      new Case("prompt on a class method", Diagnostic.PROMPT_ON_CLASS,
+          "[Prompt4j:PromptOnClass] @Prompt is on greet(), a method of class com.acme.Greeter; prompt methods are abstract methods of an"
+              + " interface: declare greet() in an interface",
+          "@Prompt(\"Hello {name}\")",
+          source("Greeter",
+              "public abstract class Greeter {",
+              "  @Prompt(\"Hello {name}\")",
+              "  public abstract String greet(String name);",
+              "}")),
+      new Case("prompt on a default method", Diagnostic.PROMPT_ON_DEFAULT_METHOD,
+          "[Prompt4j:PromptOnDefaultMethod] @Prompt method greet() has a body; a prompt method is abstract (Prompt4j writes its body):"
+              + " remove the body, or remove @Prompt and use @ComputedField for a value computed in code",
+          "@Prompt(\"Hello {name}\")",
+          prompts("Greetings",
+              "  @Prompt(\"Hello {name}\")",
+              "  default String greet(String name) { return name; }")),
+      new Case("prompt on a static method", Diagnostic.PROMPT_ON_STATIC_METHOD,
+          "[Prompt4j:PromptOnStaticMethod] @Prompt method greet() is static; a prompt method is an abstract instance method: remove 'static'"
+              + " and the body",
+          "@Prompt(\"Hello {name}\")",
+          prompts("Greetings",
+              "  @Prompt(\"Hello {name}\")",
+              "  static String greet(String name) { return name; }")),
+      new Case("generic prompt method", Diagnostic.GENERIC_PROMPT_METHOD,
+          "[Prompt4j:GenericPromptMethod] @Prompt method describe() declares type parameters <T, U>; Prompt4j checks templates and answers"
+              + " against concrete types at compile time: replace the type parameters with concrete types",
+          "@Prompt(\"Describe {item} and {other}\")",
+          prompts("Descriptions",
+              "  @Prompt(\"Describe {item} and {other}\")",
+              "  <T, U> String describe(T item, U other);")),
+      new Case("generic prompt interface", Diagnostic.GENERIC_INTERFACE,
+          "[Prompt4j:GenericPromptInterface] prompt interface com.acme.Box declares type parameters; Prompt4j implements concrete interfaces"
+              + " only: remove the type parameters",
+          "interface Box<T>",
+          source("Box",
+              HEADER_CALL,
+              "public interface Box<T> {",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "}")),
+      new Case("private prompt interface", Diagnostic.INACCESSIBLE_INTERFACE,
+          "[Prompt4j:InaccessibleInterface] prompt interface com.acme.Outer.Hidden is private; the generated class must implement it from"
+              + " its package: make it package-private or public",
+          "private interface Hidden",
+          source("Outer",
+              "public class Outer {",
+              "  " + HEADER_CALL,
+              "  private interface Hidden {",
+              "    @Prompt(\"Say {x}\")",
+              "    String say(String x);",
+              "  }",
+              "}")),
+      new Case("abstract method without @Prompt", Diagnostic.MISSING_PROMPT,
+          "[Prompt4j:MissingPrompt] abstract method shout() of prompt interface Voices has no @Prompt; Prompt4j can only implement prompt"
+              + " methods: add @Prompt, or give it a default body",
+          "String shout(String x);",
+          prompts("Voices",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "  String shout(String x);")),
+      new Case("@Prompt with neither value nor file", Diagnostic.TEMPLATE_SOURCE,
+          "[Prompt4j:TemplateSource] @Prompt on say() sets neither value nor file; set exactly one of value (the template) and file (a"
+              + " template on the class path)",
+          "@Prompt",
+          prompts("Sources",
+              "  @Prompt",
+              "  String say(String x);")),
+      new Case("@Prompt with both value and file", Diagnostic.TEMPLATE_SOURCE,
+          "[Prompt4j:TemplateSource] @Prompt on say() sets both value and file; set exactly one of",
+          "@Prompt(value = \"Say {x}\", file = \"say.txt\")",
+          prompts("Sources",
+              "  @Prompt(value = \"Say {x}\", file = \"say.txt\")",
+              "  String say(String x);")),
+      new Case("template file not found", Diagnostic.TEMPLATE_FILE_NOT_FOUND,
+          "[Prompt4j:TemplateFileNotFound] template file 'prompts/missing.txt' of say() was not found on the class path, source path or class"
+              + " output; check the path (relative to a resources root, no leading '/')",
+          "prompts/missing.txt",
+          prompts("Files",
+              "  @Prompt(file = \"prompts/missing.txt\")",
+              "  String say(String x);")),
+      new Case("unsupported return type: void", Diagnostic.UNSUPPORTED_RETURN_TYPE,
+          "[Prompt4j:UnsupportedReturnType] say() returns void, which Prompt4j cannot produce from an answer; return String, an enum, a"
+              + " record, List<...>, boolean, a number, a sealed interface of records, or any of these in Response<...> or"
+              + " CompletableFuture<...>",
+          "void say(",
+          prompts("Returns",
+              "  @Prompt(\"Say {x}\")",
+              "  void say(String x);")),
+      new Case("unsupported return type: wildcard future", Diagnostic.UNSUPPORTED_RETURN_TYPE,
+          "[Prompt4j:UnsupportedReturnType] say() returns java.util.concurrent.CompletableFuture<?>, which Prompt4j cannot produce from an"
+              + " answer; return String",
+          "CompletableFuture<?> say(",
+          prompts("Returns",
+              "  @Prompt(\"Say {x}\")",
+              "  CompletableFuture<?> say(String x);")),
+      new Case("return type never generated", Diagnostic.MISSING_TYPES,
+          "[Prompt4j:MissingTypes] prompt interface com.acme.Moods refers to Mood, which no source declares and no annotation processor"
+              + " generated; fix the errors above or generate the type",
+          "public interface Moods",
+          prompts("Moods",
+              "  @Prompt(\"How does {text} feel?\")",
+              "  Mood mood(String text);")),
+
+      // Computed fields
+      new Case("@ComputedField on an abstract method", Diagnostic.COMPUTED_FIELD_NOT_DEFAULT,
+          "[Prompt4j:ComputedFieldNotDefault] @ComputedField tone() is not a default method of an interface; a computed field is code: give"
+              + " it a body with 'default'",
+          "@ComputedField",
+          prompts("Tones",
+              "  @Prompt(\"Say {x} in a {tone} tone\")",
+              "  String say(String x);",
+              "  @ComputedField",
+              "  String tone(String x);")),
+      new Case("@ComputedField on a class method", Diagnostic.COMPUTED_FIELD_NOT_DEFAULT,
+          "[Prompt4j:ComputedFieldNotDefault] @ComputedField tone() is not a default method of an interface",
+          "@ComputedField",
+          source("Tones",
+              "public class Tones {",
+              "  @ComputedField",
+              "  String tone(String x) { return x; }",
+              "}")),
+      new Case("computed field named like a parameter", Diagnostic.COMPUTED_FIELD_COLLISION,
+          "[Prompt4j:ComputedFieldCollision] computed field 'x' has the name of a parameter of say(); templates could not tell them apart in"
+              + " {x}: rename one of them",
+          "@ComputedField(\"x\")",
+          prompts("Collisions",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "  @ComputedField(\"x\")",
+              "  default String upper(String x) { return x.toUpperCase(); }")),
+      new Case("two computed fields with one name", Diagnostic.COMPUTED_FIELD_COLLISION,
+          "[Prompt4j:ComputedFieldCollision] computed field 'tone' has the name of another computed field, formal(); templates could not"
+              + " tell them apart in {tone}: rename one of them",
+          "@ComputedField(\"tone\") default String casual()",
+          prompts("Collisions",
+              "  @Prompt(\"Say {x} in a {tone} tone\")",
+              "  String say(String x);",
+              "  @ComputedField(\"tone\") default String formal() { return \"formal\"; }",
+              "  @ComputedField(\"tone\") default String casual() { return \"casual\"; }")),
+      new Case("computed field parameter nothing provides", Diagnostic.UNPROVIDED_FIELD_PARAMETER,
+          "[Prompt4j:UnprovidedFieldParameter] parameter 'nmae' of computed field greeting() is bound by name, but say() has no parameter and"
+              + " the interface no computed field named 'nmae'; did you mean 'name'?",
+          "String nmae",
+          prompts("Greetings",
+              "  @Prompt(\"Say {greeting}\")",
+              "  String say(String name);",
+              "  @ComputedField",
+              "  default String greeting(String nmae) { return \"Hi \" + nmae; }")),
+      new Case("computed field parameter of another type", Diagnostic.FIELD_PARAMETER_TYPE,
+          "[Prompt4j:FieldParameterType] parameter 'count' of computed field greeting() has type java.lang.String, but parameter 'count' of"
+              + " say() provides int; make the types match",
+          "String count",
+          prompts("Greetings",
+              "  @Prompt(\"Say {greeting}\")",
+              "  String say(int count);",
+              "  @ComputedField",
+              "  default String greeting(String count) { return count; }")),
+      new Case("computed fields in a cycle", Diagnostic.COMPUTED_FIELD_CYCLE,
+          "[Prompt4j:ComputedFieldCycle] computed fields depend on each other in a cycle: plan -> budget -> plan; a field cannot need its own"
+              + " value: break the cycle",
+          "String plan(",
+          prompts("Plans",
+              "  @Prompt(\"Review {plan} for {goal}\")",
+              "  String review(String goal);",
+              "  @ComputedField",
+              "  default String plan(String budget, String goal) { return budget + goal; }",
+              "  @ComputedField",
+              "  default String budget(String plan) { return plan; }")),
+      new Case("void computed field", Diagnostic.COMPUTED_FIELD_VOID,
+          "[Prompt4j:ComputedFieldVoid] computed field log() returns void; a computed field is a value for templates: return it",
+          "@ComputedField",
+          prompts("Logs",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "  @ComputedField",
+              "  default void log(String x) { }")),
+      new Case("unused parameter (a warning)", Diagnostic.UNUSED_PARAMETER,
+          "[Prompt4j:UnusedParameter] parameter 'audience' of say() is used by no placeholder of its template nor by any computed field it"
+              + " needs; use it ({audience}) or remove it",
+          "String audience",
+          prompts("Speeches",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x,",
+              "      String audience);")),
+
+      // @Call
+      new Case("no @Call anywhere", Diagnostic.MISSING_CALL,
+          "[Prompt4j:MissingCall] say() has no @Call and neither has interface Uncalled; name the model: @Call(provider = \"openai\", model"
+              + " = \"gpt-4o-mini\") on the method or the interface",
+          "String say(",
+          source("Uncalled",
+              "public interface Uncalled {",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "}")),
+      new Case("blank model", Diagnostic.BLANK_CALL_VALUE,
+          "[Prompt4j:BlankCallValue] @Call model is blank; a call needs a provider and a model: write the model, as in @Call(provider ="
+              + " \"openai\", model = \"gpt-4o-mini\")",
+          "model = \" \"",
+          source("Blank",
+              "public interface Blank {",
+              "  @Call(provider = \"openai\",",
+              "      model = \" \")",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "}")),
+      new Case("blank provider on the interface", Diagnostic.BLANK_CALL_VALUE,
+          "[Prompt4j:BlankCallValue] @Call provider is blank; a call needs a provider and a model: write the provider",
+          "provider = \"\"",
+          source("Blank",
+              "@Call(provider = \"\", model = \"gpt-4o-mini\")",
+              "public interface Blank {",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);",
+              "}")),
+      new Case("fallback without provider", Diagnostic.INVALID_FALLBACK,
+          "[Prompt4j:InvalidFallback] fallback 'gpt-4o' is not of the form provider:model, for example \"anthropic:claude-haiku-4-5\"",
+          "fallbacks = {",
+          prompts("Fallbacks",
+              "  @Call(provider = \"openai\", model = \"gpt-4o-mini\",",
+              "      fallbacks = {\"anthropic:claude-haiku-4-5\", \"gpt-4o\"})",
+              "  @Prompt(\"Say {x}\")",
+              "  String say(String x);")),
+
+      // Templates
+      new Case("blank template", Diagnostic.EMPTY_TEMPLATE,
+          "[Prompt4j:EmptyTemplate] the template is empty; write the prompt",
+          "@Prompt(\"  \\n  \")",
+          prompts("Empty",
+              "  @Prompt(\"  \\n  \")",
+              "  String say();")),
+      new Case("text before the first role", Diagnostic.TEXT_BEFORE_FIRST_ROLE,
+          "[Prompt4j:TextBeforeFirstRole] text 'You are terse.' stands before the first role marker (USER:); once a template uses role markers"
+              + " every line belongs to a section: move the text into a section, or start the template with SYSTEM: or USER:",
+          "@Prompt(\"\"\"",
+          prompts("Roles",
+              "  @Prompt(\"\"\"",
+              "      You are terse.",
+              "      USER: {question}",
+              "      \"\"\")",
+              "  String ask(String question);")),
+      new Case("empty role section", Diagnostic.EMPTY_ROLE_SECTION,
+          "[Prompt4j:EmptyRoleSection] the SYSTEM: section at template line 2 is empty; write its text or remove the marker",
+          "@Prompt(\"\"\"",
+          prompts("Roles",
+              "  @Prompt(\"\"\"",
+              "      USER: Hello",
+              "      SYSTEM:",
+              "",
+              "      USER: {question}",
+              "      \"\"\")",
+              "  String ask(String question);")),
+      new Case("MESSAGES: with more than a placeholder", Diagnostic.MESSAGES_SYNTAX,
+          "[Prompt4j:MessagesSyntax] MESSAGES: takes exactly one placeholder naming a list of chat messages, as in MESSAGES: {history}, not"
+              + " '{history} and more' (template line 2)",
+          "@Prompt(\"\"\"",
+          prompts("Chats",
+              "  @Prompt(\"\"\"",
+              "      SYSTEM: Be kind.",
+              "      MESSAGES: {history} and more",
+              "      USER: {question}",
+              "      \"\"\")",
+              "  String ask(List<dev.langchain4j.data.message.ChatMessage> history, String question);")),
+      new Case("'}' without '{'", Diagnostic.UNBALANCED_BRACES,
+          "[Prompt4j:UnbalancedBraces] '}' without a matching '{' at template line 1 near 'Answer with } only'; write {{ and }} for literal"
+              + " braces",
+          "Answer with } only",
+          prompts("Braces",
+              "  @Prompt(\"Answer with } only\")",
+              "  String say();")),
+      new Case("'{' without '}'", Diagnostic.UNBALANCED_BRACES,
+          "[Prompt4j:UnbalancedBraces] '{' without a matching '}' at template line 2 near 'Greet {name and'; write {{ and }} for literal"
+              + " braces",
+          "@Prompt(\"\"\"",
+          prompts("Braces",
+              "  @Prompt(\"\"\"",
+              "      Be brief.",
+              "      Greet {name and",
+              "      leave}",
+              "      \"\"\")",
+              "  String say(String name);")),
+      new Case("JSON without doubled braces", Diagnostic.MALFORMED_PLACEHOLDER,
+          "[Prompt4j:MalformedPlaceholder] {\"mood\": 1} at template line 1 is not a placeholder; write {name}, {name.component}, {name:list}"
+              + " or {name:lists}, or {{ and }} for literal braces",
+          "Answer as {\\\"mood\\\": 1}",
+          prompts("Json",
+              "  @Prompt(\"Answer as {\\\"mood\\\": 1}\")",
+              "  String say();")),
+      new Case("unknown format", Diagnostic.UNKNOWN_FORMAT_SPEC,
+          "[Prompt4j:UnknownFormatSpec] {items:bullets} at template line 1 has the unknown format ':bullets'; the formats are :list (one item"
+              + " per line) and :lists (blocks separated by a blank line)",
+          "{items:bullets}",
+          prompts("Formats",
+              "  @Prompt(\"Sort {items:bullets}\")",
+              "  String sort(List<String> items);")),
+      new Case("unknown placeholder with a suggestion", Diagnostic.UNKNOWN_PLACEHOLDER,
+          "[Prompt4j:UnknownPlaceholder] {expret} matches no parameter or @ComputedField of identifyTrend(); did you mean {expert}?",
+          "{expret}",
+          prompts("Trends",
+              "  @Prompt(\"As {expret}, name the trend in {market}\")",
+              "  String identifyTrend(String expert, String market);")),
+      new Case("unknown placeholder without a close name", Diagnostic.UNKNOWN_PLACEHOLDER,
+          "[Prompt4j:UnknownPlaceholder] {region} matches no parameter or @ComputedField of identifyTrend(); its parameters and computed"
+              + " fields are [expert, market, year]",
+          "{region}",
+          prompts("Trends",
+              "  @Prompt(\"As {expert}, name the trend in {market} of {region}\")",
+              "  String identifyTrend(String expert, String market);",
+              "  @ComputedField default int year() { return 2025; }")),
+      new Case("unknown record component", Diagnostic.UNKNOWN_COMPONENT,
+          "[Prompt4j:UnknownComponent] {order.costumer}: order (com.acme.Shop.Order) has no record component, getter or no-argument method"
+              + " 'costumer'; did you mean {order.customer}?",
+          "{order.costumer}",
+          prompts("Shop",
+              "  record Order(String customer, int total) {}",
+              "  @Prompt(\"Thank {order.costumer}\")",
+              "  String thank(Order order);")),
+      new Case("unknown getter two levels deep", Diagnostic.UNKNOWN_COMPONENT,
+          "[Prompt4j:UnknownComponent] {order.address.zip}: order.address (com.acme.Shop.Address) has no record component, getter or"
+              + " no-argument method 'zip'; it has [city, street]",
+          "{order.address.zip}",
+          prompts("Shop",
+              "  class Address { public String getStreet() { return \"\"; } public String getCity() { return \"\"; } }",
+              "  record Order(Address address) {}",
+              "  @Prompt(\"Ship to {order.address.zip}\")",
+              "  String ship(Order order);")),
+      new Case(":list on a string", Diagnostic.FORMAT_SHAPE,
+          "[Prompt4j:FormatShape] {name:list}: :list needs an Iterable or an array, but name is java.lang.String; remove the format or pass"
+              + " a list",
+          "{name:list}",
+          prompts("Shapes",
+              "  @Prompt(\"Greet {name:list}\")",
+              "  String greet(String name);")),
+      new Case(":lists on a flat list", Diagnostic.FORMAT_SHAPE,
+          "[Prompt4j:FormatShape] {rows:lists}: :lists needs an Iterable of Iterables, but rows is java.util.List<java.lang.String>",
+          "{rows:lists}",
+          prompts("Shapes",
+              "  @Prompt(\"Compare {rows:lists}\")",
+              "  String compare(List<String> rows);")),
+      new Case("MESSAGES: on a string", Diagnostic.MESSAGES_TYPE,
+          "[Prompt4j:MessagesType] MESSAGES: {history} needs a List of dev.langchain4j.data.message.ChatMessage, but history is"
+              + " java.lang.String; pass the conversation as a List<ChatMessage>",
+          "@Prompt(\"\"\"",
+          prompts("Chats",
+              "  @Prompt(\"\"\"",
+              "      SYSTEM: Be kind.",
+              "      MESSAGES: {history}",
+              "      \"\"\")",
+              "  String ask(String history);")));
+
+  @TestFactory
+  Stream<DynamicTest> eachDiagnosticIsReportedWithItsMessageFileAndLine() {
+    return CASES.stream().map(c -> DynamicTest.dynamicTest(c.diagnostic().tag() + ": " + c.name(), () -> {
+      Compilation compilation = Compiled.compile(c.file());
+      if (c.diagnostic().kind() == javax.tools.Diagnostic.Kind.WARNING) {
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining(c.message()).inFile(c.file()).onLineContaining(c.line());
+      } else {
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(c.message()).inFile(c.file()).onLineContaining(c.line());
+      }
+    }));
+  }
+
+  @Test
+  void everyCatalogEntryHasACase() {
+    Set<Diagnostic> covered = EnumSet.noneOf(Diagnostic.class);
+    CASES.forEach(c -> covered.add(c.diagnostic()));
+    Set<Diagnostic> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
+    missing.remove(Diagnostic.INTERNAL_ERROR); // InternalErrorTest
+    assertEquals(Set.of(), missing, "catalog entries without a negative test");
+  }
+
+  @Test
+  void anInterfaceWithErrorsGetsNoClassButTheOthersStillDo() {
+    JavaFileObject broken = prompts("Broken",
+        "  @Prompt(\"As {expret}, name the trend\")",
+        "  String identifyTrend(String expert);");
+    JavaFileObject fine = prompts("Fine",
+        "  @Prompt(\"Say hello to {name}\")",
+        "  String hello(String name);");
+    JavaFileObject alsoBroken = prompts("AlsoBroken",
+        "  @Prompt(\"Say }\")",
+        "  String say();");
+
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor());
+    Compilation compilation = javac().withProcessors(spy).compile(broken, fine, alsoBroken);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:UnknownPlaceholder] {expret}").inFile(broken).onLineContaining("{expret}");
+    assertThat(compilation).hadErrorContaining("[Prompt4j:UnbalancedBraces]").inFile(alsoBroken).onLineContaining("Say }");
+    assertThat(compilation).hadErrorCount(2);
+    // Fine comes after Broken (interfaces are processed by name): the error did not stop it.
+    assertEquals(Set.of("com.acme.Prompt4j_Fine"), spy.sources);
+  }
+
+  @Test
+  void everyErrorOfAnInterfaceIsReportedNotOnlyTheFirst() {
+    JavaFileObject file = prompts("Many",
+        "  @Prompt(\"As {expret}, name the trend\")",
+        "  String identifyTrend(String expert);",
+        "  @Prompt(\"Greet {name:list}\")",
+        "  String greet(String name);",
+        "  @Prompt(\"Say {x}\")",
+        "  void say(String x);");
+
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor());
+    Compilation compilation = javac().withProcessors(spy).compile(file);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:UnknownPlaceholder]").inFile(file).onLineContaining("{expret}");
+    assertThat(compilation).hadErrorContaining("[Prompt4j:FormatShape]").inFile(file).onLineContaining("{name:list}");
+    assertThat(compilation).hadErrorContaining("[Prompt4j:UnsupportedReturnType]").inFile(file).onLineContaining("void say(");
+    assertThat(compilation).hadErrorCount(3);
+    assertEquals(Set.of(), spy.sources);
+  }
+}

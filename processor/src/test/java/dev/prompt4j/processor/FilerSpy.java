@@ -1,0 +1,74 @@
+package dev.prompt4j.processor;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Runs a processor and records the sources it creates. compile-testing hides generated files once a
+ * compilation failed, and javac stops entering new sources after a round with errors; this shows what
+ * the processor wrote next to its errors.
+ */
+final class FilerSpy extends AbstractProcessor {
+  final Set<String> sources = new TreeSet<>();
+  private final Processor delegate;
+
+  FilerSpy(Processor delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    Filer filer = proxy(Filer.class, env.getFiler(), (method, args) -> {
+      if (method.equals("createSourceFile")) {
+        sources.add(args[0].toString());
+      }
+    });
+    delegate.init(proxy(ProcessingEnvironment.class, env, (method, args) -> { }, filer));
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return delegate.getSupportedAnnotationTypes();
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return delegate.getSupportedSourceVersion();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    return delegate.process(annotations, round);
+  }
+
+  private interface Observer {
+    void called(String method, Object[] args);
+  }
+
+  /** {@code target} behind {@code type}, telling {@code observer} of each call; getFiler() answers {@code filer} when given. */
+  private static <T> T proxy(Class<T> type, T target, Observer observer, Filer... filer) {
+    InvocationHandler handler = (self, method, args) -> {
+      observer.called(method.getName(), args);
+      if (filer.length > 0 && method.getName().equals("getFiler")) {
+        return filer[0];
+      }
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return type.cast(Proxy.newProxyInstance(FilerSpy.class.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+}
