@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module and runs every benchmark (JMH and the separate-JVM ones), then writes
+# BENCHMARKS.md at the repository root. About 15-20 minutes on 2 cores.
+#
+#   benchmarks/run.sh                   # everything, writes BENCHMARKS.md
+#   benchmarks/run.sh --quick           # shorter runs, writes benchmarks/BENCHMARKS-quick.md
+#   benchmarks/run.sh --only=overhead,structured,chains,concurrency,startup
+#
+# Environment: P4J_TARGET (build folder, default "target"), MAVEN_ARGS (extra Maven flags, e.g. -o),
+# P4J_BENCH_JAVA21_HOME (a Java 21+ home for the virtual-thread concurrency run; skipped if absent).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+target="${P4J_TARGET:-target}"
+cd "$root"
+# shellcheck disable=SC2086
+mvn -q -B ${MAVEN_ARGS:-} -Dp4j.target="$target" -Pbenchmarks -pl runtime,processor,benchmarks -DskipTests package
+cp="$root/benchmarks/$target/classes:$(cat "$root/benchmarks/$target/classpath.txt")"
+exec java -Xmx1g -cp "$cp" dev.prompt4j.benchmarks.RunAll "$root" "$@"
