@@ -13,6 +13,7 @@ import dev.prompt4j.OutputException;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.ProviderException;
 import dev.prompt4j.Usage;
+import dev.prompt4j.provider.RequestContext;
 import dev.prompt4j.internal.output.OutputMode;
 import dev.prompt4j.internal.output.StructuredRequests;
 import java.time.Duration;
@@ -26,10 +27,16 @@ import java.util.List;
 final class CallExecutor {
   private final ModelRegistry models;
   private final OutputSettings outputs;
+  private final RetryPolicy retries;
 
   CallExecutor(ModelRegistry models, OutputSettings outputs) {
+    this(models, outputs, RetryPolicy.from(Configuration.empty(), RetryPolicy.Sleeper.THREAD));
+  }
+
+  CallExecutor(ModelRegistry models, OutputSettings outputs, RetryPolicy retries) {
     this.models = models;
     this.outputs = outputs;
+    this.retries = retries;
   }
 
   /** The outcome of a call that gave a value; {@code outputMode} as {@link OutputMode#label()}. */
@@ -51,7 +58,7 @@ final class CallExecutor {
         long start = System.nanoTime();
         ChatResponse answer;
         try {
-          answer = send(target, call, conversation, format);
+          answer = send(method, target, call, conversation, format, failed);
         } catch (RuntimeException e) {
           failed.add(new Attempt(target.provider(), target.model(), null, List.of(describe(e)), Duration.ofNanos(System.nanoTime() - start)));
           lastFailure = e;
@@ -78,7 +85,36 @@ final class CallExecutor {
     throw providerFailure(method, call, failed, lastFailure);
   }
 
-  private ChatResponse send(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation, ResponseFormat format) {
+  /**
+   * Sends one request to {@code target}, retrying what the {@link RetryPolicy} says may succeed. Every
+   * failed try but the last is added to {@code failed}; the last failure is thrown for the caller to
+   * record and to move to the next target.
+   */
+  private ChatResponse send(PromptMethod<?> method, ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation,
+      ResponseFormat format, List<Attempt> failed) {
+    boolean fallbackFollows = call.targets().indexOf(target) < call.targets().size() - 1;
+    int maxRetries = retries.maxRetries(models.settings(target.provider()));
+    RequestContext context = new RequestContext(method.interfaceName(), method.name(), target.provider(), target.model());
+    for (int retry = 0; ; retry++) {
+      long start = System.nanoTime();
+      try {
+        return RequestContext.with(context, () -> sendOnce(target, call, conversation, format));
+      } catch (RuntimeException e) {
+        RetryPolicy.Failure failure = RetryPolicy.classify(e);
+        boolean again = failure.retriable() && retry < maxRetries && !(failure.unreachable() && fallbackFollows);
+        Duration wait = again ? retries.delay(failure, retry) : null;
+        if (wait == null) {
+          throw e;
+        }
+        failed.add(new Attempt(target.provider(), target.model(), null,
+            List.of(failure.description() + " (retry " + (retry + 1) + " of " + maxRetries + " after " + wait.toMillis() + " ms)"),
+            Duration.ofNanos(System.nanoTime() - start)));
+        retries.sleep(wait);
+      }
+    }
+  }
+
+  private ChatResponse sendOnce(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation, ResponseFormat format) {
     ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
     ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
     if (target.client() == null) {
@@ -151,8 +187,7 @@ final class CallExecutor {
   }
 
   private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return RetryPolicy.classify(e).description();
   }
 
   private static ProviderException providerFailure(PromptMethod<?> method, ResolvedCall call, List<Attempt> failed, RuntimeException last) {
@@ -162,8 +197,12 @@ final class CallExecutor {
           call.targets().get(0).provider(), call.targets().get(0).model(), 0, null, failed, last);
     }
     ResolvedCall.Target target = call.targets().get(call.targets().size() - 1);
+    RetryPolicy.Failure failure = last == null ? null : RetryPolicy.classify(last);
+    String what = call.targets().size() == 1 ? target.toString() : "any of " + call.targets();
     return new ProviderException(
-        method.qualifiedName() + ": no answer from " + call.targets() + "; last failure: " + (last == null ? "none" : describe(last)),
-        method.name(), target.provider(), target.model(), 0, null, failed, last);
+        method.qualifiedName() + ": no answer from " + what + " after " + failed.size() + " attempt(s); last failure ("
+            + target + "): " + (failure == null ? "none" : failure.description()),
+        method.name(), target.provider(), target.model(), failure == null ? 0 : failure.statusCode(), failure == null ? null : failure.body(),
+        failed, last);
   }
 }

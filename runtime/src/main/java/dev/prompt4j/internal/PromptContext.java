@@ -34,15 +34,18 @@ public final class PromptContext {
   private final ModelRegistry models;
   private final Executor executor;
   private final Map<String, CallOverride> overrides; // "" for the interface, else a method name
+  private final RetryPolicy retries;
   private final CallExecutor calls;
   private final ConcurrentHashMap<PromptMethod<?>, ResolvedCall> resolved = new ConcurrentHashMap<>();
 
-  private PromptContext(Configuration configuration, ModelRegistry models, Executor executor, Map<String, CallOverride> overrides) {
+  private PromptContext(
+      Configuration configuration, ModelRegistry models, Executor executor, Map<String, CallOverride> overrides, RetryPolicy retries) {
     this.configuration = configuration;
     this.models = models;
     this.executor = executor;
     this.overrides = Map.copyOf(overrides);
-    this.calls = new CallExecutor(models, new OutputSettings(configuration));
+    this.retries = retries;
+    this.calls = new CallExecutor(models, new OutputSettings(configuration), retries);
   }
 
   /** The shared context: configuration as loaded at first use, providers from the class path. */
@@ -62,19 +65,28 @@ public final class PromptContext {
 
   /** A context on this configuration, with the providers found by {@code loader}. */
   public static PromptContext create(Configuration configuration, ClassLoader loader) {
-    return new PromptContext(configuration, new ModelRegistry(ModelRegistry.discover(loader), configuration), DefaultExecutor.INSTANCE, Map.of());
+    return new PromptContext(configuration, new ModelRegistry(ModelRegistry.discover(loader), configuration), DefaultExecutor.INSTANCE, Map.of(),
+        RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD));
   }
 
   /** A copy with {@code override} applied over the current override of {@code scope} ("" for the interface). */
   public PromptContext withOverride(String scope, CallOverride override) {
     Map<String, CallOverride> next = new HashMap<>(overrides);
     next.merge(scope, override, (old, added) -> added.over(old));
-    return new PromptContext(configuration, models, executor, next);
+    return new PromptContext(configuration, models, executor, next, retries);
   }
 
   /** A copy that runs computed fields and async calls on {@code executor}. */
   public PromptContext withExecutor(Executor executor) {
-    return new PromptContext(configuration, models, executor, overrides);
+    return new PromptContext(configuration, models, executor, overrides, retries);
+  }
+
+  /**
+   * A copy that waits between retries with {@code sleeper} instead of sleeping: for tests, which
+   * record the waits the {@link RetryPolicy} asked for. Model clients are shared with this context.
+   */
+  public PromptContext withRetrySleeper(RetryPolicy.Sleeper sleeper) {
+    return new PromptContext(configuration, models, executor, overrides, retries.withSleeper(sleeper));
   }
 
   /** The executor of computed fields and async calls. */
