@@ -76,6 +76,13 @@ class DiagnosticsTest {
           prompts("Greetings",
               "  @Prompt(\"Hello {name}\")",
               "  static String greet(String name) { return name; }")),
+      new Case("prompt on a private method", Diagnostic.PROMPT_ON_PRIVATE_METHOD,
+          "[Prompt4j:PromptOnPrivateMethod] @Prompt method greet() is private; the generated class implements prompt methods, so they are"
+              + " abstract: remove 'private' and the body",
+          "@Prompt(\"Hello {name}\")",
+          prompts("Greetings",
+              "  @Prompt(\"Hello {name}\")",
+              "  private String greet(String name) { return name; }")),
       new Case("generic prompt method", Diagnostic.GENERIC_PROMPT_METHOD,
           "[Prompt4j:GenericPromptMethod] @Prompt method describe() declares type parameters <T, U>; Prompt4j checks templates and answers"
               + " against concrete types at compile time: replace the type parameters with concrete types",

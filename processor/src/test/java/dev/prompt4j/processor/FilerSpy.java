@@ -21,9 +21,16 @@ import javax.lang.model.element.TypeElement;
 final class FilerSpy extends AbstractProcessor {
   final Set<String> sources = new TreeSet<>();
   private final Processor delegate;
+  private final String failOn;
 
   FilerSpy(Processor delegate) {
+    this(delegate, null);
+  }
+
+  /** Also makes {@code createSourceFile} throw an unexpected exception for the source named {@code failOn}. */
+  FilerSpy(Processor delegate, String failOn) {
     this.delegate = delegate;
+    this.failOn = failOn;
   }
 
   @Override
@@ -32,6 +39,9 @@ final class FilerSpy extends AbstractProcessor {
     Filer filer = proxy(Filer.class, env.getFiler(), (method, args) -> {
       if (method.equals("createSourceFile")) {
         sources.add(args[0].toString());
+        if (args[0].toString().equals(failOn)) {
+          throw new IllegalStateException("simulated failure writing " + failOn);
+        }
       }
     });
     delegate.init(proxy(ProcessingEnvironment.class, env, (method, args) -> { }, filer));

@@ -14,6 +14,8 @@ public enum Diagnostic {
       "@Prompt method %s has a body; a prompt method is abstract (Prompt4j writes its body): remove the body, or remove @Prompt and use @ComputedField for a value computed in code"),
   PROMPT_ON_STATIC_METHOD(Kind.ERROR, "PromptOnStaticMethod",
       "@Prompt method %s is static; a prompt method is an abstract instance method: remove 'static' and the body"),
+  PROMPT_ON_PRIVATE_METHOD(Kind.ERROR, "PromptOnPrivateMethod",
+      "@Prompt method %s is private; the generated class implements prompt methods, so they are abstract: remove 'private' and the body"),
   GENERIC_PROMPT_METHOD(Kind.ERROR, "GenericPromptMethod",
       "@Prompt method %s declares type parameters %s; Prompt4j checks templates and answers against concrete types at compile time: replace the type parameters with concrete types"),
   GENERIC_INTERFACE(Kind.ERROR, "GenericPromptInterface",

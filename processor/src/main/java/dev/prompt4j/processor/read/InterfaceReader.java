@@ -94,6 +94,8 @@ public final class InterfaceReader {
       if (prompt.isPresent()) {
         if (modifiers.contains(Modifier.STATIC)) {
           reporter.report(Diagnostic.PROMPT_ON_STATIC_METHOD, method, prompt.get(), null, described);
+        } else if (modifiers.contains(Modifier.PRIVATE)) {
+          reporter.report(Diagnostic.PROMPT_ON_PRIVATE_METHOD, method, prompt.get(), null, described);
         } else if (modifiers.contains(Modifier.DEFAULT)) {
           reporter.report(Diagnostic.PROMPT_ON_DEFAULT_METHOD, method, prompt.get(), null, described);
         } else if (!method.getTypeParameters().isEmpty()) {
@@ -139,7 +141,7 @@ public final class InterfaceReader {
     }
 
     List<PromptMethod> methods = new ArrayList<>();
-    Set<String> constants = new HashSet<>();
+    Set<String> constants = new HashSet<>(Set.of("FACTORY")); // the generated class's factory constant
     for (ExecutableElement element : promptElements) {
       readMethod(type, element, interfaceCall, fields, graph, constants).ifPresent(methods::add);
     }

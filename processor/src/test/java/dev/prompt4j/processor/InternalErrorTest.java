@@ -1,0 +1,56 @@
+package dev.prompt4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.util.Set;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The processor never crashes the compilation: an exception it did not expect becomes an
+ * [Prompt4j:InternalError] on the interface it was working on, and the other interfaces go on.
+ *
+ * <p>Every malformed interface we found now has its own catalog diagnostic (a private @Prompt method
+ * used to reach this path through JavaPoet's MethodSpec.overriding; see DiagnosticsTest), so the
+ * unexpected exception is injected from outside, through the Filer the compiler hands the processor:
+ * no test-only branch in the processor.
+ */
+class InternalErrorTest {
+
+  @Test
+  void anUnexpectedExceptionBecomesAnErrorOnTheInterfaceAndTheOthersGoOn() {
+    JavaFileObject doomed = DiagnosticsTest.prompts("Doomed",
+        "  @Prompt(\"Say {x}\")",
+        "  String say(String x);");
+    JavaFileObject fine = DiagnosticsTest.prompts("Fine",
+        "  @Prompt(\"Say {x}\")",
+        "  String say(String x);");
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor(), "com.acme.Prompt4j_Doomed");
+
+    Compilation compilation = javac().withProcessors(spy).compile(doomed, fine);
+
+    assertThat(compilation).hadErrorContaining(
+            "[Prompt4j:InternalError] Prompt4j failed on com.acme.Doomed: java.lang.IllegalStateException: simulated failure writing"
+                + " com.acme.Prompt4j_Doomed")
+        .inFile(doomed)
+        .onLineContaining("public interface Doomed");
+    assertThat(compilation).hadErrorContaining("this is a bug in Prompt4j, please report it with this interface");
+    assertThat(compilation).hadErrorCount(1);
+    assertEquals(Set.of("com.acme.Prompt4j_Doomed", "com.acme.Prompt4j_Fine"), spy.sources);
+  }
+
+  @Test
+  void aPrivatePromptMethodIsADiagnosticNotACrash() {
+    JavaFileObject file = DiagnosticsTest.prompts("Private",
+        "  @Prompt(\"Say {x}\")",
+        "  private String say(String x) { return x; }");
+
+    Compilation compilation = Compiled.compile(file);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:PromptOnPrivateMethod]").inFile(file).onLineContaining("@Prompt(");
+    assertThat(compilation).hadErrorCount(1);
+  }
+}
