@@ -1,0 +1,128 @@
+package dev.prompt4j.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prompt4j.Response;
+import dev.prompt4j.internal.CallSpec;
+import dev.prompt4j.internal.Configuration;
+import dev.prompt4j.internal.Messages;
+import dev.prompt4j.internal.OutputType;
+import dev.prompt4j.internal.Outputs;
+import dev.prompt4j.internal.PromptContext;
+import dev.prompt4j.internal.PromptMethod;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native structured-output request body of each provider, as its real langchain4j client sends it
+ * to a local fake server, with {@code prompt4j.output-mode=native}.
+ */
+class StructuredOutputWireTest {
+  private static final String KEY = "sk-test-STRUCTURED";
+
+  /** The answer type of the tests. */
+  record Person(@NotBlank String name, @Min(0) int age) {}
+
+  interface People {}
+
+  private static final String PERSON =
+      "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"minLength\":1},\"age\":{\"type\":\"integer\",\"minimum\":0}},"
+          + "\"required\":[\"name\",\"age\"],\"additionalProperties\":false}";
+
+  private static final OutputType<Person> OUTPUT = Outputs.json(new TypeReference<Person>() {}, "Person", PERSON);
+
+  private FakeProviderServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = FakeProviderServer.start();
+    server.defaultText("{\"name\":\"Ada\",\"age\":36}");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private Response<Person> ask(String provider, String model, Map<String, String> settings, Map<String, String> environment) {
+    Properties properties = new Properties();
+    properties.putAll(settings);
+    properties.put("prompt4j.output-mode", "native");
+    PromptContext context = PromptContext.create(Configuration.of(properties, environment, new Properties()), getClass().getClassLoader());
+    PromptMethod<Person> method = PromptMethod.of(People.class, "extract", CallSpec.of(provider, model), "hash", OUTPUT);
+    Response<Person> response = context.invoke(method, invocation -> Messages.builder(1).user("Ada is 36.").build());
+    assertEquals(new Person("Ada", 36), response.value());
+    assertEquals("native-schema", response.outputMode());
+    assertEquals(1, server.requests().size());
+    return response;
+  }
+
+  private static void assertPersonSchema(JsonNode schema) {
+    assertEquals("object", schema.path("type").asText().toLowerCase(java.util.Locale.ROOT), schema.toString());
+    assertEquals("string", schema.path("properties").path("name").path("type").asText().toLowerCase(java.util.Locale.ROOT), schema.toString());
+    assertEquals("integer", schema.path("properties").path("age").path("type").asText().toLowerCase(java.util.Locale.ROOT), schema.toString());
+    assertTrue(schema.path("properties").path("age").path("description").asText().contains("minimum 0"), schema.toString());
+  }
+
+  @Test
+  void openAiSendsAJsonSchemaResponseFormat() {
+    Map<String, String> s = new HashMap<>();
+    s.put("prompt4j.providers.openai.base-url", server.baseUrl() + "/v1");
+    s.put("prompt4j.providers.openai.api-key", KEY);
+    ask("openai", "gpt-4o-mini", s, Map.of());
+
+    JsonNode format = server.requests().get(0).json().path("response_format");
+    assertEquals("json_schema", format.path("type").asText(), format.toString());
+    assertEquals("Person", format.path("json_schema").path("name").asText());
+    assertPersonSchema(format.path("json_schema").path("schema"));
+    assertEquals("[\"name\",\"age\"]", format.path("json_schema").path("schema").path("required").toString());
+    // The prompt is sent as written: the schema travels in the response format.
+    assertEquals("Ada is 36.", server.requests().get(0).json().path("messages").get(0).path("content").asText());
+  }
+
+  @Test
+  void anthropicSendsAnOutputFormat() {
+    Map<String, String> s = new HashMap<>();
+    s.put("prompt4j.providers.anthropic.base-url", server.baseUrl());
+    s.put("prompt4j.max-tokens", "200");
+    ask("anthropic", "claude-sonnet-4-5", s, Map.of("ANTHROPIC_API_KEY", KEY));
+
+    JsonNode body = server.requests().get(0).json();
+    JsonNode format = body.path("output_config").path("format");
+    if (format.isMissingNode()) {
+      format = body.path("output_format");
+    }
+    assertEquals("json_schema", format.path("type").asText(), body.toString());
+    assertPersonSchema(format.path("schema"));
+  }
+
+  @Test
+  void geminiSendsAResponseSchema() {
+    Map<String, String> s = new HashMap<>();
+    s.put("prompt4j.providers.gemini.base-url", server.baseUrl());
+    ask("gemini", "gemini-2.0-flash", s, Map.of("GOOGLE_API_KEY", KEY));
+
+    JsonNode config = server.requests().get(0).json().path("generationConfig");
+    assertEquals("application/json", config.path("responseMimeType").asText(), config.toString());
+    JsonNode schema = config.has("responseSchema") ? config.path("responseSchema") : config.path("responseJsonSchema");
+    assertPersonSchema(schema);
+  }
+
+  @Test
+  void ollamaSendsTheSchemaThroughItsOpenAiEndpoint() {
+    ask("ollama", "llama3.2", Map.of(), Map.of("OLLAMA_BASE_URL", server.baseUrl()));
+
+    JsonNode format = server.requests().get(0).json().path("response_format");
+    assertEquals("json_schema", format.path("type").asText(), format.toString());
+    assertPersonSchema(format.path("json_schema").path("schema"));
+  }
+}
