@@ -3,6 +3,10 @@ package dev.prompt4j.examples;
 import dev.prompt4j.Response;
 import dev.prompt4j.Trace;
 import dev.prompt4j.examples.chaining.ChainingExamples;
+import dev.prompt4j.examples.decomposition.DecompositionExamples;
+import dev.prompt4j.examples.orchestration.OrchestrationExamples;
+import dev.prompt4j.examples.pipelines.PipelinesExamples;
+import dev.prompt4j.examples.routing.RoutingExamples;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +42,10 @@ public final class RunAll {
   public static List<Example> examples() {
     List<Example> all = new ArrayList<>();
     all.addAll(ChainingExamples.all());
+    all.addAll(OrchestrationExamples.all());
+    all.addAll(PipelinesExamples.all());
+    all.addAll(DecompositionExamples.all());
+    all.addAll(RoutingExamples.all());
     return all;
   }
 
@@ -55,7 +63,11 @@ public final class RunAll {
         Trace.Captured<?> run = Trace.capture(() -> example.run(env));
         out.println(indent(render(run.value())));
         out.println("  --- trace");
-        TracePrinter.print(run.calls(), out);
+        List<Response<?>> calls = new ArrayList<>(run.calls());
+        if (run.value() instanceof Traced traced) {
+          calls.addAll(traced.calls());
+        }
+        TracePrinter.print(calls, out);
       } catch (RuntimeException e) {
         failures++;
         out.println("  FAILED: " + e);
