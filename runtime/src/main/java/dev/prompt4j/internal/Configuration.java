@@ -33,6 +33,10 @@ import java.util.function.UnaryOperator;
  * {@code prompt4j.retry.max-delay} (default 20s, the longest wait between two attempts, a {@code
  * Retry-After} included), and per provider {@code prompt4j.providers.<name>.max-retries} (default 2).
  * Durations: {@code 30s}, {@code 500ms}, {@code 2m}, a number of seconds, or ISO-8601.
+ *
+ * <p>Time limits: {@code prompt4j[.<Interface>[.<method>]].timeout} for sending one prompt call (its
+ * attempts, retries and fallbacks together) and {@code .chain-timeout} for a whole call, its computed
+ * fields and their nested calls included. No limit unless set.
  */
 public final class Configuration {
   /** The resource read from the class path. */
@@ -109,6 +113,27 @@ public final class Configuration {
       }
     }
     return result;
+  }
+
+  /**
+   * The duration {@code prompt4j[.<Interface>[.<method>]].<name>} (such as {@code timeout} and {@code
+   * chain-timeout}), with the precedence of {@link #callOverride}: a higher source wins, within a
+   * source the most specific level. {@code null} when no source sets it.
+   */
+  public Duration duration(String interfaceName, String method, String name) {
+    for (UnaryOperator<String> source : sources) { // highest first
+      for (String key : List.of("prompt4j." + interfaceName + "." + method + "." + name, "prompt4j." + interfaceName + "." + name, "prompt4j." + name)) {
+        String value = value(source, key);
+        if (value != null) {
+          try {
+            return parseDuration(value);
+          } catch (RuntimeException e) {
+            throw new Prompt4jException("Configuration key " + key + " is not a duration: '" + value + "'", e);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static CallOverride read(UnaryOperator<String> source, String prefix) {

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,26 @@ final class DefaultExecutor {
   }
 
   static final ExecutorService INSTANCE = create();
+
+  /** One daemon thread that fires time limits ({@code prompt4j.timeout}, {@code prompt4j.chain-timeout}). */
+  static ScheduledExecutorService timer() {
+    return Timer.INSTANCE;
+  }
+
+  private static final class Timer {
+    static final ScheduledExecutorService INSTANCE = create();
+
+    private static ScheduledExecutorService create() {
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "prompt4j-timer");
+            thread.setDaemon(true);
+            return thread;
+          });
+      timer.setRemoveOnCancelPolicy(true); // a call that ends in time leaves nothing queued
+      return timer;
+    }
+  }
 
   private static ExecutorService create() {
     if (!"false".equals(System.getProperty("prompt4j.executor.virtual"))) {

@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * done; a thread that needs its value and finds it not yet started runs it itself. A waiting thread
  * therefore only ever waits for a field that is running on another thread, so nested chains cannot
  * deadlock a bounded pool however many fields are pending.
+ *
+ * <p>Cancellation interrupts the thread running the field, and only while it runs the field: the
+ * interrupt and the end of the field are ordered by this task's monitor, so an interrupt meant for a
+ * cancelled field never lands on the next task a pool thread takes.
  */
 public final class FieldTask<T> implements Runnable {
   private static final int NEW = 0;
@@ -25,7 +29,7 @@ public final class FieldTask<T> implements Runnable {
   private final AtomicInteger state = new AtomicInteger(NEW);
   private final AtomicInteger pendingDependencies;
   final CompletableFuture<T> result = new CompletableFuture<>();
-  private volatile Thread runner;
+  private Thread runner; // guarded by this
   private volatile boolean cancelled;
 
   FieldTask(Invocation invocation, String name, FieldComputation<T> computation, int dependencies) {
@@ -45,6 +49,11 @@ public final class FieldTask<T> implements Runnable {
     return pendingDependencies.decrementAndGet() == 0;
   }
 
+  /** Whether the field is being computed now. */
+  boolean running() {
+    return state.get() == RUNNING;
+  }
+
   /** Runs the field unless it has started already (on the executor, or by a thread that needed it). */
   @Override
   public void run() {
@@ -54,30 +63,51 @@ public final class FieldTask<T> implements Runnable {
   }
 
   private void execute() {
-    runner = Thread.currentThread();
+    Thread thread = Thread.currentThread();
+    boolean interruptedBefore = thread.isInterrupted();
+    synchronized (this) {
+      runner = thread;
+    }
+    // A cancel that came between the state change and here found no runner to interrupt: honour it
+    // now. A call that failed already does not start new work either.
+    if (cancelled || invocation.failure() != null) {
+      finishCancelled();
+      return;
+    }
     TraceScope previous = TraceScope.enter(TraceScope.field(invocation, name));
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     try {
       T value = computation.compute();
-      invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), runner.getName(), null), value);
+      invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), thread.getName(), null), value);
       state.set(FINISHED);
       result.complete(value);
     } catch (Throwable failure) {
-      String message = cancelled ? "cancelled" : String.valueOf(failure.getMessage());
-      invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), runner.getName(), message), null);
+      boolean ours = cancelled; // failed because we cancelled it, or on its own
+      String message = ours ? "cancelled" : String.valueOf(failure.getMessage());
+      invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), thread.getName(), message), null);
       state.set(FINISHED);
-      if (!cancelled) {
+      if (!ours) {
         invocation.fail(this, failure);
       }
       result.completeExceptionally(failure);
     } finally {
       TraceScope.restore(previous);
-      runner = null;
-      if (cancelled) {
-        Thread.interrupted(); // the interrupt was ours; do not leave it for the pool's next task
+      synchronized (this) {
+        runner = null; // from here on cancel() does not interrupt this thread
+      }
+      if (cancelled && !interruptedBefore) {
+        Thread.interrupted(); // the interrupt was ours; do not leave it for the thread's next task
       }
     }
+  }
+
+  private void finishCancelled() {
+    synchronized (this) {
+      runner = null;
+    }
+    state.set(FINISHED);
+    result.completeExceptionally(new CancellationException(name + " cancelled"));
   }
 
   /** Stops the field: a field not yet started never starts, a running one is interrupted. */
@@ -87,9 +117,10 @@ public final class FieldTask<T> implements Runnable {
       result.completeExceptionally(new CancellationException(name + " cancelled"));
       return;
     }
-    Thread thread = runner;
-    if (thread != null && thread != Thread.currentThread()) {
-      thread.interrupt();
+    synchronized (this) {
+      if (runner != null && runner != Thread.currentThread()) {
+        runner.interrupt();
+      }
     }
   }
 
@@ -104,10 +135,10 @@ public final class FieldTask<T> implements Runnable {
       return result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      invocation.fail(this, e);
-      throw invocation.failure();
+      invocation.interrupted(this, e);
+      throw invocation.failureOr(e);
     } catch (ExecutionException | CancellationException e) {
-      throw invocation.failure();
+      throw invocation.failureOr(e instanceof ExecutionException ? e.getCause() : e);
     }
   }
 }

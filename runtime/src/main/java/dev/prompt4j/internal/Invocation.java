@@ -1,9 +1,11 @@
 package dev.prompt4j.internal;
 
+import dev.langchain4j.data.message.ChatMessage;
 import dev.prompt4j.ChainException;
 import dev.prompt4j.FieldRecord;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,26 +13,58 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One call of a prompt method while its computed fields are evaluated: it schedules the fields,
- * collects the calls they make (the trace) and, when one fails, cancels the others and names the
- * failed step.
+ * collects the calls they make (the trace) and, when one fails or the call runs out of time, cancels
+ * the others and names the failed step.
+ *
+ * <p>Time limits come from configuration ({@link Limits}): {@code prompt4j.timeout} bounds sending
+ * one prompt call to its model (every attempt, retry and fallback included), {@code
+ * prompt4j.chain-timeout} the whole call, its computed fields and their nested calls included. Either
+ * ends the call with a {@link ChainException} whose cause is a {@link TimeoutException}, naming the
+ * step that was running.
  */
 public final class Invocation {
   private final PromptMethod<?> method;
   private final TraceScope parent;
   private final Executor executor;
+  private final Limits limits;
   private final List<FieldTask<?>> tasks = new CopyOnWriteArrayList<>();
   private final List<Response<?>> calls = new CopyOnWriteArrayList<>();
   private final List<FieldRecord> fields = new CopyOnWriteArrayList<>();
+  private final List<Invocation> children = new CopyOnWriteArrayList<>(); // nested calls made by fields, while they run
   private final Map<String, Object> completed = new LinkedHashMap<>();
   private volatile ChainException failure;
 
   Invocation(PromptMethod<?> method, TraceScope parent, Executor executor) {
+    this(method, parent, executor, Limits.NONE);
+  }
+
+  Invocation(PromptMethod<?> method, TraceScope parent, Executor executor, Limits limits) {
     this.method = method;
     this.parent = parent;
     this.executor = executor;
+    this.limits = limits;
+  }
+
+  /** The time limits of one prompt method, read from configuration. */
+  record Limits(Duration call, Duration chain) {
+    static final Limits NONE = new Limits(null, null);
+    static final String CALL_KEY = "timeout";
+    static final String CHAIN_KEY = "chain-timeout";
+
+    /** {@code prompt4j[.<Interface>[.<method>]].timeout} and {@code .chain-timeout}; absent keys mean no limit. */
+    static Limits of(Configuration configuration, PromptMethod<?> method) {
+      Duration call = configuration.duration(method.interfaceName(), method.name(), CALL_KEY);
+      Duration chain = configuration.duration(method.interfaceName(), method.name(), CHAIN_KEY);
+      return call == null && chain == null ? NONE : new Limits(call, chain);
+    }
   }
 
   /**
@@ -40,6 +74,11 @@ public final class Invocation {
   public <T> FieldTask<T> field(String name, FieldComputation<T> computation, FieldTask<?>... dependencies) {
     FieldTask<T> task = new FieldTask<>(this, name, computation, dependencies.length);
     tasks.add(task);
+    if (failure != null) {
+      // Declared after another field failed (the failure's cancel loop may have missed it): never runs.
+      task.cancel();
+      return task;
+    }
     if (dependencies.length == 0) {
       schedule(task);
     } else {
@@ -66,6 +105,126 @@ public final class Invocation {
     }
   }
 
+  /**
+   * Runs this call on the current thread: renders the messages (which computes the fields), then
+   * hands them to {@code send}, all within the chain time limit. Whatever ends the call early cancels
+   * the fields still running.
+   */
+  <R> R run(MessageRenderer renderer, Function<List<ChatMessage>, R> send) {
+    Invocation enclosing = parent == null ? null : parent.invocation();
+    if (enclosing != null) {
+      ChainException stopped = enclosing.failure;
+      if (stopped != null) {
+        // The field making this call was cancelled (or its call failed): do not start more work.
+        throw stopped;
+      }
+      enclosing.children.add(this);
+    }
+    Watchdog chainLimit = limits.chain() == null ? null : new Watchdog(limits.chain(), this::chainExpired);
+    boolean expired = false;
+    try {
+      List<ChatMessage> messages = render(renderer);
+      R result = send.apply(messages);
+      expired = chainLimit != null && chainLimit.close();
+      if (expired) {
+        throw failure;
+      }
+      return result;
+    } catch (RuntimeException | Error e) {
+      if (!expired) {
+        expired = chainLimit != null && chainLimit.close();
+      }
+      if (expired && failure != null && failure != e) {
+        failure.addSuppressed(e);
+        throw failure;
+      }
+      throw e;
+    } finally {
+      if (chainLimit != null) {
+        chainLimit.close();
+      }
+      if (enclosing != null) {
+        enclosing.children.remove(this);
+      }
+    }
+  }
+
+  private List<ChatMessage> render(MessageRenderer renderer) {
+    try {
+      return renderer.render(this);
+    } catch (ChainException e) {
+      stop(e);
+      throw failure;
+    } catch (Prompt4jException e) {
+      stop(e);
+      throw e;
+    } catch (Exception e) {
+      stop(e);
+      throw new Prompt4jException(method.qualifiedName() + ": preparing the prompt failed: " + e, method.name(), e);
+    } catch (Error e) {
+      stop(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Sends the request within the per-call time limit: {@code call} runs on this thread, which is
+   * interrupted when the limit passes.
+   */
+  <R> R send(Supplier<R> call) {
+    if (limits.call() == null) {
+      return call.get();
+    }
+    Watchdog limit = new Watchdog(limits.call(), () -> {});
+    try {
+      R result = call.get();
+      if (limit.close()) {
+        throw callTimeout(null);
+      }
+      return result;
+    } catch (RuntimeException | Error e) {
+      if (limit.close()) {
+        throw callTimeout(e);
+      }
+      throw e;
+    }
+  }
+
+  private ChainException callTimeout(Throwable suppressed) {
+    TimeoutException timeout =
+        new TimeoutException(method.qualifiedName() + ": no answer within " + limits.call().toMillis() + " ms (prompt4j." + Limits.CALL_KEY + ")");
+    ChainException e = new ChainException(List.of(method.name()), snapshot(), timeout);
+    if (suppressed != null) {
+      e.addSuppressed(suppressed);
+    }
+    return e;
+  }
+
+  private void chainExpired() {
+    TimeoutException timeout =
+        new TimeoutException(method.qualifiedName() + ": not finished within " + limits.chain().toMillis() + " ms (prompt4j." + Limits.CHAIN_KEY + ")");
+    failWith(new ChainException(runningPath(), snapshot(), timeout));
+  }
+
+  /** This method, then the first field still running and, within it, the nested call still running. */
+  private List<String> runningPath() {
+    List<String> path = new ArrayList<>();
+    path.add(method.name());
+    for (FieldTask<?> task : tasks) {
+      if (task.running()) {
+        path.add(task.name());
+        for (Invocation child : children) {
+          if (task.name().equals(child.parent.field())) {
+            path.addAll(child.runningPath());
+            break;
+          }
+        }
+        break;
+      }
+    }
+    return path;
+  }
+
   void recordField(FieldRecord record, Object value) {
     fields.add(record);
     if (record.succeeded()) {
@@ -79,18 +238,38 @@ public final class Invocation {
     calls.add(response);
   }
 
-  /** Records the first failure, then cancels every other field. */
+  /** Records the first failure, naming {@code task}, then cancels every other field. */
   void fail(FieldTask<?> task, Throwable cause) {
+    if (failure == null) {
+      failWith(chainFailure(task.name(), cause));
+    }
+  }
+
+  /** A thread waiting for {@code task} was interrupted: the call stops, naming the awaited field. */
+  void interrupted(FieldTask<?> task, InterruptedException e) {
+    fail(task, e);
+  }
+
+  /** The call is abandoned because of {@code cause} (not a field's failure): stops every field. */
+  private void stop(Throwable cause) {
+    if (failure == null) {
+      failWith(cause instanceof ChainException chain ? chain : new ChainException(List.of(method.name()), snapshot(), cause));
+    }
+  }
+
+  /** Makes {@code chain} the failure unless there is one, then cancels every field and nested call. */
+  private void failWith(ChainException chain) {
     synchronized (this) {
       if (failure != null) {
         return;
       }
-      failure = chainFailure(task.name(), cause);
+      failure = chain;
     }
-    for (FieldTask<?> other : tasks) {
-      if (other != task) {
-        other.cancel();
-      }
+    for (FieldTask<?> task : tasks) {
+      task.cancel(); // the failing field's own thread is never interrupted
+    }
+    for (Invocation child : children) {
+      child.stop(new CancellationException(method.name() + " stopped: " + chain.getMessage()));
     }
   }
 
@@ -104,27 +283,36 @@ public final class Invocation {
       original = chain.getCause() == null ? chain : chain.getCause();
     } else if (cause instanceof Prompt4jException p && p.method() != null) {
       path.add(p.method());
-    } else if (cause instanceof CancellationException || cause instanceof InterruptedException) {
-      original = cause;
     }
+    return new ChainException(path, snapshot(), original);
+  }
+
+  private Map<String, Object> snapshot() {
     Map<String, Object> snapshot;
     synchronized (completed) {
       snapshot = new LinkedHashMap<>(completed);
     }
     snapshot.values().removeIf(java.util.Objects::isNull);
-    return new ChainException(path, snapshot, original);
+    return snapshot;
   }
 
-  /** The failure that stopped this call; non-null only after a field failed. */
+  /** The failure that stopped this call; non-null only after a field failed or the call was stopped. */
   ChainException failure() {
     return failure;
   }
 
+  /** The failure that stopped this call or, should there be none, one made of {@code cause}. */
+  ChainException failureOr(Throwable cause) {
+    ChainException stopped = failure;
+    if (stopped != null) {
+      return stopped;
+    }
+    return cause instanceof ChainException chain ? chain : new ChainException(List.of(method.name()), snapshot(), cause);
+  }
+
   /** Cancels every field still pending or running (the call is being abandoned). */
   void cancelAll() {
-    for (FieldTask<?> task : tasks) {
-      task.cancel();
-    }
+    stop(new CancellationException(method.qualifiedName() + " abandoned"));
   }
 
   List<String> pathTo(String field) {
@@ -150,5 +338,54 @@ public final class Invocation {
 
   PromptMethod<?> method() {
     return method;
+  }
+
+  /**
+   * Interrupts the thread that made it when a time limit passes, and only until it is closed: the
+   * interrupt it sent is cleared on close, so it never reaches later work of that thread.
+   */
+  private static final class Watchdog {
+    private final Thread thread = Thread.currentThread();
+    private final Runnable onExpiry;
+    private final ScheduledFuture<?> timer;
+    private boolean fired; // guarded by this
+    private boolean closed; // guarded by this
+
+    Watchdog(Duration limit, Runnable onExpiry) {
+      this.onExpiry = onExpiry;
+      this.timer = DefaultExecutor.timer().schedule(this::expire, Math.max(0, limit.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    private void expire() {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        fired = true;
+      }
+      onExpiry.run();
+      synchronized (this) {
+        if (!closed) {
+          thread.interrupt();
+        }
+      }
+    }
+
+    /** Stops the timer; true when the limit had passed. Call on the thread that made it. */
+    boolean close() {
+      boolean expired;
+      synchronized (this) {
+        if (closed) {
+          return fired;
+        }
+        closed = true;
+        expired = fired;
+      }
+      timer.cancel(false);
+      if (expired) {
+        Thread.interrupted(); // ours, if it came
+      }
+      return expired;
+    }
   }
 }

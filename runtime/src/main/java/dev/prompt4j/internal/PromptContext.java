@@ -1,8 +1,6 @@
 package dev.prompt4j.internal;
 
-import dev.langchain4j.data.message.ChatMessage;
 import dev.prompt4j.CallParameters;
-import dev.prompt4j.ChainException;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
 import java.nio.charset.StandardCharsets;
@@ -108,24 +106,12 @@ public final class PromptContext {
   private <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Invocation invocation = new Invocation(method, parent, executor);
-    List<ChatMessage> messages;
-    try {
-      messages = renderer.render(invocation);
-    } catch (ChainException e) {
-      invocation.cancelAll();
-      throw invocation.failure() != null ? invocation.failure() : e;
-    } catch (Prompt4jException e) {
-      invocation.cancelAll();
-      throw e;
-    } catch (Exception e) {
-      invocation.cancelAll();
-      throw new Prompt4jException(method.qualifiedName() + ": preparing the prompt failed: " + e, method.name(), e);
-    }
-    ResolvedCall call = resolve(method);
-    CallExecutor.Outcome<T> outcome = calls.execute(method, call, messages);
-    Response<T> response =
-        Response.<T>builder()
+    Invocation invocation = new Invocation(method, parent, executor, Invocation.Limits.of(configuration, method));
+    // Fields, then the model call, within prompt4j.chain-timeout; the model call within prompt4j.timeout.
+    Response<T> response = invocation.run(renderer, messages -> {
+      ResolvedCall call = resolve(method);
+      CallExecutor.Outcome<T> outcome = invocation.send(() -> calls.execute(method, call, messages));
+      return Response.<T>builder()
             .value(outcome.value())
             .rawText(outcome.rawText())
             .method(method.qualifiedName())
@@ -145,6 +131,7 @@ public final class PromptContext {
             .fields(invocation.fields())
             .calls(invocation.calls())
             .build();
+    });
     if (parent != null) {
       parent.record(response);
     }

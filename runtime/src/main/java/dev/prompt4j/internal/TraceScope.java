@@ -52,6 +52,11 @@ public final class TraceScope {
     }
   }
 
+  /** The call whose field this scope records into, or {@code null} for a collecting scope. */
+  Invocation invocation() {
+    return invocation;
+  }
+
   /** The field under which calls are recorded, or {@code null}. */
   public String field() {
     return field;

@@ -1,0 +1,234 @@
+package dev.prompt4j.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prompt4j.ChainException;
+import dev.prompt4j.FieldRecord;
+import dev.prompt4j.Response;
+import dev.prompt4j.Trace;
+import dev.prompt4j.chain.ChainPrompts.BranchesImpl;
+import dev.prompt4j.chain.ChainPrompts.DiamondImpl;
+import dev.prompt4j.chain.ChainPrompts.FanOutImpl;
+import dev.prompt4j.chain.ChainPrompts.GreeterImpl;
+import dev.prompt4j.chain.ChainPrompts.LevelsImpl;
+import dev.prompt4j.chain.ChainPrompts.ResearchImpl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Computed fields run as a graph: each once, independent ones in parallel, failures naming the step. */
+class ChainTest {
+  private static final Duration LATENCY = Duration.ofMillis(150);
+  private static final Duration GUARD = Duration.ofSeconds(30);
+
+  @Test
+  void diamondMakesFourCallsAndRunsItsTwoBranchesInParallel() {
+    ScriptedModel model = new ScriptedModel(LATENCY);
+    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+
+    Response<String> response = assertTimeoutPreemptively(GUARD, () -> diamond.top("AI"));
+
+    assertEquals(4, model.requests.size(), model.prompts().toString()); // D once, not once per branch
+    assertEquals(1, model.requests("base:").size());
+    assertEquals("[top: [left: [base: AI]] | [right: [base: AI]]]", response.value());
+    ScriptedModel.Request base = model.requests("base:").get(0);
+    ScriptedModel.Request left = model.requests("left:").get(0);
+    ScriptedModel.Request right = model.requests("right:").get(0);
+    ScriptedModel.Request top = model.requests("top:").get(0);
+    assertTrue(left.overlaps(right), "B and C run at the same time: " + left + " " + right);
+    assertTrue(base.end() <= left.start() && base.end() <= right.start(), "B and C start after D");
+    assertTrue(left.end() <= top.start() && right.end() <= top.start(), "A is sent after B and C");
+  }
+
+  @Test
+  void eightIndependentFieldsAllRunAtOnce() {
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(300));
+    FanOutImpl fanOut = new FanOutImpl(TestPrompts.context(model));
+
+    Response<String> response = assertTimeoutPreemptively(GUARD, () -> fanOut.summary("chips"));
+
+    List<ScriptedModel.Request> parts = model.requests("part ");
+    assertEquals(8, parts.size());
+    for (ScriptedModel.Request a : parts) {
+      for (ScriptedModel.Request b : parts) {
+        assertTrue(a.overlaps(b), "every pair of the 8 calls overlaps: " + a + " " + b);
+      }
+    }
+    assertEquals(8, response.calls().size());
+    assertEquals(8, response.calls().stream().map(Response::field).collect(Collectors.toSet()).size());
+    assertEquals(9, model.requests.size());
+  }
+
+  @Test
+  void failingBranchCancelsItsSiblingAndNamesThePath() throws Exception {
+    CountDownLatch slowStarted = new CountDownLatch(1);
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(10))
+        .on("slow", prompt -> {
+          slowStarted.countDown();
+          new CountDownLatch(1).await(); // answers only when interrupted
+          return "never";
+        })
+        .on("fail after", prompt -> {
+          assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+          throw new IllegalStateException("boom");
+        });
+    BranchesImpl branches = new BranchesImpl(TestPrompts.context(model));
+
+    ChainException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ChainException.class, () -> branches.top("x")));
+
+    assertEquals(List.of("top", "failing", "ask"), e.path());
+    assertTrue(e.getMessage().startsWith("top <- failing <- ask: "), e.getMessage());
+    assertEquals(Map.of("quick", "[quick x]"), e.completedFields());
+    assertTrue(causes(e).stream().anyMatch(c -> c instanceof IllegalStateException && "boom".equals(c.getMessage())),
+        "the original failure is kept: " + causes(e));
+    ScriptedModel.Request slow = model.awaitRequest("slow");
+    assertTrue(slow.interrupted(), "the sibling's model call was interrupted");
+    assertEquals(List.of(), model.requests("later"), "the field that needed the cancelled one never started");
+    assertEquals(List.of(), model.requests("top"), "the failed prompt is never sent");
+    assertFalse(Thread.currentThread().isInterrupted());
+  }
+
+  @Test
+  void asyncMethodReturnsBeforeTheModelAnswers() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    ScriptedModel model = new ScriptedModel(Duration.ZERO).on("greet", prompt -> {
+      started.countDown();
+      answer.await();
+      return "hello";
+    });
+    GreeterImpl greeter = new GreeterImpl(TestPrompts.context(model));
+
+    CompletableFuture<String> value = assertTimeoutPreemptively(GUARD, () -> greeter.greet("Ada"));
+    assertTrue(started.await(10, TimeUnit.SECONDS), "the call is being made");
+    assertFalse(value.isDone(), "the model has not answered and the caller already has the future");
+    CompletableFuture<Response<String>> response = greeter.greetResponse("Bob");
+    answer.countDown();
+
+    assertEquals("hello", value.get(10, TimeUnit.SECONDS));
+    assertEquals("Greeter.greetResponse", response.get(10, TimeUnit.SECONDS).method());
+    assertEquals(List.of("greet Ada", "greet Bob"), model.prompts().stream().sorted().toList());
+  }
+
+  @Test
+  void threeLevelNestedChainDoesNotDeadlockTwoThreads() {
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      LevelsImpl levels = new LevelsImpl(TestPrompts.context(model).withExecutor(pool));
+
+      String value = assertTimeoutPreemptively(GUARD, () -> levels.l1("x"));
+
+      // l1: 4 fields -> l2: 3 fields each -> l3: 2 fields each -> leaf; 24 leaves, 12 l3, 4 l2, 1 l1
+      assertEquals(41, model.requests.size());
+      assertEquals(24, model.requests("leaf ").size());
+      assertTrue(value.startsWith("[l1 [l2 [l3 [leaf x.a1.b1.c1][leaf x.a1.b1.c2]]"), value);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void jsonShowsTheNestedCallsAndFieldTimings() throws Exception {
+    ScriptedModel model = new ScriptedModel(LATENCY);
+    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+
+    Response<String> response = diamond.top("AI");
+    JsonNode json = new ObjectMapper().readTree(response.toJson());
+
+    assertEquals("Diamond.top", json.get("method").asText());
+    Set<String> nested = new java.util.HashSet<>();
+    for (JsonNode call : json.get("calls")) {
+      nested.add(call.get("method").asText() + "@" + call.get("field").asText());
+      assertNotNull(call.get("startedAt").asText());
+      assertTrue(call.get("latencyMillis").asDouble() > 0);
+    }
+    assertEquals(Set.of("Diamond.base@baseField", "Diamond.left@leftField", "Diamond.right@rightField"), nested);
+    List<String> fieldNames = new ArrayList<>();
+    for (JsonNode field : json.get("fields")) {
+      fieldNames.add(field.get("name").asText());
+      assertTrue(field.get("durationMillis").asDouble() > 0);
+      assertNotNull(field.get("startedAt").asText());
+      assertNotNull(field.get("thread").asText());
+    }
+    assertEquals("baseField", fieldNames.get(0));
+    assertEquals(Set.of("baseField", "leftField", "rightField"), Set.copyOf(fieldNames));
+    // The field records themselves show which parts overlapped.
+    FieldRecord left = field(response, "leftField");
+    FieldRecord right = field(response, "rightField");
+    assertTrue(left.startedAt().isBefore(right.startedAt().plus(right.duration()))
+        && right.startedAt().isBefore(left.startedAt().plus(left.duration())), left + " " + right);
+    assertEquals(4 * 5, response.totalUsage().totalTokens());
+  }
+
+  @Test
+  void callsMadeInsideAFieldsCodeAreTracedUnderIt() {
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(100));
+    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+
+    Response<String> report = assertTimeoutPreemptively(GUARD, () -> research.report("tides"));
+
+    Map<String, List<String>> byField = report.calls().stream()
+        .collect(Collectors.groupingBy(Response::field, Collectors.mapping(Response::method, Collectors.toList())));
+    assertEquals(List.of("Research.note", "Research.note", "Research.note"), byField.get("loopNotes"));
+    assertEquals(List.of("Research.noteAsync", "Research.noteAsync"), byField.get("fanNotes"));
+    assertTrue(model.awaitRequestUnchecked("note tides A").overlaps(model.awaitRequestUnchecked("note tides B")),
+        "the user's own fan-out of async calls runs in parallel");
+    assertEquals("[report: [note tides 1][note tides 2][note tides 3] [note tides A][note tides B]]", report.value());
+  }
+
+  @Test
+  void traceCaptureCollectsPlainJavaLoopsAndNestedChains() {
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
+    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+
+    Trace.Captured<String> loop = Trace.capture(() -> {
+      String draft = "draft";
+      for (int i = 0; i < 3; i++) {
+        draft = research.note(draft);
+      }
+      return draft;
+    });
+    Trace.Captured<String> asyncJoined = Trace.capture(() -> research.noteAsync("later").join());
+    Trace.Captured<Response<String>> chain = Trace.capture(() -> diamond.top("AI"));
+
+    assertEquals("[note [note [note draft]]]", loop.value());
+    assertEquals(3, loop.calls().size());
+    assertEquals(15, loop.totalUsage().totalTokens());
+    assertEquals(List.of("Research.noteAsync"), asyncJoined.calls().stream().map(Response::method).toList());
+    assertEquals(1, chain.calls().size(), "one top-level call; its fields' calls are nested in it");
+    assertEquals(3, chain.calls().get(0).calls().size());
+    assertEquals(20, chain.totalUsage().totalTokens());
+    assertInstanceOf(String.class, chain.value().value());
+  }
+
+  private static FieldRecord field(Response<?> response, String name) {
+    return response.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  static List<Throwable> causes(Throwable e) {
+    List<Throwable> all = new ArrayList<>();
+    for (Throwable t = e; t != null && !all.contains(t); t = t.getCause()) {
+      all.add(t);
+    }
+    return all;
+  }
+}
