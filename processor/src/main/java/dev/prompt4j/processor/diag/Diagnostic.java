@@ -45,6 +45,9 @@ public enum Diagnostic {
   UNSUPPORTED_RETURN_TYPE(Kind.ERROR, "UnsupportedReturnType",
       "%s returns %s, which Prompt4j cannot produce from an answer%s; return String, an enum, a record, List<...>, boolean, a number, a sealed interface of records, or any of these in Response<...> or CompletableFuture<...>"),
 
+  INVALID_MAX_ATTEMPTS(Kind.ERROR, "InvalidMaxAttempts",
+      "@Prompt(maxAttempts = %d) on %s is negative; it counts the answers allowed, the first included: use 1 or more, or leave it out for the configured default (3)"),
+
   // @Call
   MISSING_CALL(Kind.ERROR, "MissingCall",
       "%s has no @Call and neither has interface %s; name the model: @Call(provider = \"openai\", model = \"gpt-4o-mini\") on the method or the interface"),

@@ -112,7 +112,7 @@ public final class ImplementationWriter {
         .add("$S,\n", method.name())
         .add("$L,\n", callSpec(method.call()))
         .add("$S,\n", method.templateHash())
-        .add("$L)", output(method, value))
+        .add(method.maxAttempts() > 0 ? CodeBlock.of("$L,\n$L)", output(method, value), method.maxAttempts()) : CodeBlock.of("$L)", output(method, value)))
         .unindent().unindent();
     return FieldSpec.builder(ParameterizedTypeName.get(PROMPT_METHOD, value), method.constantName(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(init.build())
@@ -146,7 +146,14 @@ public final class ImplementationWriter {
     return switch (method.output().kind()) {
       case TEXT -> CodeBlock.of("$T.text()", OUTPUTS);
       case ENUM -> CodeBlock.of("$T.enumOf($S, $T.values())", OUTPUTS, simpleName(method), value);
-      case JSON -> CodeBlock.of("$T.json(new $T<$T>() {}, $S, $S)", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), method.output().schema());
+      case JSON -> {
+        CodeBlock.Builder json = CodeBlock.builder()
+            .add("$T.json(new $T<$T>() {}, $S, $S", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), method.output().schema());
+        for (javax.lang.model.element.TypeElement subtype : method.output().subtypes()) {
+          json.add(", $T.class", ClassName.get(subtype));
+        }
+        yield json.add(")").build();
+      }
     };
   }
 

@@ -49,8 +49,9 @@ public final class Models {
    * @param kind how it is read
    * @param valueType the value type ({@code T})
    * @param schema the JSON Schema for {@link OutputKind#JSON}, else {@code null}
+   * @param subtypes the permitted records of the sealed interfaces the type contains, in a stable order
    */
-  public record Output(OutputKind kind, TypeMirror valueType, String schema) {}
+  public record Output(OutputKind kind, TypeMirror valueType, String schema, List<TypeElement> subtypes) {}
 
   /**
    * The effective {@code @Call} of a method (its own attributes over the interface's).
@@ -80,6 +81,7 @@ public final class Models {
    * @param output the answer type
    * @param values how each placeholder of the template is read, by its source text
    * @param fields the computed fields it needs, dependencies first
+   * @param maxAttempts {@code @Prompt(maxAttempts)}, 0 when not set
    */
   public record PromptMethod(
       ExecutableElement element,
@@ -91,7 +93,8 @@ public final class Models {
       ReturnShape shape,
       Output output,
       Map<Template.Placeholder, ValueAccess> values,
-      List<ComputedField> fields) {}
+      List<ComputedField> fields,
+      int maxAttempts) {}
 
   /**
    * A computed field.

@@ -281,9 +281,15 @@ public final class InterfaceReader {
     if (call == null || output.isEmpty()) {
       return Optional.empty();
     }
+    AnnotationValue maxAttemptsValue = Annotations.value(elements, prompt, "maxAttempts");
+    int maxAttempts = (Integer) maxAttemptsValue.getValue();
+    if (maxAttempts < 0) {
+      reporter.report(Diagnostic.INVALID_MAX_ATTEMPTS, method, prompt, maxAttemptsValue, maxAttempts, name + "()");
+      return Optional.empty();
+    }
     String constant = constantName(name, constants);
     return Optional.of(new PromptMethod(method, name, constant, call, template, hash(TemplateParser.normalize(text.get())), shape, output.get(),
-        values, List.copyOf(needed)));
+        values, List.copyOf(needed), maxAttempts));
   }
 
   private ValueAccess resolve(

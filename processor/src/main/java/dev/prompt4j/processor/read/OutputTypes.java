@@ -5,6 +5,8 @@ import dev.prompt4j.processor.diag.Reporter;
 import dev.prompt4j.processor.model.Models.Output;
 import dev.prompt4j.processor.model.Models.OutputKind;
 import dev.prompt4j.processor.model.Models.ReturnShape;
+import dev.prompt4j.processor.schema.SchemaResult;
+import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ElementKind;
@@ -53,17 +55,17 @@ final class OutputTypes {
       return Optional.empty();
     }
     if (is(value, "java.lang.String")) {
-      return Optional.of(new Output(OutputKind.TEXT, value, null));
+      return Optional.of(new Output(OutputKind.TEXT, value, null, List.of()));
     }
     if (value.getKind() == TypeKind.DECLARED && ((DeclaredType) value).asElement().getKind() == ElementKind.ENUM) {
-      return Optional.of(new Output(OutputKind.ENUM, value, null));
+      return Optional.of(new Output(OutputKind.ENUM, value, null, List.of()));
     }
-    SchemaSource.Result schema = schemas.schemaFor(value, method);
-    if (schema.error() != null) {
+    SchemaResult schema = schemas.schemaFor(value);
+    if (!schema.ok()) {
       reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName() + "()", returnType, ": " + schema.error());
       return Optional.empty();
     }
-    return Optional.of(new Output(OutputKind.JSON, value, schema.schema()));
+    return Optional.of(new Output(OutputKind.JSON, value, schema.schema(), schema.subtypes()));
   }
 
   private boolean is(TypeMirror type, String qualifiedName) {

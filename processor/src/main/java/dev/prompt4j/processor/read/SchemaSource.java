@@ -1,23 +1,17 @@
 package dev.prompt4j.processor.read;
 
+import dev.prompt4j.processor.schema.JsonSchemaGenerator;
+import dev.prompt4j.processor.schema.SchemaResult;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
-/** Where JSON Schemas of structured answer types come from. */
+/** Where JSON Schemas of structured answer types come from: derived at compile time from the type. */
 interface SchemaSource {
 
-  /**
-   * The schema, or an error naming the unsupported type.
-   *
-   * @param schema JSON Schema text, or {@code null} on error
-   * @param error what is not supported and where, or {@code null}
-   */
-  record Result(String schema, String error) {}
-
-  Result schemaFor(TypeMirror type, Element where);
+  SchemaResult schemaFor(TypeMirror type);
 
   static SchemaSource create(ProcessingEnvironment env) {
-    return (type, where) -> new Result(null, "structured answers are not supported yet");
+    JsonSchemaGenerator generator = new JsonSchemaGenerator(env.getElementUtils(), env.getTypeUtils());
+    return generator::generate;
   }
 }
