@@ -72,7 +72,8 @@ public final class TemplateParser {
 
   /** Line endings as {@code \n}, common indentation removed (text blocks arrive without it already). */
   public static String normalize(String text) {
-    return text.replace("\r\n", "\n").replace('\r', '\n').stripIndent();
+    // stripIndent counts the last line even when blank: a trailing newline would keep all indentation.
+    return text.replace("\r\n", "\n").replace('\r', '\n').stripTrailing().stripIndent();
   }
 
   private static Section section(Role role, String body, int roleLine, int bodyLine) throws TemplateException {
