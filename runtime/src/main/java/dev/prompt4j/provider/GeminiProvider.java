@@ -1,5 +1,6 @@
 package dev.prompt4j.provider;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class GeminiProvider implements ChatModelProvider {
         .timeout(settings.timeout())
         .maxRetries(0)
         .httpClientBuilder(Prompt4jHttpClient.builder())
+        // Gemini takes a response schema natively.
+        .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
         .build();
   }
 }

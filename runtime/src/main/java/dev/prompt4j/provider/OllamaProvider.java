@@ -1,5 +1,6 @@
 package dev.prompt4j.provider;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -40,6 +41,8 @@ public final class OllamaProvider implements ChatModelProvider {
         .timeout(settings.timeout())
         .maxRetries(0)
         .httpClientBuilder(Prompt4jHttpClient.builder())
+        // Ollama's OpenAI endpoint takes a json_schema response format (structured outputs).
+        .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
         .build();
   }
 

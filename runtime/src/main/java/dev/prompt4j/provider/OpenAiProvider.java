@@ -1,5 +1,6 @@
 package dev.prompt4j.provider;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -43,6 +44,9 @@ public final class OpenAiProvider implements ChatModelProvider {
         .timeout(settings.timeout())
         .maxRetries(0)
         .httpClientBuilder(Prompt4jHttpClient.builder())
+        // Structured answers use OpenAI's strict json_schema mode (the processor's schemas are strict-ready).
+        .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+        .strictJsonSchema(true)
         .build();
   }
 

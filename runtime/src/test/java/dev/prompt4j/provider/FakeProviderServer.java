@@ -97,6 +97,10 @@ final class FakeProviderServer implements AutoCloseable {
     return this;
   }
 
+  void clearRequests() {
+    requests.clear();
+  }
+
   List<Recorded> requests() {
     return new ArrayList<>(requests);
   }

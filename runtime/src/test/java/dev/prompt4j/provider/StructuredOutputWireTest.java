@@ -56,12 +56,13 @@ class StructuredOutputWireTest {
   private Response<Person> ask(String provider, String model, Map<String, String> settings, Map<String, String> environment) {
     Properties properties = new Properties();
     properties.putAll(settings);
-    properties.put("prompt4j.output-mode", "native");
+    properties.putIfAbsent("prompt4j.output-mode", "native");
     PromptContext context = PromptContext.create(Configuration.of(properties, environment, new Properties()), getClass().getClassLoader());
     PromptMethod<Person> method = PromptMethod.of(People.class, "extract", CallSpec.of(provider, model), "hash", OUTPUT);
     Response<Person> response = context.invoke(method, invocation -> Messages.builder(1).user("Ada is 36.").build());
     assertEquals(new Person("Ada", 36), response.value());
-    assertEquals("native-schema", response.outputMode());
+    assertEquals("auto".equals(properties.get("prompt4j.output-mode")) && provider.equals("anthropic") ? "instructions" : "native-schema",
+        response.outputMode());
     assertEquals(1, server.requests().size());
     return response;
   }
@@ -124,5 +125,17 @@ class StructuredOutputWireTest {
     JsonNode format = server.requests().get(0).json().path("response_format");
     assertEquals("json_schema", format.path("type").asText(), format.toString());
     assertPersonSchema(format.path("json_schema").path("schema"));
+  }
+
+  @Test
+  void autoModeIsNativeWhereTheClientDeclaresIt() {
+    for (String provider : java.util.List.of("openai", "gemini", "ollama", "anthropic")) {
+      server.clearRequests();
+      Map<String, String> s = new HashMap<>();
+      s.put("prompt4j.output-mode", "auto");
+      s.put("prompt4j.providers." + provider + ".base-url", server.baseUrl() + (provider.equals("openai") ? "/v1" : ""));
+      s.put("prompt4j.providers." + provider + ".api-key", KEY);
+      ask(provider, "m-1", s, Map.of());
+    }
   }
 }
