@@ -1,0 +1,123 @@
+package com.acme;
+
+import dev.prompt4j.Response;
+import dev.prompt4j.internal.CallSpec;
+import dev.prompt4j.internal.GeneratedPrompts;
+import dev.prompt4j.internal.Messages;
+import dev.prompt4j.internal.Outputs;
+import dev.prompt4j.internal.PromptContext;
+import dev.prompt4j.internal.PromptFactory;
+import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.internal.Values;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.annotation.processing.Generated;
+
+/**
+ * Implements {@link AsyncAnswers} from its {@code @Prompt} templates.
+ *
+ * <p>Written by the Prompt4j annotation processor: change the interface, not this file.
+ */
+@Generated("dev.prompt4j.processor.Prompt4jProcessor")
+public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPrompts {
+  private static final PromptMethod<String> SUMMARIZE = PromptMethod.of(
+      AsyncAnswers.class,
+      "summarize",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "64aa37cfc0b4",
+      Outputs.text());
+
+  private static final PromptMethod<String> TRANSLATE = PromptMethod.of(
+      AsyncAnswers.class,
+      "translate",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "db380abb8bc7",
+      Outputs.text());
+
+  private static final PromptMethod<AsyncAnswers.Sentiment> CLASSIFY = PromptMethod.of(
+      AsyncAnswers.class,
+      "classify",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "f5b92f0ce635",
+      Outputs.enumOf("Sentiment", AsyncAnswers.Sentiment.values()));
+
+  private static final PromptMethod<AsyncAnswers.Sentiment> CLASSIFY_LATER = PromptMethod.of(
+      AsyncAnswers.class,
+      "classifyLater",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "f5b92f0ce635",
+      Outputs.enumOf("Sentiment", AsyncAnswers.Sentiment.values()));
+
+  private static final Factory FACTORY = new Factory();
+
+  private final PromptContext context;
+
+  /**
+   * An instance on the default context: configuration and providers from the environment.
+   */
+  public Prompt4j_AsyncAnswers() {
+    this(PromptContext.defaults());
+  }
+
+  /**
+   * An instance that calls models through {@code context}.
+   */
+  public Prompt4j_AsyncAnswers(PromptContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CompletableFuture<String> summarize(String text) {
+    return this.context.invokeAsync(SUMMARIZE, invocation -> Messages.single("Summarize in one line: " + Values.text(text))).thenApply(Response::value);
+  }
+
+  @Override
+  public CompletableFuture<Response<String>> translate(String text, String language) {
+    return this.context.invokeAsync(TRANSLATE, invocation -> Messages.single("Translate to " + Values.text(language) + ": " + Values.text(text)));
+  }
+
+  @Override
+  public Response<AsyncAnswers.Sentiment> classify(String text) {
+    return this.context.invoke(CLASSIFY, invocation -> Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
+  }
+
+  @Override
+  public CompletableFuture<AsyncAnswers.Sentiment> classifyLater(String text) {
+    return this.context.invokeAsync(CLASSIFY_LATER, invocation -> Messages.single("Is this review positive, neutral or negative? " + Values.text(text))).thenApply(Response::value);
+  }
+
+  @Override
+  public PromptContext prompt4jContext() {
+    return context;
+  }
+
+  @Override
+  public AsyncAnswers prompt4jWith(PromptContext context) {
+    return new Prompt4j_AsyncAnswers(context);
+  }
+
+  @Override
+  public PromptFactory<AsyncAnswers> prompt4jFactory() {
+    return FACTORY;
+  }
+
+  /**
+   * Registered for {@link java.util.ServiceLoader}, so {@code Prompt4j.create} finds this class without reflection.
+   */
+  public static final class Factory implements PromptFactory<AsyncAnswers> {
+    @Override
+    public Class<AsyncAnswers> type() {
+      return AsyncAnswers.class;
+    }
+
+    @Override
+    public List<String> methods() {
+      return List.of("classify", "classifyLater", "summarize", "translate");
+    }
+
+    @Override
+    public AsyncAnswers create(PromptContext context) {
+      return new Prompt4j_AsyncAnswers(context);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.acme;
+
+import dev.prompt4j.internal.CallSpec;
+import dev.prompt4j.internal.FieldTask;
+import dev.prompt4j.internal.GeneratedPrompts;
+import dev.prompt4j.internal.Messages;
+import dev.prompt4j.internal.Outputs;
+import dev.prompt4j.internal.PromptContext;
+import dev.prompt4j.internal.PromptFactory;
+import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.internal.Values;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Implements {@link Reviews} from its {@code @Prompt} templates.
+ *
+ * <p>Written by the Prompt4j annotation processor: change the interface, not this file.
+ */
+@Generated("dev.prompt4j.processor.Prompt4jProcessor")
+public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
+  private static final PromptMethod<String> PICK_EXPERT = PromptMethod.of(
+      Reviews.class,
+      "pickExpert",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "538e2a33957c",
+      Outputs.text());
+
+  private static final PromptMethod<String> REVIEW = PromptMethod.of(
+      Reviews.class,
+      "review",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "6aec4ab9d299",
+      Outputs.text());
+
+  private static final PromptMethod<String> SUGGEST_TESTS = PromptMethod.of(
+      Reviews.class,
+      "suggestTests",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "7c559745e161",
+      Outputs.text());
+
+  private static final Factory FACTORY = new Factory();
+
+  private final PromptContext context;
+
+  /**
+   * An instance on the default context: configuration and providers from the environment.
+   */
+  public Prompt4j_Reviews() {
+    this(PromptContext.defaults());
+  }
+
+  /**
+   * An instance that calls models through {@code context}.
+   */
+  public Prompt4j_Reviews(PromptContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public String pickExpert(String code) {
+    return this.context.invoke(PICK_EXPERT, invocation -> Messages.single("Which expert should review this code? Answer with a role only. " + Values.text(code))).value();
+  }
+
+  @Override
+  public String review(String code) {
+    return this.context.invoke(REVIEW, invocation -> {
+          FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
+          return Messages.builder(2)
+              .system("You are " + Values.text(expert.join()) + ".")
+              .user("Review this code:\n" + Values.text(code))
+              .build();
+        }).value();
+  }
+
+  @Override
+  public String suggestTests(String code) {
+    return this.context.invoke(SUGGEST_TESTS, invocation -> {
+          FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
+          return Messages.builder(2)
+              .system("You are " + Values.text(expert.join()) + ".")
+              .user("Suggest tests for:\n" + Values.text(code))
+              .build();
+        }).value();
+  }
+
+  @Override
+  public PromptContext prompt4jContext() {
+    return context;
+  }
+
+  @Override
+  public Reviews prompt4jWith(PromptContext context) {
+    return new Prompt4j_Reviews(context);
+  }
+
+  @Override
+  public PromptFactory<Reviews> prompt4jFactory() {
+    return FACTORY;
+  }
+
+  /**
+   * Registered for {@link java.util.ServiceLoader}, so {@code Prompt4j.create} finds this class without reflection.
+   */
+  public static final class Factory implements PromptFactory<Reviews> {
+    @Override
+    public Class<Reviews> type() {
+      return Reviews.class;
+    }
+
+    @Override
+    public List<String> methods() {
+      return List.of("pickExpert", "review", "suggestTests");
+    }
+
+    @Override
+    public Reviews create(PromptContext context) {
+      return new Prompt4j_Reviews(context);
+    }
+  }
+}
