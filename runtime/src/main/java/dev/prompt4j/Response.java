@@ -28,12 +28,15 @@ import java.util.Objects;
  * @param <T> the type of the value
  */
 public final class Response<T> {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .registerModule(new Jdk8Module())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on the first {@link #toJson()}, not with the first call: Jackson's start-up is a large part of a JVM's first answer. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final T value;
   private final String rawText;
@@ -187,19 +190,19 @@ public final class Response<T> {
   /** The whole tree as indented JSON: this call, its messages, usage, timing and nested calls. */
   public String toJson() {
     try {
-      return JSON.writeValueAsString(toTree());
+      return Json.MAPPER.writeValueAsString(toTree());
     } catch (JsonProcessingException e) {
       throw new Prompt4jException("Cannot write the trace of " + method + " as JSON", e);
     }
   }
 
   private ObjectNode toTree() {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("method", method);
     if (field != null) node.put("field", field);
     node.put("provider", provider);
     node.put("model", model);
-    node.set("parameters", JSON.valueToTree(parameters));
+    node.set("parameters", Json.MAPPER.valueToTree(parameters));
     node.put("promptVersion", promptVersion);
     node.put("outputMode", outputMode);
     node.put("startedAt", startedAt == null ? null : startedAt.toString());
@@ -207,7 +210,7 @@ public final class Response<T> {
     node.put("thread", thread);
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
-    node.set("usage", JSON.valueToTree(usage));
+    node.set("usage", Json.MAPPER.valueToTree(usage));
     ArrayNode sent = node.putArray("messages");
     for (ChatMessage message : messages) {
       ObjectNode m = sent.addObject();
@@ -216,11 +219,11 @@ public final class Response<T> {
     }
     node.put("rawText", rawText);
     try {
-      node.set("value", JSON.valueToTree(value));
+      node.set("value", Json.MAPPER.valueToTree(value));
     } catch (IllegalArgumentException e) {
       node.put("value", String.valueOf(value));
     }
-    if (!failedAttempts.isEmpty()) node.set("failedAttempts", JSON.valueToTree(failedAttempts));
+    if (!failedAttempts.isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts));
     if (!fields.isEmpty()) {
       ArrayNode fieldNodes = node.putArray("fields");
       for (FieldRecord f : fields) {

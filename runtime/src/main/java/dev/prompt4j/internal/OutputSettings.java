@@ -4,6 +4,8 @@ import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.internal.output.OutputMode;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How structured answers are asked for and how often re-asked, per method: configuration (method
@@ -17,6 +19,10 @@ import dev.prompt4j.internal.output.OutputMode;
  */
 final class OutputSettings {
   private final Configuration configuration;
+  // Read once per method: the configuration never changes, and building the keys on every call cost
+  // more allocation than the rest of a text call (see BENCHMARKS.md).
+  private final ConcurrentHashMap<PromptMethod<?>, Integer> maxAttempts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<PromptMethod<?>, Optional<OutputMode>> configuredModes = new ConcurrentHashMap<>();
 
   OutputSettings(Configuration configuration) {
     this.configuration = configuration;
@@ -24,6 +30,10 @@ final class OutputSettings {
 
   /** How many answers {@code method} may get before failing, counting the first. */
   int maxAttempts(PromptMethod<?> method) {
+    return maxAttempts.computeIfAbsent(method, this::readMaxAttempts);
+  }
+
+  private int readMaxAttempts(PromptMethod<?> method) {
     String configured = mostSpecific(method, "max-attempts");
     if (configured != null) {
       try {
@@ -45,13 +55,7 @@ final class OutputSettings {
     if (method.output().jsonSchema() == null) {
       return OutputMode.TEXT;
     }
-    String configured = mostSpecific(method, "output-mode");
-    OutputMode mode;
-    try {
-      mode = OutputMode.parse(configured);
-    } catch (IllegalArgumentException e) {
-      throw new Prompt4jException(method.qualifiedName() + ": " + e.getMessage(), method.name(), null);
-    }
+    OutputMode mode = configuredModes.computeIfAbsent(method, this::readMode).orElse(null);
     if (mode != null) {
       return mode;
     }
@@ -63,6 +67,15 @@ final class OutputSettings {
       // a client that cannot say: ask with instructions, which every model understands
     }
     return native_ ? OutputMode.NATIVE : OutputMode.INSTRUCTIONS;
+  }
+
+  private Optional<OutputMode> readMode(PromptMethod<?> method) {
+    String configured = mostSpecific(method, "output-mode");
+    try {
+      return Optional.ofNullable(OutputMode.parse(configured));
+    } catch (IllegalArgumentException e) {
+      throw new Prompt4jException(method.qualifiedName() + ": " + e.getMessage(), method.name(), null);
+    }
   }
 
   private String mostSpecific(PromptMethod<?> method, String key) {

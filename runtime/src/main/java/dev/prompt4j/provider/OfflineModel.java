@@ -80,7 +80,10 @@ import java.util.stream.Collectors;
  * thread-safe.
  */
 public final class OfflineModel implements ChatModel {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built when a script is read, not with the first model: Jackson's start-up is a large part of a JVM's first answer. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final List<ScriptedRule> rules;
   private final String defaultReply;
@@ -132,7 +135,7 @@ public final class OfflineModel implements ChatModel {
   private static OfflineModel fromJson(String json, String source) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (IOException e) {
       throw new Prompt4jException("Offline script " + source + " is not valid JSON: " + e.getMessage(), e);
     }
