@@ -130,6 +130,29 @@ class FieldRaceTest {
     }
   }
 
+  @Test
+  void defaultExecutorUsesVirtualThreadsFrom21AndABoundedDaemonPoolOn17() throws Exception {
+    PromptContext context = TestPrompts.context(new ScriptedModel(Duration.ZERO));
+    java.util.concurrent.atomic.AtomicReference<Thread> runner = new java.util.concurrent.atomic.AtomicReference<>();
+    CountDownLatch forked = new CountDownLatch(1);
+    context.invoke(PROBE, invocation -> {
+      FieldTask<String> field = invocation.field("where", () -> {
+        runner.set(Thread.currentThread());
+        forked.countDown();
+        return "here";
+      });
+      assertTrue(forked.await(10, TimeUnit.SECONDS), "the field ran on the executor, not waiting for a join");
+      return Messages.single(field.join());
+    });
+
+    Thread thread = runner.get();
+    if (Runtime.version().feature() >= 21) {
+      assertEquals(true, Thread.class.getMethod("isVirtual").invoke(thread), thread.toString());
+    } else {
+      assertTrue(thread.getName().startsWith("prompt4j-") && thread.isDaemon(), thread.toString());
+    }
+  }
+
   /** Whether each of the pool's two threads is interrupted when it takes its next task. */
   private static List<Boolean> probe(ExecutorService pool) throws Exception {
     CyclicBarrier both = new CyclicBarrier(2);
