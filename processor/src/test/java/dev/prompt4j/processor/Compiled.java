@@ -48,6 +48,14 @@ final class Compiled extends ClassLoader {
     return javac().withProcessors(new Prompt4jProcessor()).compile(sources);
   }
 
+  /** Loads what a successful compilation (with any processors) generated. */
+  static Compiled of(Compilation compilation) {
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      throw new AssertionError("compilation failed: " + compilation.diagnostics());
+    }
+    return new Compiled(compilation);
+  }
+
   /** Compiles and fails unless the compilation succeeded. */
   static Compiled load(JavaFileObject... sources) {
     Compilation compilation = compile(sources);
