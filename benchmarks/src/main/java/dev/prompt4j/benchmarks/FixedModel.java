@@ -10,7 +10,7 @@ import dev.langchain4j.model.output.FinishReason;
  * An in-process model that answers a fixed text, optionally after a fixed latency: the same instance
  * serves Prompt4j, hand-written langchain4j code and AI Services, so only the framework work differs.
  */
-public final class FixedModel implements ChatModel {
+public class FixedModel implements ChatModel {
   private final ChatResponse answer;
   private final long latencyMillis;
 
