@@ -155,6 +155,14 @@ class DiagnosticsTest {
           prompts("Returns",
               "  @Prompt(\"Say {x}\")",
               "  CompletableFuture<?> say(String x);")),
+      new Case("negative maxAttempts", Diagnostic.INVALID_MAX_ATTEMPTS,
+          "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on say() is negative; it counts the answers allowed, the first included:"
+              + " use 1 or more, or leave it out for the configured default (3)",
+          "maxAttempts = -1",
+          prompts("Attempts",
+              "  @Prompt(value = \"Say {x}\",",
+              "      maxAttempts = -1)",
+              "  String say(String x);")),
       new Case("return type never generated", Diagnostic.MISSING_TYPES,
           "[Prompt4j:MissingTypes] prompt interface com.acme.Moods refers to Mood, which no source declares and no annotation processor"
               + " generated; fix the errors above or generate the type",

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An interface whose answer type another processor generates in a later round is deferred, then
- * implemented once the type exists. (The answer type is an enum: records need the structured-output
- * schema generator.)
+ * implemented once the type exists: an enum answer, and a record answer whose JSON Schema is derived
+ * from the generated record.
  */
 class MultiRoundTest {
 
-  /** Generates enum com.acme.Mood in the first round, as a tool like an OpenAPI generator would. */
+  /** Generates enum com.acme.Mood and record com.acme.Verdict in the first round, as a tool like an OpenAPI generator would. */
   static final class MoodGenerator extends AbstractProcessor {
     private boolean done;
 
@@ -50,6 +50,10 @@ class MultiRoundTest {
         JavaFileObject file = processingEnv.getFiler().createSourceFile("com.acme.Mood");
         try (Writer out = file.openWriter()) {
           out.write("package com.acme;\npublic enum Mood { HAPPY, SAD }\n");
+        }
+        file = processingEnv.getFiler().createSourceFile("com.acme.Verdict");
+        try (Writer out = file.openWriter()) {
+          out.write("package com.acme;\npublic record Verdict(Mood mood, int score) {}\n");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -75,5 +79,22 @@ class MultiRoundTest {
     Object client = Prompt4j.override(created).client(new RecordingModel(request -> "SAD")).build();
     Object answer = client.getClass().getMethod("mood", String.class).invoke(client, "rain again");
     assertEquals("SAD", answer.toString());
+  }
+
+  @Test
+  void aRecordAnswerGeneratedInALaterRoundGetsItsSchemaThen() throws Exception {
+    JavaFileObject verdicts = DiagnosticsTest.prompts("Verdicts",
+        "  @Prompt(\"Judge the mood of {text}.\")",
+        "  Verdict judge(String text);");
+    Compilation compilation = javac().withProcessors(new Prompt4jProcessor(), new MoodGenerator()).compile(verdicts);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Verdicts").contentsAsUtf8String().contains("\\\"score\\\"");
+
+    Compiled compiled = Compiled.of(compilation);
+    Object created = Prompt4j.create(compiled.type("com.acme.Verdicts"), PromptContext.create(Configuration.empty(), compiled));
+    Object client = Prompt4j.override(created).client(new RecordingModel(request -> "{\"mood\": \"HAPPY\", \"score\": 4}")).build();
+    Object answer = client.getClass().getMethod("judge", String.class).invoke(client, "sunshine");
+    assertEquals("Verdict[mood=HAPPY, score=4]", answer.toString());
   }
 }
