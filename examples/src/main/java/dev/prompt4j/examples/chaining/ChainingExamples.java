@@ -21,6 +21,8 @@ public final class ChainingExamples {
         new Example("000", "Conditional chain: classify a trend, then a growth or risk analysis", SCRIPT, env -> conditional(env).stream()
             .map(r -> "USER: " + Env.lastUserText(r) + "\n-> " + r.value())
             .toList()),
+        new Example("000", "Iterative chain: summarize, then critique and rewrite twice (a validated SummaryFeedback record)", SCRIPT,
+            ChainingExamples::iterative),
         new Example("000", "Movie: recommend, then explain; the nested trace as JSON", SCRIPT, env -> {
           Response<String> explanation = movie(env);
           return explanation.value() + "\n\nTrace as JSON (" + explanation.calls().size() + " nested call):\n" + explanation.toJson();
@@ -29,7 +31,8 @@ public final class ChainingExamples {
           List<Response<String>> both = override(env);
           return "as annotated  (" + both.get(0).provider() + "/" + both.get(0).model() + ", " + both.get(0).parameters() + "): " + both.get(0).value()
               + "\noverridden    (" + both.get(1).provider() + "/" + both.get(1).model() + ", " + both.get(1).parameters() + "): " + both.get(1).value();
-        })));
+        }),
+        new Example("000", "Validated extraction: EventDetails from a sentence", SCRIPT, ChainingExamples::extractEvent)));
     return examples;
   }
 
@@ -51,6 +54,23 @@ public final class ChainingExamples {
     return List.of(
         analysis.analyzeTrend("More enterprises are adopting AI-driven automation for workflow optimization."),
         analysis.analyzeTrend("Traditional on-premise software solutions are being replaced by cloud-based SaaS offerings."));
+  }
+
+  static final String B2B_TEXT = """
+      As digital transformation accelerates, B2B companies are increasingly leveraging AI-driven analytics, automation, and
+      personalization to enhance decision-making and customer engagement. Supply chain resilience has emerged as a top priority,
+      with firms investing in predictive analytics and decentralized networks to mitigate disruptions. Additionally, the rise of
+      account-based marketing (ABM) and data-driven sales strategies is reshaping how businesses approach lead generation and
+      relationship management. Sustainability and ESG initiatives are also becoming central to corporate strategies, driven by
+      regulatory pressures and customer expectations.""";
+
+  /** A summary, then two rounds of critique and rewrite; each feedback is a validated record. */
+  public static String iterative(Env env) {
+    return env.create(Summarizer.class).rewriteIteratively(B2B_TEXT, 2);
+  }
+
+  public static EventExtractor.EventDetails extractEvent(Env env) {
+    return env.create(EventExtractor.class).extractEvent("The concert is on Saturday at Madison Square Garden.");
   }
 
   /** The explanation's response holds the recommendation call: {@code toJson()} dumps both. */

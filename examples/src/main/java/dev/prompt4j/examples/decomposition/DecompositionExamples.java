@@ -24,6 +24,11 @@ public final class DecompositionExamples {
 
   public static List<Example> all() {
     return List.of(
+        new Example("003", "Task decomposition into a validated plan (an invalid plan is re-asked)", SCRIPT, env -> {
+          TaskPlanner.Plan plan = decompose(env);
+          return plan.steps().stream().map(s -> s.name() + ": " + s.inputDescription() + " -> " + s.outputFormat() + " (check: " + s.validationCriteria() + ")")
+              .collect(Collectors.joining("\n"));
+        }),
         new Example("003", "Parallel groups: market, financial and competitive analyses at once, then a summary", SCRIPT,
             DecompositionExamples::parallelGroups),
         new Example("003", "Sequential state and recovery: re-ask an invalid answer, then fall back to a stronger model", SCRIPT,
@@ -32,6 +37,10 @@ public final class DecompositionExamples {
               return state.outputs().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"))
                   + "\nerrors: " + state.errors();
             }));
+  }
+
+  public static TaskPlanner.Plan decompose(Env env) {
+    return env.create(TaskPlanner.class).decompose("Write a product page for the TrailLite 2 tent.");
   }
 
   /** One call: the three fields run together, then the summary prompt. */

@@ -22,7 +22,60 @@ public final class OrchestrationExamples {
 
   public static List<Example> all() {
     return List.of(
-        new Example("001", "Dynamic routing: a model picks summarize, translate or web search", SCRIPT, OrchestrationExamples::routing));
+        new Example("001", "Validated extraction: a Book record", SCRIPT, OrchestrationExamples::extractBook),
+        new Example("001", "Dynamic routing: a model picks summarize, translate or web search", SCRIPT, OrchestrationExamples::routing),
+        new Example("001", "Centralized orchestration: a planner, its executors, and a final answer", SCRIPT, OrchestrationExamples::orchestrate));
+  }
+
+  public static BookExtractor.Book extractBook(Env env) {
+    return env.create(BookExtractor.class).extractBook("Pride and Prejudice by Jane Austen");
+  }
+
+  /**
+   * What the orchestrator did.
+   *
+   * @param plan the planner's validated plan
+   * @param stepResults the result of each step, in order
+   * @param answer the combined answer
+   */
+  public record Orchestrated(ResearchPlanner.ResearchPlan plan, List<String> stepResults, String answer) {
+    @Override
+    public String toString() {
+      return "Plan:\n" + plan.steps().stream().map(s -> "  " + s.executor() + ": " + s.instruction()).reduce((a, b) -> a + "\n" + b).orElse("")
+          + "\n\n" + String.join("\n", stepResults) + "\n\nAnswer: " + answer;
+    }
+  }
+
+  /**
+   * The planner plans; this method is the orchestrator: it runs each step on its executor, keeps the
+   * material found so far, repairs an empty search by searching the instruction itself, and has the
+   * results combined.
+   */
+  public static Orchestrated orchestrate(Env env) {
+    ResearchPlanner planner = env.create(ResearchPlanner.class);
+    String task = "How well do heat pumps work in cold climates, and are sales still growing?";
+    ResearchPlanner.ResearchPlan plan = planner.plan(task);
+    List<String> material = new ArrayList<>();
+    List<String> results = new ArrayList<>();
+    int n = 0;
+    for (ResearchPlanner.PlanStep step : plan.steps()) {
+      n++;
+      String result = switch (step.executor()) {
+        case SEARCH -> {
+          String query = planner.searchQuery(step.instruction());
+          List<String> hits = search(query);
+          if (hits.isEmpty()) {
+            hits = search(step.instruction()); // the orchestrator fixes an empty search
+          }
+          material.addAll(hits);
+          yield "searched \"" + query + "\": " + hits.size() + " page(s)";
+        }
+        case SUMMARIZE -> planner.summarize(step.instruction(), material);
+        case EXTRACT_FACTS -> planner.extractFacts(step.instruction(), material);
+      };
+      results.add(n + ". " + step.executor() + ": " + result);
+    }
+    return new Orchestrated(plan, results, planner.combine(task, results));
   }
 
   /** What a routed request became. */

@@ -24,8 +24,79 @@ public final class PipelinesExamples {
 
   public static List<Example> all() {
     return List.of(
+        new Example("002", "Customer feedback: issues, then sentiment per issue (checked), then a response", SCRIPT, PipelinesExamples::feedback),
+        new Example("002", "Code review: changes, then correctness, performance and security in parallel, then a summary", SCRIPT,
+            PipelinesExamples::codeReview),
         new Example("002", "Conditional support flow: classify, then solve from the knowledge base or escalate", SCRIPT, PipelinesExamples::supportFlow),
         new Example("002", "Monitoring: per-step duration, status and a report built from the trace", SCRIPT, PipelinesExamples::monitoring));
+  }
+
+  static final String FEEDBACK = """
+      I love the new dashboard, it's much faster. But the mobile app logs me out every day,
+      and support took a week to answer my ticket about exports.""";
+
+  /**
+   * The analysis of one piece of feedback.
+   *
+   * @param issues the issues found
+   * @param sentiments one sentiment per issue, checked against the issues
+   * @param response the reply to the customer
+   */
+  public record FeedbackAnalysis(List<String> issues, List<FeedbackAnalyst.IssueSentiment> sentiments, String response) {
+    @Override
+    public String toString() {
+      return sentiments.stream().map(s -> s.sentiment() + ": " + s.issue()).reduce((a, b) -> a + "\n" + b).orElse("") + "\n\n" + response;
+    }
+  }
+
+  /**
+   * Each step's answer is a validated record; between the steps, plain Java checks what no schema can:
+   * that every extracted issue got exactly one sentiment. When not, the sentiments are asked once more.
+   */
+  public static FeedbackAnalysis feedback(Env env) {
+    FeedbackAnalyst analyst = env.create(FeedbackAnalyst.class);
+    List<String> issues = analyst.extractIssues(FEEDBACK).issues();
+    List<FeedbackAnalyst.IssueSentiment> sentiments = analyst.classifySentiments(issues).sentiments();
+    if (!coversEachIssueOnce(issues, sentiments)) {
+      sentiments = analyst.classifySentiments(issues).sentiments();
+      if (!coversEachIssueOnce(issues, sentiments)) {
+        throw new IllegalStateException("sentiments " + sentiments + " do not match the issues " + issues);
+      }
+    }
+    List<String> lines = sentiments.stream().map(s -> s.issue() + " | " + s.sentiment()).toList();
+    return new FeedbackAnalysis(issues, sentiments, analyst.writeResponse(FEEDBACK, lines));
+  }
+
+  static boolean coversEachIssueOnce(List<String> issues, List<FeedbackAnalyst.IssueSentiment> sentiments) {
+    return sentiments.size() == issues.size()
+        && sentiments.stream().map(FeedbackAnalyst.IssueSentiment::issue).collect(java.util.stream.Collectors.toSet()).equals(java.util.Set.copyOf(issues));
+  }
+
+  static final String ORIGINAL_CODE = """
+      def find_user(db, name):
+          return db.query("SELECT * FROM users WHERE name = ?", name)
+      """;
+
+  static final String NEW_CODE = """
+      def find_user(db, name, limit):
+          users = db.query("SELECT * FROM users WHERE name = '" + name + "'")
+          return [u for u in users][:limit]
+      """;
+
+  static final String DIFF = """
+      --- a/users.py
+      +++ b/users.py
+      @@ def find_user
+      -def find_user(db, name):
+      -    return db.query("SELECT * FROM users WHERE name = ?", name)
+      +def find_user(db, name, limit):
+      +    users = db.query("SELECT * FROM users WHERE name = '" + name + "'")
+      +    return [u for u in users][:limit]
+      """;
+
+  /** One call to {@code review}: four fields, three of them at once, then the summary. */
+  public static Response<String> codeReview(Env env) {
+    return env.create(CodeReviewer.class).review(DIFF, ORIGINAL_CODE, NEW_CODE);
   }
 
   /** Three requests: a known error, an unknown one (escalated), a billing question. */
