@@ -140,6 +140,20 @@ class DiagnosticsTest {
           prompts("Files",
               "  @Prompt(file = \"prompts/missing.txt\")",
               "  String say(String x);")),
+      new Case("negative maxAttempts", Diagnostic.INVALID_MAX_ATTEMPTS,
+          "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on hi() is negative; it counts the answers allowed, the first"
+              + " included: use 1 or more, or leave it out for the configured default (3)",
+          "maxAttempts = -1",
+          prompts("Attempts",
+              "  @Prompt(value = \"Hi {name}\", maxAttempts = -1)",
+              "  String hi(String name);")),
+      new Case("unsupported return type: a map", Diagnostic.UNSUPPORTED_RETURN_TYPE,
+          "[Prompt4j:UnsupportedReturnType] scores() returns java.util.Map<java.lang.String,java.lang.Integer>, which Prompt4j cannot"
+              + " produce from an answer: ",
+          "scores(",
+          prompts("Maps",
+              "  @Prompt(\"Score {x}\")",
+              "  java.util.Map<String, Integer> scores(String x);")),
       new Case("unsupported return type: void", Diagnostic.UNSUPPORTED_RETURN_TYPE,
           "[Prompt4j:UnsupportedReturnType] say() returns void, which Prompt4j cannot produce from an answer; return String, an enum, a"
               + " record, List<...>, boolean, a number, a sealed interface of records, or any of these in Response<...> or"

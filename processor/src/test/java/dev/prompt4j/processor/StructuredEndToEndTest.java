@@ -112,20 +112,4 @@ class StructuredEndToEndTest {
     assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Faqs").contentsAsUtf8String()
         .contains("Faqs.Refund.class, Faqs.Escalate.class");
   }
-
-  @Test
-  void negativeMaxAttemptsIsRejected() {
-    JavaFileObject source = Compiled.source("com.acme.Bad",
-        "package com.acme;",
-        "import dev.prompt4j.*;",
-        "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
-        "public interface Bad {",
-        "  @Prompt(value = \"Hi {name}\", maxAttempts = -1)",
-        "  String hi(String name);",
-        "}");
-    Compilation compilation = Compiled.compile(source);
-    assertThat(compilation).hadErrorContaining(
-            "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on hi() is negative")
-        .inFile(source).onLine(5);
-  }
 }
