@@ -68,22 +68,26 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
 
   @Override
   public CompletableFuture<String> summarize(String text) {
-    return this.context.invokeAsync(SUMMARIZE, invocation -> Messages.single("Summarize in one line: " + Values.text(text))).thenApply(Response::value);
+    return this.context.invokeAsync(SUMMARIZE, invocation -> Messages.single("Summarize in one line: "
+        + Values.text(text))).thenApply(Response::value);
   }
 
   @Override
   public CompletableFuture<Response<String>> translate(String text, String language) {
-    return this.context.invokeAsync(TRANSLATE, invocation -> Messages.single("Translate to " + Values.text(language) + ": " + Values.text(text)));
+    return this.context.invokeAsync(TRANSLATE, invocation -> Messages.single("Translate to "
+        + Values.text(language) + ": " + Values.text(text)));
   }
 
   @Override
   public Response<AsyncAnswers.Sentiment> classify(String text) {
-    return this.context.invoke(CLASSIFY, invocation -> Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
+    return this.context.invoke(CLASSIFY, invocation -> Messages.single("Is this review positive, neutral or negative? "
+        + Values.text(text)));
   }
 
   @Override
   public CompletableFuture<AsyncAnswers.Sentiment> classifyLater(String text) {
-    return this.context.invokeAsync(CLASSIFY_LATER, invocation -> Messages.single("Is this review positive, neutral or negative? " + Values.text(text))).thenApply(Response::value);
+    return this.context.invokeAsync(CLASSIFY_LATER, invocation -> Messages.single("Is this review positive, neutral or negative? "
+        + Values.text(text))).thenApply(Response::value);
   }
 
   @Override

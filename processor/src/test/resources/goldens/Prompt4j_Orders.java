@@ -45,11 +45,14 @@ public final class Prompt4j_Orders implements Orders, GeneratedPrompts {
 
   @Override
   public String thankYou(Orders.Order order, Orders.Address address) {
-    return this.context.invoke(THANK_YOU, invocation -> Messages.single("Thank " + Values.text(order.customer().name()) + " (" + Values.text(order.customer().tier()) + " tier) for ordering:\n" + Values.list(order.items()) + "\n"
+    return this.context.invoke(THANK_YOU, invocation -> Messages.single("Thank "
+        + Values.text(order.customer().name()) + " (" + Values.text(order.customer().tier())
+        + " tier) for ordering:\n" + Values.list(order.items()) + "\n"
             + "\n"
             + "Shipments:\n" + Values.lists(order.shipments()) + "\n"
             + "\n"
-            + "Delivery to " + Values.text(address.getCity()) + "; remote area: " + Values.text(address.isRemote()) + ". Answer in {\"text\": \"...\"} form.")).value();
+            + "Delivery to " + Values.text(address.getCity()) + "; remote area: "
+            + Values.text(address.isRemote()) + ". Answer in {\"text\": \"...\"} form.")).value();
   }
 
   @Override

@@ -45,7 +45,8 @@ public final class Prompt4j_PlainPrompt implements PlainPrompt, GeneratedPrompts
 
   @Override
   public String hello(String name) {
-    return this.context.invoke(HELLO, invocation -> Messages.single("Say hello to " + Values.text(name) + " in one short sentence.")).value();
+    return this.context.invoke(HELLO, invocation -> Messages.single("Say hello to "
+        + Values.text(name) + " in one short sentence.")).value();
   }
 
   @Override

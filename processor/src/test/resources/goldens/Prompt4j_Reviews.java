@@ -60,7 +60,8 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
 
   @Override
   public String pickExpert(String code) {
-    return this.context.invoke(PICK_EXPERT, invocation -> Messages.single("Which expert should review this code? Answer with a role only. " + Values.text(code))).value();
+    return this.context.invoke(PICK_EXPERT, invocation -> Messages.single("Which expert should review this code? Answer with a role only. "
+        + Values.text(code))).value();
   }
 
   @Override

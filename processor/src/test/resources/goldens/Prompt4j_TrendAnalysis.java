@@ -54,7 +54,8 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
 
   @Override
   public TrendAnalysis.TrendCategory classifyTrend(String trendDescription) {
-    return this.context.invoke(CLASSIFY_TREND, invocation -> Messages.single("Does the following market trend appear to be emerging or declining? " + Values.text(trendDescription))).value();
+    return this.context.invoke(CLASSIFY_TREND, invocation -> Messages.single("Does the following market trend appear to be emerging or declining? "
+        + Values.text(trendDescription))).value();
   }
 
   @Override
@@ -65,7 +66,8 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
           return Messages.builder(2)
               .system("Your task is to analyze a B2B market trend.\n"
                   + "The trend has been identified as " + Values.text(trendCategory.join()) + ".")
-              .user("Provide a " + Values.text(trendAnalysisType.join()) + " for the following trend: " + Values.text(trendDescription))
+              .user("Provide a " + Values.text(trendAnalysisType.join())
+                  + " for the following trend: " + Values.text(trendDescription))
               .build();
         });
   }

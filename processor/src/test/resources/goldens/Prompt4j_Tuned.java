@@ -61,17 +61,20 @@ public final class Prompt4j_Tuned implements Tuned, GeneratedPrompts {
 
   @Override
   public String haiku(String topic) {
-    return this.context.invoke(HAIKU, invocation -> Messages.single("Write a haiku about " + Values.text(topic) + ".")).value();
+    return this.context.invoke(HAIKU, invocation -> Messages.single("Write a haiku about "
+        + Values.text(topic) + ".")).value();
   }
 
   @Override
   public String essay(String topic) {
-    return this.context.invoke(ESSAY, invocation -> Messages.single("Write an essay about " + Values.text(topic) + ".")).value();
+    return this.context.invoke(ESSAY, invocation -> Messages.single("Write an essay about "
+        + Values.text(topic) + ".")).value();
   }
 
   @Override
   public String greet(String name) {
-    return this.context.invoke(GREET, invocation -> Messages.single("Say \"hi\" to " + Values.text(name) + "\\.")).value();
+    return this.context.invoke(GREET, invocation -> Messages.single("Say \"hi\" to "
+        + Values.text(name) + "\\.")).value();
   }
 
   @Override

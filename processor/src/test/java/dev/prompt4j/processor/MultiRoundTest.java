@@ -89,7 +89,7 @@ class MultiRoundTest {
     Compilation compilation = javac().withProcessors(new Prompt4jProcessor(), new MoodGenerator()).compile(verdicts);
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Verdicts").contentsAsUtf8String().contains("\\\"score\\\"");
+    assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Verdicts").contentsAsUtf8String().contains("\"score\": {");
 
     Compiled compiled = Compiled.of(compilation);
     Object created = Prompt4j.create(compiled.type("com.acme.Verdicts"), PromptContext.create(Configuration.empty(), compiled));

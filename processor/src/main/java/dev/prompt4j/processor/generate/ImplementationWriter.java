@@ -73,6 +73,12 @@ public final class ImplementationWriter {
             .addSuperinterface(GENERATED_PROMPTS);
 
     for (PromptMethod method : model.methods()) {
+      if (method.output().schema() != null) {
+        type.addField(FieldSpec.builder(String.class, schemaConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("JSON Schema of {@code $L}, derived at compile time from its type and constraints.\n", simpleName(method))
+            .initializer("$L", JsonText.textBlock(JsonText.pretty(method.output().schema())))
+            .build());
+      }
       type.addField(descriptor(iface, method));
     }
     ClassName factory = self.nestedClass("Factory");
@@ -92,7 +98,7 @@ public final class ImplementationWriter {
         .build());
 
     for (PromptMethod method : model.methods()) {
-      type.addMethod(implementation(method));
+      type.addMethod(implementation((DeclaredType) model.element().asType(), method));
     }
 
     type.addMethod(MethodSpec.methodBuilder("prompt4jContext").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -148,7 +154,7 @@ public final class ImplementationWriter {
       case ENUM -> CodeBlock.of("$T.enumOf($S, $T.values())", OUTPUTS, simpleName(method), value);
       case JSON -> {
         CodeBlock.Builder json = CodeBlock.builder()
-            .add("$T.json(new $T<$T>() {}, $S, $S", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), method.output().schema());
+            .add("$T.json(new $T<$T>() {}, $S, $L", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), schemaConstant(method));
         for (javax.lang.model.element.TypeElement subtype : method.output().subtypes()) {
           json.add(", $T.class", ClassName.get(subtype));
         }
@@ -157,12 +163,15 @@ public final class ImplementationWriter {
     };
   }
 
+  private static String schemaConstant(PromptMethod method) {
+    return method.constantName() + "_SCHEMA";
+  }
+
   private String simpleName(PromptMethod method) {
     return method.output().valueType().toString().replaceAll("(\\w+\\.)+", "");
   }
 
-  private MethodSpec implementation(PromptMethod method) {
-    DeclaredType owner = (DeclaredType) method.element().getEnclosingElement().asType();
+  private MethodSpec implementation(DeclaredType owner, PromptMethod method) {
     MethodSpec.Builder spec = MethodSpec.overriding(method.element(), owner, types);
     NameAllocator names = new NameAllocator();
     for (VariableElement parameter : method.element().getParameters()) {
@@ -240,7 +249,7 @@ public final class ImplementationWriter {
     if (parts.size() == 1 && section.segments().get(0) instanceof Placeholder) {
       return parts.get(0);
     }
-    return parts.stream().collect(CodeBlock.joining(" + "));
+    return parts.stream().collect(CodeBlock.joining("$W+ "));
   }
 
   private static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {

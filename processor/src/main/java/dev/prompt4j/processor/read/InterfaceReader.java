@@ -45,6 +45,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -63,6 +64,8 @@ public final class InterfaceReader {
   private final Filer filer;
   private final Reporter reporter;
   private final OutputTypes outputs;
+  /** The interface being read: inherited methods are seen as its members, type arguments substituted. */
+  private DeclaredType self;
 
   public InterfaceReader(ProcessingEnvironment env, Reporter reporter) {
     this.elements = env.getElementUtils();
@@ -75,6 +78,7 @@ public final class InterfaceReader {
   /** The model of {@code type}, or empty when it has errors (all of them reported). */
   public Optional<PromptInterface> read(TypeElement type) {
     reporter.reset();
+    self = (DeclaredType) type.asType();
     if (!type.getTypeParameters().isEmpty()) {
       reporter.report(Diagnostic.GENERIC_INTERFACE, type, type.getQualifiedName());
     }
@@ -111,13 +115,13 @@ public final class InterfaceReader {
       if (computed.isPresent()) {
         if (!modifiers.contains(Modifier.DEFAULT)) {
           reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, method, computed.get(), null, described);
-        } else if (method.getReturnType().getKind() == TypeKind.VOID) {
+        } else if (member(method).getReturnType().getKind() == TypeKind.VOID) {
           reporter.report(Diagnostic.COMPUTED_FIELD_VOID, method, computed.get(), null, described);
         } else {
           String name = (String) Annotations.value(elements, computed.get(), "value").getValue();
           name = name.isBlank() ? method.getSimpleName().toString() : name.strip();
           List<String> parameters = method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList();
-          ComputedField field = new ComputedField(method, name, method.getReturnType(), parameters);
+          ComputedField field = new ComputedField(method, name, member(method).getReturnType(), parameters);
           ComputedField earlier = fields.putIfAbsent(name, field);
           if (earlier != null) {
             reporter.report(Diagnostic.COMPUTED_FIELD_COLLISION, method, computed.get(), null, name,
@@ -199,8 +203,9 @@ public final class InterfaceReader {
       call = callConfig(methodCall.orElse(null), interfaceCall.orElse(null));
     }
 
-    Optional<Output> output = outputs.read(method, reporter);
-    ReturnShape shape = outputs.shape(method.getReturnType());
+    TypeMirror returnType = member(method).getReturnType();
+    Optional<Output> output = outputs.read(method, returnType, reporter);
+    ReturnShape shape = outputs.shape(returnType);
 
     Optional<String> text = templateText(method, prompt);
     if (text.isEmpty()) {
@@ -249,13 +254,16 @@ public final class InterfaceReader {
       ComputedField field = fields.get(fieldName);
       needed.add(field);
       List<? extends VariableElement> fieldParameters = field.element().getParameters();
-      for (VariableElement fieldParameter : fieldParameters) {
+      List<? extends TypeMirror> fieldParameterTypes = member(field.element()).getParameterTypes();
+      for (int index = 0; index < fieldParameters.size(); index++) {
+        VariableElement fieldParameter = fieldParameters.get(index);
+        TypeMirror fieldParameterType = fieldParameterTypes.get(index);
         String parameterName = fieldParameter.getSimpleName().toString();
         TypeMirror provided;
         String provider;
         if (parameters.containsKey(parameterName)) {
           usedParameters.add(parameterName);
-          provided = parameters.get(parameterName).asType();
+          provided = parameterType(method, parameterName);
           provider = "parameter '" + parameterName + "' of " + name + "()";
         } else if (fields.containsKey(parameterName)) {
           provided = fields.get(parameterName).type();
@@ -266,9 +274,9 @@ public final class InterfaceReader {
               name + "()", parameterName, suggestion == null ? "" : "; did you mean '" + suggestion + "'?");
           continue;
         }
-        if (!types.isAssignable(provided, fieldParameter.asType())) {
+        if (!types.isAssignable(provided, fieldParameterType)) {
           reporter.report(Diagnostic.FIELD_PARAMETER_TYPE, fieldParameter, parameterName, field.element().getSimpleName() + "()",
-              fieldParameter.asType(), provider, provided);
+              fieldParameterType, provider, provided);
         }
       }
     }
@@ -298,7 +306,7 @@ public final class InterfaceReader {
     TypeMirror type;
     boolean field;
     if (parameters.containsKey(placeholder.name())) {
-      type = parameters.get(placeholder.name()).asType();
+      type = parameterType(method, placeholder.name());
       field = false;
     } else if (fields.containsKey(placeholder.name())) {
       type = fields.get(placeholder.name()).type();
@@ -377,7 +385,7 @@ public final class InterfaceReader {
       return Optional.of(value);
     }
     String path = file.startsWith("/") ? file.substring(1) : file;
-    for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
+    for (StandardLocation location : List.of(StandardLocation.CLASS_PATH, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT)) {
       try {
         FileObject resource = filer.getResource(location, "", path);
         return Optional.of(resource.getCharContent(true).toString());
@@ -443,12 +451,30 @@ public final class InterfaceReader {
     return null;
   }
 
+  /** The descriptor constant of a method; its schema constant, when it has one, is the same plus {@code _SCHEMA}. */
+  /** {@code method} as a member of the interface being read (type variables of generic super-interfaces bound). */
+  private ExecutableType member(ExecutableElement method) {
+    return (ExecutableType) types.asMemberOf(self, method);
+  }
+
+  private TypeMirror parameterType(ExecutableElement method, String parameter) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (parameters.get(i).getSimpleName().contentEquals(parameter)) {
+        return member(method).getParameterTypes().get(i);
+      }
+    }
+    throw new IllegalArgumentException(parameter);
+  }
+
   private static String constantName(String method, Set<String> taken) {
     String base = method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     String name = base;
-    for (int i = 2; !taken.add(name); i++) {
+    for (int i = 2; taken.contains(name) || taken.contains(name + "_SCHEMA"); i++) {
       name = base + "_" + i;
     }
+    taken.add(name);
+    taken.add(name + "_SCHEMA");
     return name;
   }
 

@@ -46,8 +46,8 @@ final class OutputTypes {
     };
   }
 
-  Optional<Output> read(ExecutableElement method, Reporter reporter) {
-    TypeMirror returnType = method.getReturnType();
+  /** How to read the answer of {@code method}, whose return type (as a member of the interface) is {@code returnType}. */
+  Optional<Output> read(ExecutableElement method, TypeMirror returnType, Reporter reporter) {
     TypeMirror value = valueType(returnType);
     if (value == null || value.getKind() == TypeKind.VOID || value.getKind() == TypeKind.WILDCARD || value.getKind() == TypeKind.TYPEVAR
         || value.getKind() == TypeKind.ERROR) {
