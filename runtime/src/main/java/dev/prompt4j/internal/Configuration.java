@@ -121,15 +121,36 @@ public final class Configuration {
    * source the most specific level. {@code null} when no source sets it.
    */
   public Duration duration(String interfaceName, String method, String name) {
+    Entry entry = methodSetting(interfaceName, method, name);
+    if (entry == null) {
+      return null;
+    }
+    try {
+      return parseDuration(entry.value());
+    } catch (RuntimeException e) {
+      throw new Prompt4jException("Configuration key " + entry.key() + " is not a duration: '" + entry.value() + "'", e);
+    }
+  }
+
+  /**
+   * A configured value and the key it was found under.
+   *
+   * @param key the key
+   * @param value its value, stripped
+   */
+  public record Entry(String key, String value) {}
+
+  /**
+   * The setting {@code name} of one method, by the same rule as every method setting: the highest
+   * source that has it at any level wins; within that source the method key, then the interface
+   * key, then the global key. {@code null} when no source sets it.
+   */
+  public Entry methodSetting(String interfaceName, String method, String name) {
     for (UnaryOperator<String> source : sources) { // highest first
       for (String key : List.of("prompt4j." + interfaceName + "." + method + "." + name, "prompt4j." + interfaceName + "." + name, "prompt4j." + name)) {
         String value = value(source, key);
         if (value != null) {
-          try {
-            return parseDuration(value);
-          } catch (RuntimeException e) {
-            throw new Prompt4jException("Configuration key " + key + " is not a duration: '" + value + "'", e);
-          }
+          return new Entry(key, value);
         }
       }
     }

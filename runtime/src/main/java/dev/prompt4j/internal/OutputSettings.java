@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How structured answers are asked for and how often re-asked, per method: configuration (method
- * key, then interface key, then global key), then the annotation, then the default.
+ * How structured answers are asked for and how often re-asked, per method: configuration (by {@link
+ * Configuration#methodSetting}'s rule), then the annotation, then the default.
  *
  * <p>Keys: {@code prompt4j[.<Interface>[.<method>]].max-attempts} (answers accepted counting the
  * first, default {@value PromptContext#DEFAULT_MAX_ATTEMPTS}, over {@code @Prompt(maxAttempts)}) and
@@ -79,13 +79,8 @@ final class OutputSettings {
   }
 
   private String mostSpecific(PromptMethod<?> method, String key) {
-    String value = configuration.get("prompt4j." + method.interfaceName() + "." + method.name() + "." + key);
-    if (value == null) {
-      value = configuration.get("prompt4j." + method.interfaceName() + "." + key);
-    }
-    if (value == null) {
-      value = configuration.get("prompt4j." + key);
-    }
-    return value;
+    Configuration.Entry entry = configuration.methodSetting(method.interfaceName(), method.name(), key);
+    return entry == null ? null : entry.value();
   }
+
 }
