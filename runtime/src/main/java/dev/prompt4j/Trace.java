@@ -19,11 +19,12 @@ public final class Trace {
 
   /**
    * Runs {@code work} and returns its result with every prompt call it made on this thread (and in
-   * the computed fields of those calls, nested).
+   * the computed fields of those calls, nested). Captures nest: an enclosing capture, or the computed
+   * field this runs in, sees the same calls.
    */
   public static <T> Captured<T> capture(Supplier<T> work) {
     List<Response<?>> calls = new CopyOnWriteArrayList<>();
-    TraceScope previous = TraceScope.enter(TraceScope.collecting(calls::add));
+    TraceScope previous = TraceScope.enter(TraceScope.collecting(calls::add, TraceScope.current()));
     try {
       return new Captured<>(work.get(), List.copyOf(calls));
     } finally {

@@ -72,6 +72,10 @@ public final class FieldTask<T> implements Runnable {
     // now. A call that failed already does not start new work either.
     if (cancelled || invocation.failure() != null) {
       finishCancelled();
+      if (cancelled && !interruptedBefore) {
+        // cancel() may have interrupted this thread between 'runner = thread' and the check above.
+        Thread.interrupted();
+      }
       return;
     }
     TraceScope previous = TraceScope.enter(TraceScope.field(invocation, name));

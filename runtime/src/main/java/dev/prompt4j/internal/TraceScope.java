@@ -14,11 +14,13 @@ public final class TraceScope {
   private final Invocation invocation;
   private final String field;
   private final Consumer<Response<?>> collector;
+  private final TraceScope enclosing;
 
-  private TraceScope(Invocation invocation, String field, Consumer<Response<?>> collector) {
+  private TraceScope(Invocation invocation, String field, Consumer<Response<?>> collector, TraceScope enclosing) {
     this.invocation = invocation;
     this.field = field;
     this.collector = collector;
+    this.enclosing = enclosing;
   }
 
   /** The scope of this thread, or {@code null}. */
@@ -28,12 +30,17 @@ public final class TraceScope {
 
   /** A scope that records calls under a computed field of {@code invocation}. */
   static TraceScope field(Invocation invocation, String field) {
-    return new TraceScope(invocation, field, null);
+    return new TraceScope(invocation, field, null, null);
   }
 
-  /** A scope that hands every call made in it to {@code collector}. */
-  public static TraceScope collecting(Consumer<Response<?>> collector) {
-    return new TraceScope(null, null, collector);
+  /**
+   * A scope that hands every call made in it to {@code collector}, and still records it where {@code
+   * enclosing} (the scope it replaces, or {@code null}) would: captures nest, and a capture inside a
+   * computed field keeps its calls under the field, with the field's cancellation and path.
+   */
+  public static TraceScope collecting(Consumer<Response<?>> collector, TraceScope enclosing) {
+    return new TraceScope(
+        enclosing == null ? null : enclosing.invocation, enclosing == null ? null : enclosing.field, collector, enclosing);
   }
 
   /** Makes {@code scope} current and returns the one it replaces, for {@link #restore}. */
@@ -52,7 +59,7 @@ public final class TraceScope {
     }
   }
 
-  /** The call whose field this scope records into, or {@code null} for a collecting scope. */
+  /** The call whose field this scope records into, or {@code null} outside any call. */
   Invocation invocation() {
     return invocation;
   }
@@ -69,10 +76,13 @@ public final class TraceScope {
 
   /** Records a finished call. */
   public void record(Response<?> response) {
-    if (invocation != null) {
-      invocation.recordCall(response);
-    } else if (collector != null) {
+    if (collector != null) {
       collector.accept(response);
+    }
+    if (enclosing != null) {
+      enclosing.record(response);
+    } else if (invocation != null) {
+      invocation.recordCall(response);
     }
   }
 }

@@ -220,6 +220,20 @@ class ChainTest {
     assertInstanceOf(String.class, chain.value().value());
   }
 
+  @Test
+  void capturesNestAndKeepTheirCallsForTheEnclosingCapture() {
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(1));
+    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+
+    Trace.Captured<Trace.Captured<String>> outer = Trace.capture(() -> {
+      research.note("first");
+      return Trace.capture(() -> research.note("second"));
+    });
+
+    assertEquals(List.of("Research.note"), outer.value().calls().stream().map(Response::method).toList());
+    assertEquals(2, outer.calls().size(), "the outer capture also sees the call made inside the inner one");
+  }
+
   private static FieldRecord field(Response<?> response, String name) {
     return response.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
   }
