@@ -43,12 +43,20 @@ final class CallExecutor {
   record Outcome<T>(T value, String rawText, ResolvedCall.Target target, List<ChatMessage> messages, Usage usage,
       String finishReason, List<Attempt> failedAttempts, String outputMode) {}
 
+  /**
+   * Asks each target in turn. A target that cannot answer (after its retries), or whose answers stay
+   * invalid after every re-ask, hands over to the next; the last target's failure is thrown, with
+   * every attempt of every target.
+   */
   <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
     RuntimeException lastFailure = null;
+    OutputException invalid = null; // the last target's answers never validated
     int maxOutputAttempts = outputs.maxAttempts(method);
+    targets:
     for (ResolvedCall.Target target : call.targets()) {
+      invalid = null;
       // Structured answers: the schema goes natively (response format) or as instructions, per target.
       OutputMode mode = outputs.mode(method, clientOrNull(target));
       ResponseFormat format = mode == OutputMode.NATIVE ? StructuredRequests.responseFormat(method.output()) : null;
@@ -73,14 +81,19 @@ final class CallExecutor {
         } catch (OutputParseException e) {
           failed.add(new Attempt(target.provider(), target.model(), text, e.errors(), Duration.ofNanos(System.nanoTime() - start)));
           if (ask == maxOutputAttempts) {
-            throw new OutputException(
+            invalid = new OutputException(
                 method.qualifiedName() + ": the answer of " + target + " is not a valid " + method.output().typeName() + " after "
-                    + ask + " attempt(s): " + String.join("; ", e.errors()),
+                    + ask + " attempt(s)" + (failed.size() > ask ? " (" + failed.size() + " attempts in all)" : "") + ": "
+                    + String.join("; ", e.errors()),
                 method.name(), failed, conversation);
+            continue targets; // the next model may comply
           }
           conversation = reask(conversation, text, e.errors(), method.output(), mode);
         }
       }
+    }
+    if (invalid != null) {
+      throw invalid;
     }
     throw providerFailure(method, call, failed, lastFailure);
   }

@@ -1,0 +1,71 @@
+package dev.prompt4j.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.prompt4j.OutputException;
+import dev.prompt4j.Response;
+import dev.prompt4j.internal.CallOverride;
+import dev.prompt4j.internal.CallSpec;
+import dev.prompt4j.internal.Configuration;
+import dev.prompt4j.internal.Messages;
+import dev.prompt4j.internal.Outputs;
+import dev.prompt4j.internal.PromptContext;
+import dev.prompt4j.internal.PromptMethod;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Recovery as seed 003 describes it: re-ask the model, and when it still does not comply, fall back to the next one. */
+class FallbackAfterInvalidAnswersTest {
+  interface Checks {}
+
+  private final AtomicInteger asked = new AtomicInteger();
+
+  /** A primary model that never answers yes or no. */
+  private final ChatModel evasive = new ChatModel() {
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+      asked.incrementAndGet();
+      return ChatResponse.builder().aiMessage(AiMessage.from("It depends.")).tokenUsage(new TokenUsage(5, 2)).build();
+    }
+  };
+
+  private Response<Boolean> ask(String... fallbacks) {
+    PromptContext context = PromptContext.create(Configuration.empty(), getClass().getClassLoader())
+        .withOverride("", CallOverride.NONE.withClient(evasive));
+    PromptMethod<Boolean> method = PromptMethod.of(Checks.class, "check", CallSpec.of("test", "primary").withFallbacks(fallbacks), "h",
+        Outputs.json(new TypeReference<Boolean>() {}, "boolean", "{\"type\":\"boolean\"}"), 2);
+    return context.invoke(method, invocation -> Messages.single("Is water wet?"));
+  }
+
+  @Test
+  void invalidAnswersAfterEveryReaskFallBackToTheNextModel() {
+    Response<Boolean> response = ask("fixed:maybe", "fixed:true");
+
+    assertEquals(true, response.value());
+    assertEquals("fixed", response.provider());
+    assertEquals("true", response.model());
+    assertEquals(2, asked.get(), "the primary model was asked, then re-asked once (maxAttempts = 2)");
+    assertEquals(List.of("primary", "primary", "maybe", "maybe"), response.failedAttempts().stream().map(a -> a.model()).toList());
+    assertEquals(5, response.attempts());
+    assertEquals(2 * 7 + 2 * 3 + 3, response.usage().totalTokens(), "usage adds up over every attempt of every model");
+  }
+
+  @Test
+  void whenNoModelCompliesTheOutputExceptionKeepsEveryAttempt() {
+    OutputException failure = assertThrows(OutputException.class, () -> ask("fixed:perhaps"));
+
+    assertEquals(4, failure.attempts().size());
+    assertTrue(failure.getMessage().contains("fixed:perhaps"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("4 attempts in all"), failure.getMessage());
+    assertEquals(List.of("It depends.", "It depends.", "perhaps", "perhaps"), failure.attempts().stream().map(a -> a.rawText()).toList());
+  }
+}
