@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.prompt4j.internal.ChatMessages;
+import dev.prompt4j.internal.Clocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class Response<T> {
   private final List<ChatMessage> messages;
   private final Usage usage;
   private final String finishReason;
-  private final Instant startedAt;
+  private static final long UNKNOWN_START = Long.MIN_VALUE;
+  private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
   private final Duration latency;
   private final String thread;
   private final List<Attempt> failedAttempts;
@@ -68,7 +70,7 @@ public final class Response<T> {
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
     this.finishReason = b.finishReason;
-    this.startedAt = b.startedAt;
+    this.startNanos = b.startNanos;
     this.latency = b.latency;
     this.thread = b.thread;
     this.failedAttempts = List.copyOf(b.failedAttempts);
@@ -144,7 +146,7 @@ public final class Response<T> {
 
   /** When the call started (before its fields were computed). */
   public Instant startedAt() {
-    return startedAt;
+    return startNanos == UNKNOWN_START ? null : Clocks.instant(startNanos);
   }
 
   /** From start to answer, fields included. */
@@ -205,7 +207,7 @@ public final class Response<T> {
     node.set("parameters", Json.MAPPER.valueToTree(parameters));
     node.put("promptVersion", promptVersion);
     node.put("outputMode", outputMode);
-    node.put("startedAt", startedAt == null ? null : startedAt.toString());
+    node.put("startedAt", startNanos == UNKNOWN_START ? null : startedAt().toString());
     node.put("latencyMillis", latency == null ? 0 : latency.toNanos() / 1_000_000.0);
     node.put("thread", thread);
     node.put("attempts", attempts());
@@ -262,7 +264,7 @@ public final class Response<T> {
     private List<ChatMessage> messages = List.of();
     private Usage usage;
     private String finishReason;
-    private Instant startedAt;
+    private long startNanos = UNKNOWN_START;
     private Duration latency;
     private String thread;
     private List<Attempt> failedAttempts = List.of();
@@ -283,7 +285,9 @@ public final class Response<T> {
     public Builder<T> messages(List<ChatMessage> messages) { this.messages = messages; return this; }
     public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
     public Builder<T> finishReason(String finishReason) { this.finishReason = finishReason; return this; }
-    public Builder<T> startedAt(Instant startedAt) { this.startedAt = startedAt; return this; }
+    public Builder<T> startedAt(Instant startedAt) { this.startNanos = Clocks.nanoTime(startedAt); return this; }
+    /** The start as a {@link System#nanoTime()} reading (what the runtime records). */
+    public Builder<T> startNanos(long startNanos) { this.startNanos = startNanos; return this; }
     public Builder<T> latency(Duration latency) { this.latency = latency; return this; }
     public Builder<T> thread(String thread) { this.thread = thread; return this; }
     public Builder<T> failedAttempts(List<Attempt> failedAttempts) { this.failedAttempts = failedAttempts; return this; }

@@ -13,8 +13,11 @@ public record Usage(long inputTokens, long outputTokens, long totalTokens) {
 
   /** The sum of this usage and another. */
   public Usage plus(Usage other) {
-    if (other == null) {
+    if (other == null || other.equals(ZERO)) {
       return this;
+    }
+    if (this.equals(ZERO)) {
+      return other;
     }
     return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, totalTokens + other.totalTokens);
   }

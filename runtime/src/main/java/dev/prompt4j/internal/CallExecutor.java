@@ -48,7 +48,7 @@ final class CallExecutor {
    * invalid after every re-ask, hands over to the next; the last target's failure is thrown, with
    * every attempt of every target.
    */
-  <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages) {
+  <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages, long callStart) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
     RuntimeException lastFailure = null;
@@ -63,10 +63,11 @@ final class CallExecutor {
       List<ChatMessage> conversation =
           mode == OutputMode.INSTRUCTIONS ? StructuredRequests.withInstructions(messages, method.output()) : messages;
       for (int ask = 1; ask <= maxOutputAttempts; ask++) {
-        long start = System.nanoTime();
+        // The first request's duration counts from the call's start (rendering is negligible): one clock read less.
+        long start = failed.isEmpty() && ask == 1 ? callStart : System.nanoTime();
         ChatResponse answer;
         try {
-          answer = send(method, target, call, conversation, format, failed);
+          answer = send(target, call, conversation, format, failed, start);
         } catch (RuntimeException e) {
           failed.add(new Attempt(target.provider(), target.model(), null, List.of(describe(e)), Duration.ofNanos(System.nanoTime() - start)));
           lastFailure = e;
@@ -103,15 +104,15 @@ final class CallExecutor {
    * failed try but the last is added to {@code failed}; the last failure is thrown for the caller to
    * record and to move to the next target.
    */
-  private ChatResponse send(PromptMethod<?> method, ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation,
-      ResponseFormat format, List<Attempt> failed) {
+  private ChatResponse send(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation,
+      ResponseFormat format, List<Attempt> failed, long firstStart) {
     boolean fallbackFollows = call.targets().indexOf(target) < call.targets().size() - 1;
     int maxRetries = retries.maxRetries(models.settings(target.provider()));
-    RequestContext context = new RequestContext(method.interfaceName(), method.name(), target.provider(), target.model());
     for (int retry = 0; ; retry++) {
-      long start = System.nanoTime();
+      long start = retry == 0 ? firstStart : System.nanoTime();
+      RequestContext previous = RequestContext.enter(target.requestContext());
       try {
-        return RequestContext.with(context, () -> sendOnce(target, call, conversation, format));
+        return sendOnce(target, call, conversation, format);
       } catch (RuntimeException e) {
         RetryPolicy.Failure failure = RetryPolicy.classify(e);
         boolean again = failure.retriable() && retry < maxRetries && !(failure.unreachable() && fallbackFollows);
@@ -123,6 +124,8 @@ final class CallExecutor {
             List.of(failure.description() + " (retry " + (retry + 1) + " of " + maxRetries + " after " + wait.toMillis() + " ms)"),
             Duration.ofNanos(System.nanoTime() - start)));
         retries.sleep(wait);
+      } finally {
+        RequestContext.restore(previous);
       }
     }
   }
@@ -130,18 +133,15 @@ final class CallExecutor {
   private ChatResponse sendOnce(ResolvedCall.Target target, ResolvedCall call, List<ChatMessage> conversation, ResponseFormat format) {
     ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
     ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
-    if (target.client() == null) {
-      request.parameters(models.provider(target.provider()).requestParameters(target.model(), call.parameters()));
-    } else {
-      request.parameters(
-          dev.langchain4j.model.chat.request.DefaultChatRequestParameters.builder()
-              .modelName(target.model())
-              .temperature(call.parameters().temperature())
-              .maxOutputTokens(call.parameters().maxTokens())
-              .topP(call.parameters().topP())
-              .stopSequences(call.parameters().stop())
-              .build());
-    }
+    request.parameters(target.requestParameters(() -> target.client() == null
+        ? models.provider(target.provider()).requestParameters(target.model(), call.parameters())
+        : dev.langchain4j.model.chat.request.DefaultChatRequestParameters.builder()
+            .modelName(target.model())
+            .temperature(call.parameters().temperature())
+            .maxOutputTokens(call.parameters().maxTokens())
+            .topP(call.parameters().topP())
+            .stopSequences(call.parameters().stop())
+            .build()));
     applyOutputFormat(request, format);
     return client.chat(request.build());
   }

@@ -79,8 +79,8 @@ public final class FieldTask<T> implements Runnable {
       return;
     }
     TraceScope previous = TraceScope.enter(TraceScope.field(invocation, name));
-    Instant startedAt = Instant.now();
     long start = System.nanoTime();
+    Instant startedAt = Clocks.instant(start);
     try {
       T value = computation.compute();
       invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), thread.getName(), null), value);

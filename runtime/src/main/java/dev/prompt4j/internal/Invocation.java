@@ -35,12 +35,30 @@ public final class Invocation {
   private final TraceScope parent;
   private final Executor executor;
   private final Limits limits;
-  private final List<FieldTask<?>> tasks = new CopyOnWriteArrayList<>();
-  private final List<Response<?>> calls = new CopyOnWriteArrayList<>();
-  private final List<FieldRecord> fields = new CopyOnWriteArrayList<>();
-  private final List<Invocation> children = new CopyOnWriteArrayList<>(); // nested calls made by fields, while they run
-  private final Map<String, Object> completed = new LinkedHashMap<>();
+  private volatile Trail trail; // made by the first field or nested call: most calls never need one
   private volatile ChainException failure;
+
+  /** What a call with computed fields keeps track of. */
+  private static final class Trail {
+    final List<FieldTask<?>> tasks = new CopyOnWriteArrayList<>();
+    final List<Response<?>> calls = new CopyOnWriteArrayList<>();
+    final List<FieldRecord> fields = new CopyOnWriteArrayList<>();
+    final List<Invocation> children = new CopyOnWriteArrayList<>(); // nested calls made by fields, while they run
+    final Map<String, Object> completed = new LinkedHashMap<>(); // guarded by itself
+  }
+
+  private Trail trail() {
+    Trail t = trail;
+    if (t == null) {
+      synchronized (this) {
+        t = trail;
+        if (t == null) {
+          trail = t = new Trail();
+        }
+      }
+    }
+    return t;
+  }
 
   Invocation(PromptMethod<?> method, TraceScope parent, Executor executor) {
     this(method, parent, executor, Limits.NONE);
@@ -54,7 +72,7 @@ public final class Invocation {
   }
 
   /** The time limits of one prompt method, read from configuration. */
-  record Limits(Duration call, Duration chain) {
+  public record Limits(Duration call, Duration chain) {
     static final Limits NONE = new Limits(null, null);
     static final String CALL_KEY = "timeout";
     static final String CHAIN_KEY = "chain-timeout";
@@ -73,7 +91,7 @@ public final class Invocation {
    */
   public <T> FieldTask<T> field(String name, FieldComputation<T> computation, FieldTask<?>... dependencies) {
     FieldTask<T> task = new FieldTask<>(this, name, computation, dependencies.length);
-    tasks.add(task);
+    trail().tasks.add(task);
     if (failure != null) {
       // Declared after another field failed (the failure's cancel loop may have missed it): never runs.
       task.cancel();
@@ -118,7 +136,7 @@ public final class Invocation {
         // The field making this call was cancelled (or its call failed): do not start more work.
         throw stopped;
       }
-      enclosing.children.add(this);
+      enclosing.trail().children.add(this);
     }
     Watchdog chainLimit = limits.chain() == null ? null : new Watchdog(limits.chain(), this::chainExpired);
     boolean expired = false;
@@ -144,7 +162,7 @@ public final class Invocation {
         chainLimit.close();
       }
       if (enclosing != null) {
-        enclosing.children.remove(this);
+        enclosing.trail().children.remove(this);
       }
     }
   }
@@ -210,10 +228,14 @@ public final class Invocation {
   private List<String> runningPath() {
     List<String> path = new ArrayList<>();
     path.add(method.name());
-    for (FieldTask<?> task : tasks) {
+    Trail t = trail;
+    if (t == null) {
+      return path;
+    }
+    for (FieldTask<?> task : t.tasks) {
       if (task.running()) {
         path.add(task.name());
-        for (Invocation child : children) {
+        for (Invocation child : t.children) {
           if (task.name().equals(child.parent.field())) {
             path.addAll(child.runningPath());
             break;
@@ -226,16 +248,17 @@ public final class Invocation {
   }
 
   void recordField(FieldRecord record, Object value) {
-    fields.add(record);
+    Trail t = trail();
+    t.fields.add(record);
     if (record.succeeded()) {
-      synchronized (completed) {
-        completed.put(record.name(), value);
+      synchronized (t.completed) {
+        t.completed.put(record.name(), value);
       }
     }
   }
 
   void recordCall(Response<?> response) {
-    calls.add(response);
+    trail().calls.add(response);
   }
 
   /** Records the first failure, naming {@code task}, then cancels every other field. */
@@ -265,10 +288,14 @@ public final class Invocation {
       }
       failure = chain;
     }
-    for (FieldTask<?> task : tasks) {
+    Trail t = trail;
+    if (t == null) {
+      return; // no field was declared yet; one declared from now on sees the failure and never runs
+    }
+    for (FieldTask<?> task : t.tasks) {
       task.cancel(); // the failing field's own thread is never interrupted
     }
-    for (Invocation child : children) {
+    for (Invocation child : t.children) {
       child.stop(new CancellationException(method.name() + " stopped: " + chain.getMessage()));
     }
   }
@@ -288,9 +315,13 @@ public final class Invocation {
   }
 
   private Map<String, Object> snapshot() {
+    Trail t = trail;
+    if (t == null) {
+      return Map.of();
+    }
     Map<String, Object> snapshot;
-    synchronized (completed) {
-      snapshot = new LinkedHashMap<>(completed);
+    synchronized (t.completed) {
+      snapshot = new LinkedHashMap<>(t.completed);
     }
     snapshot.values().removeIf(java.util.Objects::isNull);
     return snapshot;
@@ -325,11 +356,13 @@ public final class Invocation {
   }
 
   List<Response<?>> calls() {
-    return List.copyOf(calls);
+    Trail t = trail;
+    return t == null ? List.of() : List.copyOf(t.calls);
   }
 
   List<FieldRecord> fields() {
-    return List.copyOf(fields);
+    Trail t = trail;
+    return t == null ? List.of() : List.copyOf(t.fields);
   }
 
   TraceScope parent() {

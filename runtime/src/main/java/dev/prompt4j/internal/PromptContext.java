@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -104,13 +103,12 @@ public final class PromptContext {
   }
 
   private <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
-    Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Invocation invocation = new Invocation(method, parent, executor, Invocation.Limits.of(configuration, method));
+    ResolvedCall call = resolve(method);
+    Invocation invocation = new Invocation(method, parent, executor, call.limits());
     // Fields, then the model call, within prompt4j.chain-timeout; the model call within prompt4j.timeout.
     Response<T> response = invocation.run(renderer, messages -> {
-      ResolvedCall call = resolve(method);
-      CallExecutor.Outcome<T> outcome = invocation.send(() -> calls.execute(method, call, messages));
+      CallExecutor.Outcome<T> outcome = invocation.send(() -> calls.execute(method, call, messages, start));
       return Response.<T>builder()
             .value(outcome.value())
             .rawText(outcome.rawText())
@@ -122,7 +120,7 @@ public final class PromptContext {
             .messages(outcome.messages())
             .usage(outcome.usage())
             .finishReason(outcome.finishReason())
-            .startedAt(startedAt)
+            .startNanos(start)
             .latency(Duration.ofNanos(System.nanoTime() - start))
             .thread(Thread.currentThread().getName())
             .failedAttempts(outcome.failedAttempts())
@@ -153,16 +151,16 @@ public final class PromptContext {
             .over(annotation);
     CallParameters parameters = effective.parameters() == null ? CallParameters.NONE : effective.parameters();
     List<ResolvedCall.Target> targets = new ArrayList<>();
-    targets.add(new ResolvedCall.Target(effective.provider(), effective.model(), effective.client()));
+    targets.add(new ResolvedCall.Target(method, effective.provider(), effective.model(), effective.client()));
     for (String fallback : effective.fallbacks()) {
       int colon = fallback.indexOf(':');
       if (colon <= 0 || colon == fallback.length() - 1) {
         throw new Prompt4jException(method.qualifiedName() + ": fallback '" + fallback + "' is not of the form provider:model");
       }
-      targets.add(new ResolvedCall.Target(fallback.substring(0, colon), fallback.substring(colon + 1), null));
+      targets.add(new ResolvedCall.Target(method, fallback.substring(0, colon), fallback.substring(colon + 1), null));
     }
     String version = version(method.templateHash() + '|' + targets + '|' + parameters);
-    return new ResolvedCall(List.copyOf(targets), parameters, version);
+    return new ResolvedCall(List.copyOf(targets), parameters, version, Invocation.Limits.of(configuration, method));
   }
 
   private static String version(String text) {

@@ -52,11 +52,7 @@ public final class TraceScope {
 
   /** Puts back the scope {@link #enter} returned. */
   public static void restore(TraceScope previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
+    CURRENT.set(previous); // set(null) rather than remove(): cheaper, and the thread keeps using it
   }
 
   /** The call whose field this scope records into, or {@code null} outside any call. */

@@ -27,6 +27,18 @@ public record RequestContext(String interfaceName, String methodName, String pro
   }
 
   /** Runs {@code send} with {@code context} current on this thread; used by the runtime. */
+  /** Makes {@code context} current on this thread; returns the one it replaces, for {@link #restore}. */
+  public static RequestContext enter(RequestContext context) {
+    RequestContext previous = CURRENT.get();
+    CURRENT.set(context);
+    return previous;
+  }
+
+  /** Puts back what {@link #enter} returned. */
+  public static void restore(RequestContext previous) {
+    CURRENT.set(previous); // set(null) rather than remove(): cheaper, and the thread keeps using it
+  }
+
   public static <T> T with(RequestContext context, Supplier<T> send) {
     RequestContext previous = CURRENT.get();
     CURRENT.set(context);

@@ -1,0 +1,26 @@
+package dev.prompt4j.internal;
+
+import java.time.Instant;
+
+/**
+ * One time base for traces: start times are read from the monotonic clock (cheap, and the same clock
+ * as durations, so overlaps between calls and fields are exact) and turned into wall-clock instants
+ * only when someone asks, from an anchor taken at start-up.
+ */
+public final class Clocks {
+  private static final Instant ANCHOR = Instant.now();
+  private static final long ANCHOR_NANOS = System.nanoTime();
+
+  private Clocks() {}
+
+  /** The {@link System#nanoTime()} reading of a wall-clock instant. */
+  public static long nanoTime(Instant instant) {
+    java.time.Duration since = java.time.Duration.between(ANCHOR, instant);
+    return ANCHOR_NANOS + since.toNanos();
+  }
+
+  /** The wall-clock instant of a {@link System#nanoTime()} reading. */
+  public static Instant instant(long nanoTime) {
+    return ANCHOR.plusNanos(nanoTime - ANCHOR_NANOS);
+  }
+}
