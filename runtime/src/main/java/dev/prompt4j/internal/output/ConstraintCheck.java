@@ -44,7 +44,10 @@ final class ConstraintCheck {
   /** Every violation as {@code path: message (was value)}, sorted by path. */
   static List<String> violations(Object value) {
     List<String[]> found = new ArrayList<>();
-    walk(value, "", found, new IdentityHashMap<>());
+    walk(value, "", found, new IdentityHashMap<>(8));
+    if (found.isEmpty()) {
+      return List.of();
+    }
     found.sort((a, b) -> a[0].compareTo(b[0]));
     Set<String> lines = new LinkedHashSet<>();
     for (String[] v : found) {
@@ -54,8 +57,9 @@ final class ConstraintCheck {
   }
 
   private static void walk(Object value, String path, List<String[]> found, Map<Object, Boolean> seen) {
-    if (value == null || seen.put(value, Boolean.TRUE) != null) {
-      return;
+    if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+        || seen.put(value, Boolean.TRUE) != null) {
+      return; // a leaf has no constraints of its own; the record holding it was validated
     }
     if (value instanceof Optional<?> optional) {
       optional.ifPresent(inner -> walk(inner, path, found, seen));
@@ -75,17 +79,40 @@ final class ConstraintCheck {
         String line = (full.isEmpty() ? "the answer" : full) + ": " + violation.getMessage() + " (was " + show(violation.getInvalidValue()) + ")";
         found.add(new String[] {full, line});
       }
-      for (RecordComponent component : record.getClass().getRecordComponents()) {
+      for (RecordComponent component : CHILDREN.get(record.getClass())) {
         Object child = read(component.getAccessor(), record);
         walk(child, path.isEmpty() ? component.getName() : path + "." + component.getName(), found, seen);
       }
     }
   }
 
+  /**
+   * The components of a record class that may hold something to cascade into, worked out once per
+   * class: a String, number, boolean, enum or java.time value has no constraints of its own to walk.
+   */
+  private static final ClassValue<List<RecordComponent>> CHILDREN = new ClassValue<>() {
+    @Override
+    protected List<RecordComponent> computeValue(Class<?> type) {
+      List<RecordComponent> children = new ArrayList<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        Class<?> declared = component.getType();
+        if (!(declared.isPrimitive() || declared == String.class || Number.class.isAssignableFrom(declared) || declared == Boolean.class
+            || declared == Character.class || declared.isEnum() || declared.getName().startsWith("java.time."))) {
+          try {
+            component.getAccessor().setAccessible(true);
+          } catch (RuntimeException e) {
+            // a record of a closed module: read() reports it unreadable, its own constraints still apply
+          }
+          children.add(component);
+        }
+      }
+      return List.copyOf(children);
+    }
+  };
+
   private static Object read(Method accessor, Object record) {
     try {
-      accessor.setAccessible(true);
-      return accessor.invoke(record);
+      return accessor.invoke(record); // made accessible once, in CHILDREN
     } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
       return null; // not readable: its own constraints were still checked by the validator
     }

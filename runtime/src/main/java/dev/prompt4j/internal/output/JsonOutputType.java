@@ -29,6 +29,7 @@ public final class JsonOutputType<T> implements OutputType<T> {
   public static final String WRAPPER = "value";
 
   private final ObjectReader reader;
+  private final ObjectReader strictReader;
   private final String typeName;
   private final String jsonSchema;
   private final JsonNode schema;
@@ -45,6 +46,7 @@ public final class JsonOutputType<T> implements OutputType<T> {
   public JsonOutputType(TypeReference<T> type, String typeName, String jsonSchema) {
     JavaType javaType = OutputMapper.MAPPER.getTypeFactory().constructType(type);
     this.reader = OutputMapper.MAPPER.readerFor(javaType);
+    this.strictReader = OutputMapper.STRICT.readerFor(javaType);
     this.typeName = typeName;
     this.jsonSchema = jsonSchema;
     try {
@@ -77,6 +79,10 @@ public final class JsonOutputType<T> implements OutputType<T> {
 
   @Override
   public T parse(String text) throws OutputParseException {
+    T exact = exact(text);
+    if (exact != null) {
+      return exact;
+    }
     JsonNode tree = tree(text == null ? "" : text);
     if (schema != null) {
       SchemaCheck.Result checked = SchemaCheck.check(tree, schema);
@@ -101,6 +107,28 @@ public final class JsonOutputType<T> implements OutputType<T> {
       throw new OutputParseException(violations);
     }
     return value;
+  }
+
+  /**
+   * The fast path, for the common case of an answer that is exactly right (what native structured
+   * output gives): bound directly, without the tree, schema check and repairs; {@code null} when the
+   * answer needs the tolerant path. An answer with a {@code null} anywhere always takes that path, as
+   * only the schema check knows where a {@code null} may stand.
+   */
+  private T exact(String text) {
+    if (text == null || (root != RootKind.OBJECT && root != RootKind.ARRAY)) {
+      return null;
+    }
+    String json = text.strip();
+    if (json.isEmpty() || json.charAt(0) != (root == RootKind.OBJECT ? '{' : '[') || json.contains("null")) {
+      return null;
+    }
+    try {
+      T value = strictReader.readValue(json);
+      return value != null && ConstraintCheck.violations(value).isEmpty() ? value : null;
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /**

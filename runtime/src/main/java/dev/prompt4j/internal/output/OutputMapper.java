@@ -43,7 +43,36 @@ public final class OutputMapper {
 
   static final ObjectMapper MAPPER = build();
 
+  /**
+   * Reads only answers that are exactly right: every property present and non-null, names and enum
+   * constants as declared, no coercion between JSON types. What it reads, the tolerant path would
+   * read the same way; what it refuses goes down the tolerant path, which repairs or names the error.
+   */
+  static final ObjectMapper STRICT = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .addModule(new Jdk8Module())
+      .addModule(sealedModule())
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .build();
+
   private OutputMapper() {}
+
+  private static SimpleModule sealedModule() {
+    return new SimpleModule("prompt4j-sealed") {
+      @Override
+      public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.addDeserializers(new SealedDeserializers());
+      }
+    };
+  }
 
   private static ObjectMapper build() {
     SimpleModule sealed =

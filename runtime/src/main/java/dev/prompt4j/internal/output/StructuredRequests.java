@@ -178,9 +178,12 @@ public final class StructuredRequests {
     return List.copyOf(result);
   }
 
-  /** The instruction text of {@code output}'s schema. */
+  /** The instruction text of {@code output}'s schema (made once per output type). */
   public static String instructions(OutputType<?> output) {
-    return "Answer with a single JSON value (" + output.typeName() + ") that matches this JSON Schema, "
-        + "and nothing else: no Markdown fence, no comment.\n" + output.jsonSchema();
+    return INSTRUCTIONS.computeIfAbsent(output, o -> "Answer with a single JSON value (" + o.typeName() + ") that matches this JSON Schema, "
+        + "and nothing else: no Markdown fence, no comment.\n" + o.jsonSchema());
   }
+
+  // One entry per prompt method's output type: generated code holds them in constants.
+  private static final java.util.concurrent.ConcurrentHashMap<OutputType<?>, String> INSTRUCTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 }
