@@ -58,6 +58,8 @@ public final class ConcurrencyMain {
     double oneChainMs = singles[singles.length / 2] / 1e6;
 
     long before = answered(port);
+    long serverCpuBefore = serverCpu(port);
+    long clientCpuBefore = FakeOpenAiServer.cpuNanos();
     System.gc();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -82,14 +84,16 @@ public final class ConcurrencyMain {
     long start = System.nanoTime();
     int errors = burst(chain, chains);
     double burstMs = (System.nanoTime() - start) / 1e6;
+    double clientCpuMs = (FakeOpenAiServer.cpuNanos() - clientCpuBefore) / 1e6;
+    double serverCpuMs = (serverCpu(port) - serverCpuBefore) / 1e6;
     sampling.set(false);
     sampler.join();
     int peakThreads = threads.getPeakThreadCount();
     long requests = answered(port) - before;
 
     System.out.printf(java.util.Locale.ROOT,
-        "RESULT chains=%d oneChainMs=%.1f burstMs=%.1f errors=%d requests=%d threadsBefore=%d peakThreads=%d heapBeforeMB=%.1f peakHeapMB=%.1f java=%s executorThreads=%s%n",
-        chains, oneChainMs, burstMs, errors, requests, threadsBefore, peakThreads, heapBefore / 1048576.0, peakHeap.get() / 1048576.0,
+        "RESULT chains=%d oneChainMs=%.1f burstMs=%.1f errors=%d requests=%d clientCpuMs=%.0f serverCpuMs=%.0f threadsBefore=%d peakThreads=%d heapBeforeMB=%.1f peakHeapMB=%.1f java=%s executorThreads=%s%n",
+        chains, oneChainMs, burstMs, errors, requests, clientCpuMs, serverCpuMs, threadsBefore, peakThreads, heapBefore / 1048576.0, peakHeap.get() / 1048576.0,
         System.getProperty("java.version"), System.getProperty("prompt4j.executor.threads", "default"));
     System.exit(0);
   }
@@ -113,6 +117,16 @@ public final class ConcurrencyMain {
       }
     }
     return errors.get();
+  }
+
+  private static long serverCpu(int port) throws Exception {
+    return Long.parseLong(stats(port).replaceAll(".*\"cpuNanos\":(\\d+).*", "$1"));
+  }
+
+  private static String stats(int port) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static long answered(int port) throws Exception {

@@ -41,7 +41,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
       timer.schedule(() -> answer(exchange), delayMillis, TimeUnit.MILLISECONDS);
     });
     server.createContext("/stats", exchange -> {
-      byte[] body = ("{\"answered\":" + answered.get() + ",\"failures\":" + failures.get() + "}").getBytes(StandardCharsets.UTF_8);
+      byte[] body = ("{\"answered\":" + answered.get() + ",\"failures\":" + failures.get() + ",\"cpuNanos\":" + cpuNanos() + "}").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
@@ -94,5 +94,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     watchdog.start();
     Thread.sleep(TimeUnit.SECONDS.toMillis(lifetime));
     System.exit(0);
+  }
+
+  /** CPU time this server's JVM has used, for telling a CPU-bound burst from a waiting one. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

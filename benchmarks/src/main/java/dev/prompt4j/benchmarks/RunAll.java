@@ -202,8 +202,8 @@ public final class RunAll {
         throw new IllegalStateException("fake server did not start: " + portLine);
       }
       String port = portLine.substring(5).strip();
-      // Java 17: the default pool (8 threads per core), then a pool sized for the burst.
-      rows.add(concurrencyRun(thisJava, "Java " + Runtime.version().feature() + ", default executor (8 threads per core)", List.of(), port, chains));
+      // Java 17: the default pool (256 threads, made on demand), then a pool sized for the burst.
+      rows.add(concurrencyRun(thisJava, "Java " + Runtime.version().feature() + ", default executor (pool of 256)", List.of(), port, chains));
       rows.add(concurrencyRun(thisJava, "Java " + Runtime.version().feature() + ", prompt4j.executor.threads=3000",
           List.of("-Dprompt4j.executor.threads=3000"), port, chains));
       String newer = System.getenv().getOrDefault("P4J_BENCH_JAVA21_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64");

@@ -16,10 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DefaultExecutor {
   private DefaultExecutor() {}
 
-  /** Threads of the Java 17 pool: {@code prompt4j.executor.threads}, else 8 per core. */
+  /**
+   * Default threads of the Java 17 pool. Model calls spend seconds waiting on the network, so the
+   * bound is set by how many calls may wait at once, not by cores; threads are made on demand and
+   * end after a minute idle.
+   */
+  static final int DEFAULT_POOL_SIZE = 256;
+
+  /** Threads of the Java 17 pool: {@code prompt4j.executor.threads}, else {@value #DEFAULT_POOL_SIZE}. */
   static int poolSize() {
     String configured = System.getProperty("prompt4j.executor.threads");
-    return configured != null ? Integer.parseInt(configured.strip()) : Math.max(8, 8 * Runtime.getRuntime().availableProcessors());
+    return configured != null ? Integer.parseInt(configured.strip()) : DEFAULT_POOL_SIZE;
   }
 
   static final ExecutorService INSTANCE = create();
@@ -65,6 +72,10 @@ final class DefaultExecutor {
           thread.setDaemon(true);
           return thread;
         };
-    return Executors.newFixedThreadPool(poolSize(), threads);
+    int size = poolSize();
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+        size, size, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads);
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 }
