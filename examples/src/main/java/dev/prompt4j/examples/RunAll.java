@@ -50,6 +50,8 @@ public final class RunAll {
   }
 
   public static void main(String[] args) {
+    // Hibernate Validator logs through JBoss Logging: route it to SLF4J too, where warn level applies.
+    System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
     PrintStream out = System.out;
     Mode mode = Mode.choose();
     out.println(mode.banner());
