@@ -3,6 +3,7 @@ package dev.prompt4j;
 import dev.prompt4j.internal.TraceScope;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,30 @@ public final class Trace {
     } finally {
       TraceScope.restore(previous);
     }
+  }
+
+  /**
+   * An executor that runs each task where the submitting thread's calls are traced: under the
+   * computed field, or into the capture, it was submitted from. Use it for your own fan-out;
+   * Prompt4j's async methods and computed fields need nothing.
+   *
+   * <pre>{@code
+   * Executor traced = Trace.propagating(myPool);
+   * CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> prompts.summarize(partA), traced);
+   * }</pre>
+   */
+  public static Executor propagating(Executor executor) {
+    return task -> {
+      TraceScope scope = TraceScope.current();
+      executor.execute(() -> {
+        TraceScope previous = TraceScope.enter(scope);
+        try {
+          task.run();
+        } finally {
+          TraceScope.restore(previous);
+        }
+      });
+    };
   }
 
   /**

@@ -234,6 +234,28 @@ class ChainTest {
     assertEquals(2, outer.calls().size(), "the outer capture also sees the call made inside the inner one");
   }
 
+  @Test
+  void propagatingExecutorTracesTheUsersOwnFanOut() throws Exception {
+    ScriptedModel model = new ScriptedModel(Duration.ofMillis(1));
+    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      Trace.Captured<List<String>> run = Trace.capture(() -> {
+        java.util.concurrent.CompletableFuture<String> traced =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> research.note("traced"), Trace.propagating(pool));
+        java.util.concurrent.CompletableFuture<String> plain =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> research.note("plain"), pool);
+        return List.of(traced.join(), plain.join());
+      });
+
+      assertEquals(List.of("[note traced]", "[note plain]"), run.value());
+      assertEquals(1, run.calls().size(), "only the task submitted through Trace.propagating is traced");
+      assertTrue(run.calls().get(0).messages().toString().contains("traced"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static FieldRecord field(Response<?> response, String name) {
     return response.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
   }
