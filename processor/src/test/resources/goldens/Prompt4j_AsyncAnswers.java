@@ -68,8 +68,8 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
 
   @Override
   public CompletableFuture<String> summarize(String text) {
-    return this.context.invokeAsync(SUMMARIZE, invocation -> Messages.single("Summarize in one line: "
-        + Values.text(text))).thenApply(Response::value);
+    return this.context.invokeAsyncValue(SUMMARIZE, invocation -> Messages.single("Summarize in one line: "
+        + Values.text(text)));
   }
 
   @Override
@@ -86,8 +86,8 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
 
   @Override
   public CompletableFuture<AsyncAnswers.Sentiment> classifyLater(String text) {
-    return this.context.invokeAsync(CLASSIFY_LATER, invocation -> Messages.single("Is this review positive, neutral or negative? "
-        + Values.text(text))).thenApply(Response::value);
+    return this.context.invokeAsyncValue(CLASSIFY_LATER, invocation -> Messages.single("Is this review positive, neutral or negative? "
+        + Values.text(text)));
   }
 
   @Override

@@ -71,6 +71,9 @@ final class CallExecutor {
         } catch (RuntimeException e) {
           failed.add(new Attempt(target.provider(), target.model(), null, List.of(describe(e)), Duration.ofNanos(System.nanoTime() - start)));
           lastFailure = e;
+          if (Thread.currentThread().isInterrupted()) {
+            break targets; // the call was cancelled or timed out: no fallback either
+          }
           break; // next target
         }
         usage = usage.plus(usage(answer.tokenUsage()));

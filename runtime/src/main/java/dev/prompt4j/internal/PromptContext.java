@@ -96,10 +96,22 @@ public final class PromptContext {
     return invoke(method, renderer, TraceScope.current());
   }
 
-  /** As {@link #invoke}, without blocking the caller; the call is traced where it was made. */
+  /**
+   * As {@link #invoke}, without blocking the caller; the call is traced where it was made, and
+   * cancelling the future stops it (the model request is interrupted, the fields cancelled).
+   */
   public <T> CompletableFuture<Response<T>> invokeAsync(PromptMethod<T> method, MessageRenderer renderer) {
     TraceScope scope = TraceScope.current();
-    return CompletableFuture.supplyAsync(() -> invoke(method, renderer, scope), executor);
+    return AsyncCall.start(executor, () -> invoke(method, renderer, scope));
+  }
+
+  /**
+   * As {@link #invokeAsync}, for methods returning {@code CompletableFuture<T>}: the future holds the
+   * value, and cancelling it stops the call.
+   */
+  public <T> CompletableFuture<T> invokeAsyncValue(PromptMethod<T> method, MessageRenderer renderer) {
+    TraceScope scope = TraceScope.current();
+    return AsyncCall.start(executor, () -> invoke(method, renderer, scope).value());
   }
 
   private <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {

@@ -203,7 +203,7 @@ final class ChainPrompts {
 
     @Override
     public CompletableFuture<String> greet(String name) {
-      return this.context.invokeAsync(GREET, invocation -> Messages.single("greet " + Values.text(name))).thenApply(Response::value);
+      return this.context.invokeAsyncValue(GREET, invocation -> Messages.single("greet " + Values.text(name)));
     }
 
     @Override
@@ -337,7 +337,7 @@ final class ChainPrompts {
 
     @Override
     public CompletableFuture<String> noteAsync(String topic) {
-      return this.context.invokeAsync(NOTE_ASYNC, invocation -> Messages.single("note " + Values.text(topic))).thenApply(Response::value);
+      return this.context.invokeAsyncValue(NOTE_ASYNC, invocation -> Messages.single("note " + Values.text(topic)));
     }
 
     @Override

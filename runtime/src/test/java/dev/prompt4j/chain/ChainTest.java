@@ -128,6 +128,37 @@ class ChainTest {
   }
 
   @Test
+  void cancellingTheFutureOfAnAsyncMethodStopsTheCall() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    ScriptedModel model = new ScriptedModel(Duration.ZERO).on("greet", prompt -> {
+      started.countDown();
+      try {
+        new CountDownLatch(1).await(); // a model that never answers
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+        throw e;
+      }
+      return "never";
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      GreeterImpl greeter = new GreeterImpl(TestPrompts.context(model).withExecutor(pool));
+
+      CompletableFuture<String> value = greeter.greet("Ada");
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+      assertTrue(value.cancel(true));
+
+      assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the model request was interrupted");
+      assertTrue(value.isCancelled());
+      // The pool's only thread is free again, and not left interrupted.
+      assertFalse(pool.submit(() -> Thread.currentThread().isInterrupted()).get(10, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void threeLevelNestedChainDoesNotDeadlockTwoThreads() {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
     ExecutorService pool = Executors.newFixedThreadPool(2);

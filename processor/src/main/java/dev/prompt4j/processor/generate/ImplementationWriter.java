@@ -187,7 +187,8 @@ public final class ImplementationWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     String call = switch (method.shape()) {
       case VALUE, RESPONSE -> "invoke";
-      case FUTURE_VALUE, FUTURE_RESPONSE -> "invokeAsync";
+      case FUTURE_VALUE -> "invokeAsyncValue";
+      case FUTURE_RESPONSE -> "invokeAsync";
     };
     if (method.fields().isEmpty()) {
       body.add("return this.context.$L($L, $L -> $L)", call, method.constantName(), invocation, messages);
@@ -207,7 +208,6 @@ public final class ImplementationWriter {
     }
     switch (method.shape()) {
       case VALUE -> body.add(".value()");
-      case FUTURE_VALUE -> body.add(".thenApply($T::value)", RESPONSE);
       default -> { }
     }
     spec.addStatement(body.build());
