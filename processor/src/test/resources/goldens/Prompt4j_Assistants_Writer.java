@@ -45,8 +45,8 @@ public final class Prompt4j_Assistants_Writer implements Assistants.Writer, Gene
 
   @Override
   public String title(String topic) {
-    return this.context.invoke(TITLE, invocation -> Messages.single("Draft a title for an article about "
-        + Values.text(topic) + ".")).value();
+    return this.context.invoke(TITLE, invocation ->
+        Messages.single("Draft a title for an article about " + Values.text(topic) + ".")).value();
   }
 
   @Override

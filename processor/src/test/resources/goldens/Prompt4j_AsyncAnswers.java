@@ -68,8 +68,8 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
 
   @Override
   public CompletableFuture<String> summarize(String text) {
-    return this.context.invokeAsyncValue(SUMMARIZE, invocation -> Messages.single("Summarize in one line: "
-        + Values.text(text)));
+    return this.context.invokeAsyncValue(SUMMARIZE, invocation ->
+        Messages.single("Summarize in one line: " + Values.text(text)));
   }
 
   @Override
@@ -80,14 +80,14 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
 
   @Override
   public Response<AsyncAnswers.Sentiment> classify(String text) {
-    return this.context.invoke(CLASSIFY, invocation -> Messages.single("Is this review positive, neutral or negative? "
-        + Values.text(text)));
+    return this.context.invoke(CLASSIFY, invocation ->
+        Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
   }
 
   @Override
   public CompletableFuture<AsyncAnswers.Sentiment> classifyLater(String text) {
-    return this.context.invokeAsyncValue(CLASSIFY_LATER, invocation -> Messages.single("Is this review positive, neutral or negative? "
-        + Values.text(text)));
+    return this.context.invokeAsyncValue(CLASSIFY_LATER, invocation ->
+        Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
   }
 
   @Override

@@ -173,18 +173,18 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
   @Override
   public Faqs.FaqPage faqs(String product, List<String> sources) {
     return this.context.invoke(FAQS, invocation -> Messages.builder(2)
-            .system("You write FAQs for " + Values.text(product)
-                + ". Use only the sources below and cite their titles.")
-            .user("Sources:\n" + Values.list(sources) + "\n"
-                + "\n"
-                + "Write exactly ten questions with answers.")
-            .build()).value();
+        .system("You write FAQs for " + Values.text(product)
+            + ". Use only the sources below and cite their titles.")
+        .user("Sources:\n" + Values.list(sources) + "\n"
+            + "\n"
+            + "Write exactly ten questions with answers.")
+        .build()).value();
   }
 
   @Override
   public List<Faqs.Step> plan(String ticket) {
-    return this.context.invoke(PLAN, invocation -> Messages.single("Plan the next steps for this ticket: "
-        + Values.text(ticket))).value();
+    return this.context.invoke(PLAN, invocation ->
+        Messages.single("Plan the next steps for this ticket: " + Values.text(ticket))).value();
   }
 
   @Override

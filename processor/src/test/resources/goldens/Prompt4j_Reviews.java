@@ -60,30 +60,31 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
 
   @Override
   public String pickExpert(String code) {
-    return this.context.invoke(PICK_EXPERT, invocation -> Messages.single("Which expert should review this code? Answer with a role only. "
+    return this.context.invoke(PICK_EXPERT, invocation ->
+        Messages.single("Which expert should review this code? Answer with a role only. "
         + Values.text(code))).value();
   }
 
   @Override
   public String review(String code) {
     return this.context.invoke(REVIEW, invocation -> {
-          FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
-          return Messages.builder(2)
-              .system("You are " + Values.text(expert.join()) + ".")
-              .user("Review this code:\n" + Values.text(code))
-              .build();
-        }).value();
+      FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
+      return Messages.builder(2)
+          .system("You are " + Values.text(expert.join()) + ".")
+          .user("Review this code:\n" + Values.text(code))
+          .build();
+    }).value();
   }
 
   @Override
   public String suggestTests(String code) {
     return this.context.invoke(SUGGEST_TESTS, invocation -> {
-          FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
-          return Messages.builder(2)
-              .system("You are " + Values.text(expert.join()) + ".")
-              .user("Suggest tests for:\n" + Values.text(code))
-              .build();
-        }).value();
+      FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
+      return Messages.builder(2)
+          .system("You are " + Values.text(expert.join()) + ".")
+          .user("Suggest tests for:\n" + Values.text(code))
+          .build();
+    }).value();
   }
 
   @Override

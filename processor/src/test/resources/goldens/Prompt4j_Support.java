@@ -47,12 +47,12 @@ public final class Prompt4j_Support implements Support, GeneratedPrompts {
   @Override
   public String reply(String product, List<ChatMessage> history, String question) {
     return this.context.invoke(REPLY, invocation -> Messages.builder(5)
-            .system("You are a helpful support agent for " + Values.text(product) + ".")
-            .splice(history)
-            .user(Values.text(question))
-            .assistant("Let me check that for you.")
-            .user("Go on.")
-            .build()).value();
+        .system("You are a helpful support agent for " + Values.text(product) + ".")
+        .splice(history)
+        .user(Values.text(question))
+        .assistant("Let me check that for you.")
+        .user("Go on.")
+        .build()).value();
   }
 
   @Override

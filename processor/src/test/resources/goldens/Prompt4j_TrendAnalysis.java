@@ -54,22 +54,25 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
 
   @Override
   public TrendAnalysis.TrendCategory classifyTrend(String trendDescription) {
-    return this.context.invoke(CLASSIFY_TREND, invocation -> Messages.single("Does the following market trend appear to be emerging or declining? "
+    return this.context.invoke(CLASSIFY_TREND, invocation ->
+        Messages.single("Does the following market trend appear to be emerging or declining? "
         + Values.text(trendDescription))).value();
   }
 
   @Override
   public Response<String> analyzeTrend(String trendDescription) {
     return this.context.invoke(ANALYZE_TREND, invocation -> {
-          FieldTask<TrendAnalysis.TrendCategory> trendCategory = invocation.field("trendCategory", () -> this.trendCategory(trendDescription));
-          FieldTask<String> trendAnalysisType = invocation.field("trendAnalysisType", () -> this.trendAnalysisType(trendCategory.join()), trendCategory);
-          return Messages.builder(2)
-              .system("Your task is to analyze a B2B market trend.\n"
-                  + "The trend has been identified as " + Values.text(trendCategory.join()) + ".")
-              .user("Provide a " + Values.text(trendAnalysisType.join())
-                  + " for the following trend: " + Values.text(trendDescription))
-              .build();
-        });
+      FieldTask<TrendAnalysis.TrendCategory> trendCategory = invocation.field("trendCategory",
+          () -> this.trendCategory(trendDescription));
+      FieldTask<String> trendAnalysisType = invocation.field("trendAnalysisType",
+          () -> this.trendAnalysisType(trendCategory.join()), trendCategory);
+      return Messages.builder(2)
+          .system("Your task is to analyze a B2B market trend.\n"
+              + "The trend has been identified as " + Values.text(trendCategory.join()) + ".")
+          .user("Provide a " + Values.text(trendAnalysisType.join()) + " for the following trend: "
+              + Values.text(trendDescription))
+          .build();
+    });
   }
 
   @Override

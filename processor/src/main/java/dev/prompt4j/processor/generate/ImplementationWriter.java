@@ -14,6 +14,7 @@ import dev.prompt4j.processor.model.Models.CallConfig;
 import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.model.Models.PromptMethod;
+import dev.prompt4j.processor.model.Models.ReturnShape;
 import dev.prompt4j.processor.model.Models.ValueAccess;
 import dev.prompt4j.processor.template.Template;
 import dev.prompt4j.processor.template.Template.Literal;
@@ -191,7 +192,7 @@ public final class ImplementationWriter {
       case FUTURE_RESPONSE -> "invokeAsync";
     };
     if (method.fields().isEmpty()) {
-      body.add("return this.context.$L($L, $L -> $L)", call, method.constantName(), invocation, messages);
+      body.add("return this.context.$L($L, $L ->$W$L)", call, method.constantName(), invocation, messages);
     } else {
       body.add("return this.context.$L($L, $L -> {\n", call, method.constantName(), invocation).indent();
       for (ComputedField field : method.fields()) {
@@ -199,18 +200,22 @@ public final class ImplementationWriter {
         CodeBlock arguments = field.parameters().stream()
             .map(p -> fieldVariables.containsKey(p) ? CodeBlock.of("$L.join()", fieldVariables.get(p)) : CodeBlock.of("$L", p))
             .collect(CodeBlock.joining(", "));
-        body.add("$T<$T> $L = $L.field($S, () -> this.$L($L)$L);\n",
+        body.addStatement("$T<$T> $L = $L.field($S,$W() -> this.$L($L)$L)",
             FIELD_TASK, TypeName.get(field.type()).box(), fieldVariables.get(field.name()), invocation, field.name(),
             field.element().getSimpleName(), arguments,
             dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
       }
-      body.add("return $L;\n", messages).unindent().add("})");
+      body.addStatement("return $L", messages).unindent().add("})");
     }
-    switch (method.shape()) {
-      case VALUE -> body.add(".value()");
-      default -> { }
+    if (method.shape() == ReturnShape.VALUE) {
+      body.add(".value()");
     }
-    spec.addStatement(body.build());
+    if (method.fields().isEmpty()) {
+      spec.addStatement(body.build());
+    } else {
+      // A block lambda: its statements are indented as a block, not as the continuation of one statement.
+      spec.addCode(body.add(";\n").build());
+    }
     return spec.build();
   }
 
@@ -219,7 +224,8 @@ public final class ImplementationWriter {
     if (!template.explicitRoles()) {
       return CodeBlock.of("$T.single($L)", MESSAGES, text(template.sections().get(0), method, fieldVariables));
     }
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($L)", MESSAGES, template.sections().size()).indent().indent();
+    // Each message on its own line: the statement's continuation indent lines them up under the call.
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($L)", MESSAGES, template.sections().size());
     for (Section section : template.sections()) {
       String builderMethod = switch (section.role()) {
         case SYSTEM -> "system";
@@ -232,7 +238,7 @@ public final class ImplementationWriter {
           : text(section, method, fieldVariables);
       code.add("\n.$L($L)", builderMethod, argument);
     }
-    return code.add("\n.build()").unindent().unindent().build();
+    return code.add("\n.build()").build();
   }
 
   private CodeBlock text(Section section, PromptMethod method, Map<String, String> fieldVariables) {
