@@ -220,8 +220,10 @@ public final class RunAll {
         .append("on Prompt4j's JDK HTTP client) against a fake OpenAI-compatible server on 127.0.0.1 (its own JVM) that answers after 100 ms. ")
         .append("Baseline: one chain alone in the same JVM (median of 7, after warm-up). Threads and heap are the client JVM's, sampled during the burst. ")
         .append("All chains are started with the async method (`CompletableFuture<String> strategy(topic)`) from one thread.\n\n");
-    s.append("| executor | one chain (ms) | 1,000 chains (ms) | ratio | errors | requests served | threads before → peak | heap before → peak (MB) |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+    s.append("CPU columns: process CPU time spent during the burst by the client JVM and by the fake server's JVM; their sum against ")
+        .append("2 cores × the burst's wall time shows whether the burst waited or was CPU-bound.\n\n");
+    s.append("| executor | one chain (ms) | 1,000 chains (ms) | ratio | errors | requests served | client CPU (ms) | server CPU (ms) | threads before → peak | heap before → peak (MB) |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (String[] row : rows) {
       s.append(String.join(" | ", row).replaceFirst("^", "| ")).append(" |\n");
     }
@@ -246,7 +248,7 @@ public final class RunAll {
     summary.add(goal("1,000 chains ≤ 3× one chain, 0 errors — " + label,
         new Ratio(ratio, 0, String.format(Locale.ROOT, "%.2f×, %d errors", ratio, errors)), ratio <= 3 && errors == 0));
     return new String[] {label, v.get("oneChainMs"), v.get("burstMs"), String.format(Locale.ROOT, "%.2f×", ratio), v.get("errors"),
-        v.get("requests") + " of " + 3 * chains, v.get("threadsBefore") + " → " + v.get("peakThreads"),
+        v.get("requests") + " of " + 3 * chains, v.get("clientCpuMs"), v.get("serverCpuMs"), v.get("threadsBefore") + " → " + v.get("peakThreads"),
         v.get("heapBeforeMB") + " → " + v.get("peakHeapMB")};
   }
 
