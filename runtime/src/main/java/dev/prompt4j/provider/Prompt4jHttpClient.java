@@ -50,7 +50,15 @@ final class Prompt4jHttpClient implements HttpClient {
     java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
     request.headers().forEach((name, values) -> {
       if (values != null) {
-        values.forEach(value -> jdk.header(name, value));
+        for (String value : values) {
+          try {
+            jdk.header(name, value);
+          } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the value, which may be a key: name the header only.
+            throw new dev.prompt4j.Prompt4jException("The request header '" + name + "' has a character HTTP does not allow"
+                + " (a line break or control character, often from a pasted key); check the configured key or header");
+          }
+        }
       }
     });
     jdk.method(

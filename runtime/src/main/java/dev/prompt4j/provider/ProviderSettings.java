@@ -53,6 +53,15 @@ public record ProviderSettings(
           "No API key for provider '" + provider + "': set the environment variable " + environmentVariable
               + " or the property prompt4j.providers." + provider + ".api-key");
     }
+    for (int i = 0; i < apiKey.length(); i++) {
+      char c = apiKey.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        // Never quote the key: say where it is wrong, not what it is.
+        throw new dev.prompt4j.Prompt4jException("The API key of provider '" + provider + "' has a space, line break or"
+            + " non-ASCII character at position " + (i + 1) + " of " + apiKey.length() + "; check " + environmentVariable
+            + " or prompt4j.providers." + provider + ".api-key");
+      }
+    }
     return apiKey;
   }
 

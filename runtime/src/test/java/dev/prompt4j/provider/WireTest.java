@@ -228,6 +228,22 @@ class WireTest {
   }
 
   @Test
+  void aKeyWithALineBreakIsRejectedWithoutQuotingIt() {
+    for (String broken : List.of("sk-first-SECRET\nsk-second-SECRET", "sk-with-space SECRET", "sk-zero\u200bwidth-SECRET")) {
+      Map<String, String> s = openAi();
+      s.put("prompt4j.providers.openai.api-key", broken);
+
+      ProviderException e = assertThrows(ProviderException.class, () -> greeter(s).greet("Ada"));
+
+      assertAll(
+          () -> assertTrue(e.getMessage().contains("API key of provider 'openai'"), e.getMessage()),
+          () -> assertFalse(stackTrace(e).contains("SECRET"), "the key is in the exception: " + stackTrace(e)),
+          () -> assertFalse(e.attempts().toString().contains("SECRET"), "the key is in the attempts"),
+          () -> assertEquals(0, server.requests().size(), "nothing was sent"));
+    }
+  }
+
+  @Test
   void theKeyIsNeverInResponsesTracesOrSettings() {
     Greeter greeter = greeter(openAi());
     Response<String> response = greeter.describe("Ada");
