@@ -225,18 +225,22 @@ public final class Configuration {
         options.put(option, value);
       }
     }
+    Duration parsedTimeout;
     try {
-      return new ProviderSettings(
-          name,
-          withVariables(prefix + "api-key", keyVariables),
-          withVariables(prefix + "base-url", urlVariables),
-          timeout == null ? null : parseDuration(timeout),
-          retries == null ? null : Integer.valueOf(retries),
-          options);
+      parsedTimeout = timeout == null ? null : parseDuration(timeout);
     } catch (RuntimeException e) {
-      // The message of a parse failure names the bad value, never the key.
-      throw new Prompt4jException("Configuration of provider '" + name + "' is invalid: " + e.getMessage(), e);
+      throw new Prompt4jException("Configuration key " + prefix + "timeout is not a duration: '" + timeout
+          + "' (write 30s, 500ms, 2m, or ISO-8601 such as PT30S)", e);
     }
+    Integer parsedRetries;
+    try {
+      parsedRetries = retries == null ? null : Integer.valueOf(retries);
+    } catch (NumberFormatException e) {
+      throw new Prompt4jException("Configuration key " + prefix + "max-retries is not a whole number: '" + retries + "'", e);
+    }
+    return new ProviderSettings(
+        name, withVariables(prefix + "api-key", keyVariables), withVariables(prefix + "base-url", urlVariables), parsedTimeout,
+        parsedRetries, options);
   }
 
   /** {@code key} from system properties, environment (the key, then {@code variables}), file. */
@@ -267,10 +271,10 @@ public final class Configuration {
   /** {@code 30s}, {@code 500ms}, {@code 2m}, a number of seconds, or an ISO-8601 duration. */
   static Duration parseDuration(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.startsWith("p")) return Duration.parse(text.strip().toUpperCase(Locale.ROOT)); // ISO-8601, e.g. PT30S
     if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
     if (t.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1).strip()) * 1000));
-    if (t.endsWith("m") && !t.startsWith("p")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
-    if (t.startsWith("p")) return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+    if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
     return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
   }
 }

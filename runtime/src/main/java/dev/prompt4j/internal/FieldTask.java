@@ -31,6 +31,7 @@ public final class FieldTask<T> implements Runnable {
   final CompletableFuture<T> result = new CompletableFuture<>();
   private Thread runner; // guarded by this
   private volatile boolean cancelled;
+  private boolean interruptSent; // guarded by this: cancel() interrupted the runner
 
   FieldTask(Invocation invocation, String name, FieldComputation<T> computation, int dependencies) {
     this.invocation = invocation;
@@ -72,10 +73,7 @@ public final class FieldTask<T> implements Runnable {
     // now. A call that failed already does not start new work either.
     if (cancelled || invocation.failure() != null) {
       finishCancelled();
-      if (cancelled && !interruptedBefore) {
-        // cancel() may have interrupted this thread between 'runner = thread' and the check above.
-        Thread.interrupted();
-      }
+      clearOurInterrupt(interruptedBefore);
       return;
     }
     TraceScope previous = TraceScope.enter(TraceScope.field(invocation, name));
@@ -100,9 +98,22 @@ public final class FieldTask<T> implements Runnable {
       synchronized (this) {
         runner = null; // from here on cancel() does not interrupt this thread
       }
-      if (cancelled && !interruptedBefore) {
-        Thread.interrupted(); // the interrupt was ours; do not leave it for the thread's next task
-      }
+      clearOurInterrupt(interruptedBefore);
+    }
+  }
+
+  /**
+   * Clears the interrupt cancel() sent, so it does not reach the thread's next task; an interrupt that
+   * came from elsewhere (the thread's own caller) stays.
+   */
+  private void clearOurInterrupt(boolean interruptedBefore) {
+    boolean ours;
+    synchronized (this) {
+      ours = interruptSent;
+      interruptSent = false;
+    }
+    if (ours && !interruptedBefore) {
+      Thread.interrupted();
     }
   }
 
@@ -124,6 +135,7 @@ public final class FieldTask<T> implements Runnable {
     synchronized (this) {
       if (runner != null && runner != Thread.currentThread()) {
         runner.interrupt();
+        interruptSent = true;
       }
     }
   }

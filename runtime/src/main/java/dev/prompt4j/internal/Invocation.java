@@ -137,6 +137,12 @@ public final class Invocation {
         throw stopped;
       }
       enclosing.trail().children.add(this);
+      ChainException stoppedMeanwhile = enclosing.failure;
+      if (stoppedMeanwhile != null) {
+        // It failed between the check above and the registration: its stop loop may have missed this call.
+        enclosing.trail().children.remove(this);
+        throw stoppedMeanwhile;
+      }
     }
     Watchdog chainLimit = limits.chain() == null ? null : new Watchdog(limits.chain(), this::chainExpired);
     boolean expired = false;

@@ -49,4 +49,26 @@ class MethodSettingTest {
   void theAnnotationAppliesWhenNothingIsConfigured() {
     assertEquals(5, new OutputSettings(Configuration.empty()).maxAttempts(WRITE));
   }
+
+  @Test
+  void durationsInEveryDocumentedForm() {
+    assertEquals(Duration.ofSeconds(30), Configuration.parseDuration("PT30S"));
+    assertEquals(Duration.ofSeconds(90), Configuration.parseDuration("pt1m30s"));
+    assertEquals(Duration.ofMillis(500), Configuration.parseDuration("PT0.5S"));
+    assertEquals(Duration.ofSeconds(30), Configuration.parseDuration("30s"));
+    assertEquals(Duration.ofMillis(500), Configuration.parseDuration("500ms"));
+    assertEquals(Duration.ofMinutes(2), Configuration.parseDuration("2m"));
+    assertEquals(Duration.ofMillis(1500), Configuration.parseDuration("1.5"));
+  }
+
+  @Test
+  void aBadProviderTimeoutNamesItsKey() {
+    Configuration configuration = Configuration.of(properties("prompt4j.providers.openai.timeout", "soon"), Map.of(), new Properties());
+
+    dev.prompt4j.Prompt4jException e =
+        org.junit.jupiter.api.Assertions.assertThrows(dev.prompt4j.Prompt4jException.class, () -> configuration.provider("openai"));
+
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("prompt4j.providers.openai.timeout"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'soon'"), e.getMessage());
+  }
 }

@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  */
 final class SchemaCheck {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
+  // Commas only as thousands separators (1,234,567.5): "3,5" reads as two numbers, so the answer is
+  // ambiguous and re-asked rather than silently read as 35.
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
   private final List<String> errors = new ArrayList<>();
 
@@ -268,6 +271,9 @@ final class SchemaCheck {
     Matcher m = NUMBER.matcher(text);
     BigDecimal found = null;
     while (m.find()) {
+      if (m.end() + 1 < text.length() && text.charAt(m.end()) == ',' && Character.isDigit(text.charAt(m.end() + 1))) {
+        return null; // "3,5" or "1,2,3": a decimal comma or a list, not a thousands separator
+      }
       BigDecimal value;
       try {
         value = new BigDecimal(m.group().replace(",", ""));
