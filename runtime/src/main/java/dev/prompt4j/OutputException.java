@@ -14,7 +14,12 @@ public class OutputException extends Prompt4jException {
   private final transient List<ChatMessage> messages;
 
   public OutputException(String message, String method, List<Attempt> attempts, List<ChatMessage> messages) {
-    super(message, method, null);
+    this(message, method, attempts, messages, null);
+  }
+
+  /** As above, when reading an answer failed with {@code cause} rather than finding it invalid. */
+  public OutputException(String message, String method, List<Attempt> attempts, List<ChatMessage> messages, Throwable cause) {
+    super(message, method, cause);
     this.attempts = List.copyOf(attempts);
     this.messages = List.copyOf(messages);
   }

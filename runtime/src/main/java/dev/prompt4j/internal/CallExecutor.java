@@ -48,7 +48,7 @@ final class CallExecutor {
    * invalid after every re-ask, hands over to the next; the last target's failure is thrown, with
    * every attempt of every target.
    */
-  <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages, long callStart) {
+  <T> Outcome<T> execute(PromptMethod<T> method, ResolvedCall call, List<ChatMessage> messages, long sendStart) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
     RuntimeException lastFailure = null;
@@ -63,8 +63,8 @@ final class CallExecutor {
       List<ChatMessage> conversation =
           mode == OutputMode.INSTRUCTIONS ? StructuredRequests.withInstructions(messages, method.output()) : messages;
       for (int ask = 1; ask <= maxOutputAttempts; ask++) {
-        // The first request's duration counts from the call's start (rendering is negligible): one clock read less.
-        long start = failed.isEmpty() && ask == 1 ? callStart : System.nanoTime();
+        // The first request's duration counts from sendStart (read once the messages were rendered).
+        long start = failed.isEmpty() && ask == 1 ? sendStart : System.nanoTime();
         ChatResponse answer;
         try {
           answer = send(target, call, conversation, format, failed, start);
@@ -78,11 +78,24 @@ final class CallExecutor {
         }
         usage = usage.plus(usage(answer.tokenUsage()));
         String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
+        String finish = answer.finishReason() == null ? null : answer.finishReason().name();
         try {
           T value = method.output().parse(text == null ? "" : text);
-          String finish = answer.finishReason() == null ? null : answer.finishReason().name();
           return new Outcome<>(value, text, target, conversation, usage, finish, failed, mode.label());
-        } catch (OutputParseException e) {
+        } catch (RuntimeException bug) {
+          // Not a bad answer but a failure of the parsing itself (a constraint on a type it cannot check, say):
+          // no re-ask can fix it; keep the answer and say where it happened.
+          failed.add(new Attempt(target.provider(), target.model(), text, List.of(describe(bug)), Duration.ofNanos(System.nanoTime() - start)));
+          throw new OutputException(method.qualifiedName() + ": reading the answer of " + target + " as " + method.output().typeName()
+              + " failed: " + bug, method.name(), failed, conversation, bug);
+        } catch (OutputParseException parseFailure) {
+          OutputParseException e = parseFailure;
+          if ("LENGTH".equals(finish)) {
+            List<String> errors = new ArrayList<>(e.errors());
+            errors.add("the answer was cut off at the output token limit" + (call.parameters().maxTokens() == null ? "" : " (maxTokens = "
+                + call.parameters().maxTokens() + ")") + ": answer more briefly, or raise maxTokens");
+            e = new OutputParseException(errors);
+          }
           failed.add(new Attempt(target.provider(), target.model(), text, e.errors(), Duration.ofNanos(System.nanoTime() - start)));
           if (ask == maxOutputAttempts) {
             invalid = new OutputException(

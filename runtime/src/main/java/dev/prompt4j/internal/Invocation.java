@@ -361,6 +361,11 @@ public final class Invocation {
     return path;
   }
 
+  /** Whether fields or nested calls were recorded: then preparing the prompt took real time. */
+  boolean hadFields() {
+    return trail != null;
+  }
+
   List<Response<?>> calls() {
     Trail t = trail;
     return t == null ? List.of() : List.copyOf(t.calls);

@@ -14,7 +14,11 @@ public final class Outputs {
   private static final OutputType<String> TEXT =
       new OutputType<>() {
         @Override
-        public String parse(String text) {
+        public String parse(String text) throws OutputParseException {
+          if (text == null || text.isBlank()) {
+            // A filtered or tool-only reply: nothing a caller can use, so it is re-asked like any invalid answer.
+            throw new OutputParseException("the answer is empty");
+          }
           return text;
         }
 
@@ -24,7 +28,7 @@ public final class Outputs {
         }
       };
 
-  /** The answer's text as it arrived. */
+  /** The answer's text as it arrived; an empty answer is invalid. */
   public static OutputType<String> text() {
     return TEXT;
   }

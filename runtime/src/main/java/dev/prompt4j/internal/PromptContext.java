@@ -120,7 +120,7 @@ public final class PromptContext {
     Invocation invocation = new Invocation(method, parent, executor, call.limits());
     // Fields, then the model call, within prompt4j.chain-timeout; the model call within prompt4j.timeout.
     Response<T> response = invocation.run(renderer, messages -> {
-      CallExecutor.Outcome<T> outcome = invocation.send(() -> calls.execute(method, call, messages, start));
+      CallExecutor.Outcome<T> outcome = invocation.send(() -> calls.execute(method, call, messages, invocation.hadFields() ? System.nanoTime() : start));
       return Response.<T>builder()
             .value(outcome.value())
             .rawText(outcome.rawText())
