@@ -71,7 +71,8 @@ class EndToEndTest {
     assertEquals("Hello, Ada!", call(trends, "hello", "Ada"));
     List<ChatMessage> sent = model.requests.get(0).messages();
     assertEquals(List.of(UserMessage.from("Say hello to Ada")), sent);
-    assertEquals("gpt-4o-mini", model.requests.get(0).parameters().modelName());
+    // The client given by code stands in for the model: it is not sent the annotation's model name.
+    assertEquals(null, model.requests.get(0).parameters().modelName());
   }
 
   @Test
@@ -85,6 +86,8 @@ class EndToEndTest {
     Response<?> response = (Response<?>) call(trends, "analyzeTrend", "AI agents in procurement");
 
     assertEquals("Invest early.", response.value());
+    assertEquals("openai", response.provider(), "the @Call of the interface, as the generated descriptor carries it");
+    assertEquals("gpt-4o-mini", response.model());
     assertEquals(2, model.requests.size());
     ChatRequest analysis = model.requests.get(1);
     assertEquals(SystemMessage.from("Your task is to analyze a B2B market trend.\nThe trend has been identified as EMERGING."),

@@ -152,7 +152,7 @@ final class CallExecutor {
     request.parameters(target.requestParameters(() -> target.client() == null
         ? models.provider(target.provider()).requestParameters(target.model(), call.parameters())
         : dev.langchain4j.model.chat.request.DefaultChatRequestParameters.builder()
-            .modelName(target.model())
+            .modelName(target.sendModel() ? target.model() : null)
             .temperature(call.parameters().temperature())
             .maxOutputTokens(call.parameters().maxTokens())
             .topP(call.parameters().topP())

@@ -1,5 +1,6 @@
 package dev.prompt4j.internal;
 
+import dev.langchain4j.model.chat.ChatModel;
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
@@ -156,24 +157,33 @@ public final class PromptContext {
   private ResolvedCall computeResolution(PromptMethod<?> method) {
     CallSpec spec = method.call();
     CallOverride annotation = new CallOverride(spec.provider(), spec.model(), spec.parameters(), null, spec.fallbacks());
-    CallOverride effective =
-        overrides.getOrDefault(method.name(), CallOverride.NONE)
-            .over(overrides.getOrDefault("", CallOverride.NONE))
-            .over(configuration.callOverride(method.interfaceName(), method.name()))
-            .over(annotation);
+    CallOverride methodCode = overrides.getOrDefault(method.name(), CallOverride.NONE);
+    CallOverride code = methodCode.over(overrides.getOrDefault("", CallOverride.NONE));
+    CallOverride configured = configuration.callOverride(method.interfaceName(), method.name());
+    CallOverride effective = code.over(configured).over(annotation);
     CallParameters parameters = effective.parameters() == null ? CallParameters.NONE : effective.parameters();
+
+    // A client given by code answers for its scope, unless the method itself names another provider.
+    ChatModel client = methodCode.provider() != null && methodCode.client() == null ? null : effective.client();
+    // Such a client stands in for the model: fallbacks to real providers apply only if code asked for them,
+    // so a test with a scripted client never reaches a real provider.
+    List<String> fallbacks = client != null ? (code.fallbacks() != null ? code.fallbacks() : List.of()) : effective.fallbacks();
+    // And it is sent a model name only when code or configuration chose one, not the annotation's.
+    boolean sendModel = client == null || code.model() != null || configured.model() != null;
+
     List<ResolvedCall.Target> targets = new ArrayList<>();
-    targets.add(new ResolvedCall.Target(method, effective.provider(), effective.model(), effective.client()));
-    for (String fallback : effective.fallbacks()) {
+    targets.add(new ResolvedCall.Target(method, effective.provider(), effective.model(), client, sendModel));
+    for (String fallback : fallbacks) {
       int colon = fallback.indexOf(':');
       if (colon <= 0 || colon == fallback.length() - 1) {
         throw new Prompt4jException(method.qualifiedName() + ": fallback '" + fallback + "' is not of the form provider:model");
       }
-      targets.add(new ResolvedCall.Target(method, fallback.substring(0, colon), fallback.substring(colon + 1), null));
+      targets.add(new ResolvedCall.Target(method, fallback.substring(0, colon), fallback.substring(colon + 1), null, true));
     }
     String version = version(method.templateHash() + '|' + targets + '|' + parameters);
     return new ResolvedCall(List.copyOf(targets), parameters, version, Invocation.Limits.of(configuration, method));
   }
+
 
   private static String version(String text) {
     try {

@@ -24,6 +24,7 @@ public record ResolvedCall(List<Target> targets, CallParameters parameters, Stri
     private final String model;
     private final ChatModel client;
     private final RequestContext requestContext;
+    private final boolean sendModel;
     private volatile ChatRequestParameters requestParameters;
 
     /**
@@ -31,11 +32,13 @@ public record ResolvedCall(List<Target> targets, CallParameters parameters, Stri
      * @param provider provider name
      * @param model model name
      * @param client the client given by code, or {@code null} for the provider's
+     * @param sendModel whether requests name the model (a client given by code gets one only when chosen at run time)
      */
-    Target(PromptMethod<?> method, String provider, String model, ChatModel client) {
+    Target(PromptMethod<?> method, String provider, String model, ChatModel client, boolean sendModel) {
       this.provider = provider;
       this.model = model;
       this.client = client;
+      this.sendModel = sendModel;
       this.requestContext = new RequestContext(method.interfaceName(), method.name(), provider, model);
     }
 
@@ -52,6 +55,11 @@ public record ResolvedCall(List<Target> targets, CallParameters parameters, Stri
     /** The client given by code, or {@code null} for the provider's. */
     public ChatModel client() {
       return client;
+    }
+
+    /** Whether requests name {@link #model()}. */
+    boolean sendModel() {
+      return sendModel;
     }
 
     RequestContext requestContext() {

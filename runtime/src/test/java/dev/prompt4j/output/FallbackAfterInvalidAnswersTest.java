@@ -39,9 +39,10 @@ class FallbackAfterInvalidAnswersTest {
   };
 
   private Response<Boolean> ask(String... fallbacks) {
+    // Code that gives a client names the fallbacks too: the annotation's would not apply to a stand-in client.
     PromptContext context = PromptContext.create(Configuration.empty(), getClass().getClassLoader())
-        .withOverride("", CallOverride.NONE.withClient(evasive));
-    PromptMethod<Boolean> method = PromptMethod.of(Checks.class, "check", CallSpec.of("test", "primary").withFallbacks(fallbacks), "h",
+        .withOverride("", CallOverride.NONE.withClient(evasive).withFallbacks(List.of(fallbacks)));
+    PromptMethod<Boolean> method = PromptMethod.of(Checks.class, "check", CallSpec.of("test", "primary"), "h",
         Outputs.json(new TypeReference<Boolean>() {}, "boolean", "{\"type\":\"boolean\"}"), 2);
     return context.invoke(method, invocation -> Messages.single("Is water wet?"));
   }
