@@ -95,7 +95,11 @@ public final class Overrides<T> {
     return parameters(CallParameters.none().withSeed(seed));
   }
 
-  /** A client used instead of the provider's: any langchain4j {@link ChatModel}. */
+  /**
+   * A client used instead of the provider's: any langchain4j {@link ChatModel}. It stands in for the
+   * model: requests name a model only if code or configuration chose one (the client keeps its own
+   * otherwise), and the annotation's fallbacks do not apply, only {@link #fallbacks} given in code.
+   */
   public Overrides<T> client(ChatModel client) {
     return apply(CallOverride.NONE.withClient(client));
   }
