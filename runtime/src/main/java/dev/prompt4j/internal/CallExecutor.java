@@ -228,9 +228,21 @@ final class CallExecutor {
     ResolvedCall.Target target = call.targets().get(call.targets().size() - 1);
     RetryPolicy.Failure failure = last == null ? null : RetryPolicy.classify(last);
     String what = call.targets().size() == 1 ? target.toString() : "any of " + call.targets();
+    StringBuilder earlier = new StringBuilder();
+    if (call.targets().size() > 1) {
+      // What each earlier model last said, so an invalid answer before an unreachable fallback is not hidden.
+      java.util.Map<String, String> lastError = new java.util.LinkedHashMap<>();
+      for (Attempt attempt : failed) {
+        String name = attempt.provider() + ":" + attempt.model();
+        if (!name.equals(target.toString()) && !attempt.errors().isEmpty()) {
+          lastError.put(name, (attempt.rawText() != null ? "invalid answer: " : "") + attempt.errors().get(attempt.errors().size() - 1));
+        }
+      }
+      lastError.forEach((name, error) -> earlier.append("; before, ").append(name).append(": ").append(error));
+    }
     return new ProviderException(
         method.qualifiedName() + ": no answer from " + what + " after " + failed.size() + " attempt(s); last failure ("
-            + target + "): " + (failure == null ? "none" : failure.description()),
+            + target + "): " + (failure == null ? "none" : failure.description()) + earlier,
         method.name(), target.provider(), target.model(), failure == null ? 0 : failure.statusCode(), failure == null ? null : failure.body(),
         failed, last);
   }

@@ -26,10 +26,29 @@ final class DefaultExecutor {
   /** Threads of the Java 17 pool: {@code prompt4j.executor.threads}, else {@value #DEFAULT_POOL_SIZE}. */
   static int poolSize() {
     String configured = System.getProperty("prompt4j.executor.threads");
-    return configured != null ? Integer.parseInt(configured.strip()) : DEFAULT_POOL_SIZE;
+    if (configured == null) {
+      return DEFAULT_POOL_SIZE;
+    }
+    try {
+      int size = Integer.parseInt(configured.strip());
+      if (size >= 1) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new dev.prompt4j.Prompt4jException("prompt4j.executor.threads must be a whole number of at least 1, not '" + configured + "'");
   }
 
-  static final ExecutorService INSTANCE = create();
+  private static ExecutorService instance; // guarded by DefaultExecutor.class
+
+  /** The shared executor, made on first use (a bad setting is reported on every use, not once). */
+  static synchronized ExecutorService get() {
+    if (instance == null) {
+      instance = create();
+    }
+    return instance;
+  }
 
   /** One daemon thread that fires time limits ({@code prompt4j.timeout}, {@code prompt4j.chain-timeout}). */
   static ScheduledExecutorService timer() {

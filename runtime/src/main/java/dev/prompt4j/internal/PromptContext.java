@@ -63,7 +63,7 @@ public final class PromptContext {
 
   /** A context on this configuration, with the providers found by {@code loader}. */
   public static PromptContext create(Configuration configuration, ClassLoader loader) {
-    return new PromptContext(configuration, new ModelRegistry(ModelRegistry.discover(loader), configuration), DefaultExecutor.INSTANCE, Map.of(),
+    return new PromptContext(configuration, new ModelRegistry(ModelRegistry.discover(loader), configuration), DefaultExecutor.get(), Map.of(),
         RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD));
   }
 

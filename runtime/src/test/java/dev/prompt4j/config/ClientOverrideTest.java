@@ -82,4 +82,23 @@ class ClientOverrideTest {
     assertEquals("method-choice", context.invoke(NOTE, invocation -> Messages.single("hi")).value());
     assertEquals(0, requests.size(), "the interface's client was not asked");
   }
+
+  @Test
+  void theFailureOfAnEarlierModelIsNamedWhenTheLastOneFailsToo() {
+    ChatModel evasive = new ChatModel() {
+      @Override
+      public ChatResponse doChat(ChatRequest request) {
+        return ChatResponse.builder().aiMessage(AiMessage.from("perhaps")).build();
+      }
+    };
+    PromptMethod<Boolean> check = PromptMethod.of(Notes.class, "check", CallSpec.of("openai", "gpt-4o-mini"), "h",
+        Outputs.json(new com.fasterxml.jackson.core.type.TypeReference<Boolean>() {}, "boolean", "{\"type\":\"boolean\"}"), 1);
+    PromptContext context = context(new Properties())
+        .withOverride("", CallOverride.NONE.withClient(evasive).withFallbacks(List.of("no-such-provider:m")));
+
+    ProviderException e = assertThrows(ProviderException.class, () -> context.invoke(check, invocation -> Messages.single("ok?")));
+
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("before, openai:gpt-4o-mini: invalid answer"), e.getMessage());
+    assertEquals("perhaps", e.attempts().get(0).rawText());
+  }
 }

@@ -97,4 +97,15 @@ class AnswerEdgeCasesTest {
     assertEquals("{\"count\": 3}", e.attempts().get(0).rawText());
     assertTrue(e.getMessage().contains("Answers.ask") && e.getMessage().contains("test:m"), e.getMessage());
   }
+
+  @Test
+  void aBracketInProseDoesNotHideAYesOrNo() {
+    Replies model = new Replies(n -> answer("No, see [1].", FinishReason.STOP));
+
+    Response<Boolean> response = Harness.invoke(
+        Outputs.json(new com.fasterxml.jackson.core.type.TypeReference<Boolean>() {}, "boolean", "{\"type\":\"boolean\"}"), model);
+
+    assertEquals(false, response.value());
+    assertEquals(1, response.attempts());
+  }
 }

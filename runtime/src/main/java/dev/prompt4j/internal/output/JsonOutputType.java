@@ -169,6 +169,12 @@ public final class JsonOutputType<T> implements OutputType<T> {
       default -> 0;
     };
     JsonExtractor.Found found = JsonExtractor.find(text, preferred);
+    boolean scalarRoot = root != RootKind.OBJECT && root != RootKind.ARRAY && root != RootKind.UNION;
+    if (found.json() != null && scalarRoot && found.json().startsWith("[")
+        && !found.json().strip().equals(JsonExtractor.unfence(text.strip()))) {
+      // "No, see [1]." for a boolean: the bracket is prose, not the answer; read the text instead.
+      found = new JsonExtractor.Found(null, null);
+    }
     if (found.json() != null) {
       try {
         JsonNode tree = OutputMapper.MAPPER.readTree(found.json());
