@@ -65,6 +65,9 @@ public final class ImplementationWriter {
     ClassName iface = model.interfaceName();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
+            // The interface's nested types are in scope in a class that implements it: a nested record named
+            // Messages or Response must not capture the names this class uses.
+            .avoidClashesWithNestedClasses(model.element())
             .addOriginatingElement(model.element())
             .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
             .addJavadoc("Implements {@link $T} from its {@code @Prompt} templates.\n", iface)
