@@ -102,4 +102,27 @@ class EndToEndTest {
     assertEquals(List.of("trendCategory", "trendAnalysisType"), response.fields().stream().map(f -> f.name()).toList());
     assertTrue(response.toJson().contains("\"method\" : \"TrendAnalysis.classifyTrend\""), response.toJson());
   }
+
+  @Test
+  void optionalsAndCharArraysRenderTheirContent() throws Exception {
+    Compiled compiled = Compiled.load(Compiled.source("com.acme.Shapes",
+        "package com.acme;",
+        "import dev.prompt4j.*;",
+        "import java.util.Optional;",
+        "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Shapes {",
+        "  @Prompt(\"Nickname: {nickname}; code: {code}; tags: {tags:list}\")",
+        "  String describe(Optional<String> nickname, char[] code, String[] tags);",
+        "}"));
+    RecordingModel model = new RecordingModel(request -> "ok");
+    Object shapes = Prompt4j.override(Prompt4j.create(compiled.type("com.acme.Shapes"), PromptContext.create(Configuration.empty(), compiled)))
+        .client(model).build();
+    Method describe = shapes.getClass().getMethod("describe", java.util.Optional.class, char[].class, String[].class);
+
+    describe.invoke(shapes, java.util.Optional.of("Ada"), "X-7".toCharArray(), new String[] {"a", "b"});
+    describe.invoke(shapes, java.util.Optional.empty(), "".toCharArray(), new String[0]);
+
+    assertEquals(UserMessage.from("Nickname: Ada; code: X-7; tags: a\nb"), model.requests.get(0).messages().get(0));
+    assertEquals(UserMessage.from("Nickname: ; code: ; tags: "), model.requests.get(1).messages().get(0));
+  }
 }

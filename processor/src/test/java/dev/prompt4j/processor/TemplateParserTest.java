@@ -173,4 +173,21 @@ class TemplateParserTest {
     assertEquals(List.of("SYSTEM", 1), List.of(e.arguments()));
     assertEquals(Diagnostic.EMPTY_ROLE_SECTION.format("SYSTEM", 1), e.getMessage());
   }
+
+  @Test
+  void aByteOrderMarkFromATemplateFileIsNotText() {
+    Template template = parse("\uFEFFSYSTEM: Be brief.\nUSER: Hi");
+
+    assertEquals(List.of(Role.SYSTEM, Role.USER), template.sections().stream().map(Section::role).toList());
+    assertEquals(List.of(new Literal("Be brief.")), template.sections().get(0).segments());
+  }
+
+  @Test
+  void placeholdersTakeAnyJavaIdentifier() {
+    Template template = parse("Größe: {größe}, {_x$1}");
+
+    List<Segment> segments = template.sections().get(0).segments();
+    assertEquals("größe", ((Placeholder) segments.get(1)).name());
+    assertEquals("_x$1", ((Placeholder) segments.get(3)).name());
+  }
 }

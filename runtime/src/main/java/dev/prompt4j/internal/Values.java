@@ -15,6 +15,16 @@ public final class Values {
     return String.valueOf(value);
   }
 
+  /** {@code {name}} on an {@code Optional}: its value, or nothing when empty (not {@code Optional[...]}). */
+  public static String text(java.util.Optional<?> value) {
+    return value == null ? "null" : value.map(String::valueOf).orElse("");
+  }
+
+  /** {@code {name}} on a {@code char[]}: its characters (not the array's identity). */
+  public static String text(char[] value) {
+    return value == null ? "null" : new String(value);
+  }
+
   /** {@code {items:list}}: one item per line. */
   public static String list(Iterable<?> items) {
     if (items == null) {

@@ -350,8 +350,10 @@ public final class InterfaceReader {
       }
       return true;
     }
-    if ("list".equals(placeholder.format()) && !isIterable(access.type()) && access.type().getKind() != TypeKind.ARRAY) {
-      reporter.report(Diagnostic.FORMAT_SHAPE, method, prompt, templateValue, placeholder.source(), "list", "an Iterable or an array", described, access.type());
+    boolean objectArray = access.type() instanceof ArrayType array && !array.getComponentType().getKind().isPrimitive();
+    if ("list".equals(placeholder.format()) && !isIterable(access.type()) && !objectArray) {
+      reporter.report(Diagnostic.FORMAT_SHAPE, method, prompt, templateValue, placeholder.source(), "list", "an Iterable or an array of objects",
+          described, access.type());
       return false;
     }
     if ("lists".equals(placeholder.format()) && !isIterableOfIterables(access.type())) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class TemplateParser {
   private static final Pattern MARKER = Pattern.compile("^[ \\t]*(SYSTEM|USER|ASSISTANT|MESSAGES):[ \\t]?(.*)$");
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+  private static final Pattern IDENTIFIER = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
   private static final Set<String> FORMATS = Set.of("list", "lists");
 
   private TemplateParser() {}
@@ -73,6 +73,9 @@ public final class TemplateParser {
   /** Line endings as {@code \n}, common indentation removed (text blocks arrive without it already). */
   public static String normalize(String text) {
     // stripIndent counts the last line even when blank: a trailing newline would keep all indentation.
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark from a template file is not text to send
+    }
     return text.replace("\r\n", "\n").replace('\r', '\n').stripTrailing().stripIndent();
   }
 
