@@ -21,7 +21,7 @@ public enum Diagnostic {
   GENERIC_INTERFACE(Kind.ERROR, "GenericPromptInterface",
       "prompt interface %s declares type parameters; Prompt4j implements concrete interfaces only: remove the type parameters"),
   INACCESSIBLE_INTERFACE(Kind.ERROR, "InaccessibleInterface",
-      "prompt interface %s is private; the generated class must implement it from its package: make it package-private or public"),
+      "prompt interface %s is %s; the generated class must implement it from its package: make it package-private or public"),
   MISSING_PROMPT(Kind.ERROR, "MissingPrompt",
       "abstract method %s of prompt interface %s has no @Prompt; Prompt4j can only implement prompt methods: add @Prompt, or give it a default body"),
   TEMPLATE_SOURCE(Kind.ERROR, "TemplateSource",

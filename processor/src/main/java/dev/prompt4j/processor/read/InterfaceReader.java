@@ -38,6 +38,7 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -83,7 +84,14 @@ public final class InterfaceReader {
       reporter.report(Diagnostic.GENERIC_INTERFACE, type, type.getQualifiedName());
     }
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.report(Diagnostic.INACCESSIBLE_INTERFACE, type, type.getQualifiedName());
+      reporter.report(Diagnostic.INACCESSIBLE_INTERFACE, type, type.getQualifiedName(), "private");
+    } else {
+      for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement enclosing; outer = outer.getEnclosingElement()) {
+        if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+          reporter.report(Diagnostic.INACCESSIBLE_INTERFACE, type, type.getQualifiedName(), "inside private " + enclosing.getSimpleName());
+          break;
+        }
+      }
     }
     Optional<AnnotationMirror> interfaceCall = Annotations.mirror(type, CALL);
     interfaceCall.ifPresent(mirror -> checkCall(type, mirror));
