@@ -185,7 +185,13 @@ public final class JsonSchemaGenerator {
           return nullable(typed("integer"), annotations);
         case "java.util.OptionalDouble":
           return nullable(typed("number"), annotations);
-        case "java.util.List": case "java.util.Set": case "java.util.Collection": case "java.util.SortedSet":
+        case "java.util.SortedSet":
+          if (!types.isAssignable(types.erasure(only(type, where, element)), types.erasure(elements.getTypeElement("java.lang.Comparable").asType()))) {
+            throw new Unsupported("SortedSet<" + only(type, where, element) + "> at " + where + " needs Comparable elements: use List or Set",
+                element);
+          }
+          return array(schema(only(type, where, element), List.of(), where + "[]", element));
+        case "java.util.List": case "java.util.Set": case "java.util.Collection":
         case "java.util.LinkedHashSet": case "java.util.ArrayList": case "java.lang.Iterable":
           return array(schema(only(type, where, element), List.of(), where + "[]", element));
         default:
@@ -260,6 +266,12 @@ public final class JsonSchemaGenerator {
         if (sub.getKind() != ElementKind.RECORD) {
           throw new Unsupported(sub.getSimpleName() + ", permitted by the sealed interface " + sealed.getSimpleName() + " at " + where
               + ", is not supported: the permitted types of a sealed answer type must be records", sub);
+        }
+        for (TypeElement known : subtypes) {
+          if (known.getSimpleName().contentEquals(sub.getSimpleName()) && !known.equals(sub)) {
+            throw new Unsupported(known.getQualifiedName() + " and " + sub.getQualifiedName() + " at " + where + " share the name "
+                + sub.getSimpleName() + ", which answers use to say which record they are: rename one", sub);
+          }
         }
         subtypes.add(sub);
         branches.add(record(sub, sub.getSimpleName().toString(), where));
@@ -363,7 +375,7 @@ public final class JsonSchemaGenerator {
         }
         case "DecimalMin", "DecimalMax" -> {
           if (number) {
-            Number bound = decimal((String) values.get("value"));
+            Number bound = decimal((String) values.get("value"), "@" + constraint);
             boolean inclusive = !Boolean.FALSE.equals(values.get("inclusive"));
             String key = constraint.equals("DecimalMin") ? (inclusive ? "minimum" : "exclusiveMinimum") : (inclusive ? "maximum" : "exclusiveMaximum");
             target.put(key, bound);
@@ -394,8 +406,16 @@ public final class JsonSchemaGenerator {
     }
   }
 
-  private static Number decimal(String text) {
-    BigDecimal value = new BigDecimal(text.strip());
+  private static Number decimal(String text, String constraint) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      throw new Unsupported(constraint + "(\"" + text + "\") is not a decimal number", null);
+    }
+    if (Double.isInfinite(value.doubleValue())) {
+      throw new Unsupported(constraint + "(\"" + text + "\") is beyond what a JSON Schema number can hold", null);
+    }
     try {
       return value.longValueExact();
     } catch (ArithmeticException e) {
