@@ -143,10 +143,18 @@ public final class Prompt4jProcessor extends AbstractProcessor {
   }
 
   private static void collectMissing(TypeMirror type, Set<String> missing) {
+    if (type == null) {
+      return;
+    }
     if (type.getKind() == TypeKind.ERROR) {
       missing.add(type.toString());
     } else if (type instanceof javax.lang.model.type.DeclaredType declared) {
       declared.getTypeArguments().forEach(argument -> collectMissing(argument, missing));
+    } else if (type instanceof javax.lang.model.type.ArrayType array) {
+      collectMissing(array.getComponentType(), missing);
+    } else if (type instanceof javax.lang.model.type.WildcardType wildcard) {
+      collectMissing(wildcard.getExtendsBound(), missing);
+      collectMissing(wildcard.getSuperBound(), missing);
     }
   }
 }

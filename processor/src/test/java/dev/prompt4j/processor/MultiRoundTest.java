@@ -97,4 +97,18 @@ class MultiRoundTest {
     Object answer = client.getClass().getMethod("judge", String.class).invoke(client, "sunshine");
     assertEquals("Verdict[mood=HAPPY, score=4]", answer.toString());
   }
+
+  @Test
+  void arraysAndWildcardsOfALaterTypeAreWaitedForToo() {
+    JavaFileObject verdicts = DiagnosticsTest.prompts("Panels",
+        "  @Prompt(\"Judge each of {texts:list}.\")",
+        "  Verdict[] judgeAll(List<? extends CharSequence> texts);",
+        "  @Prompt(\"Which moods appear in {samples:list}?\")",
+        "  List<Mood> moods(List<? extends Verdict> samples);");
+    Compilation compilation = javac().withProcessors(new Prompt4jProcessor(), new MoodGenerator()).compile(verdicts);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Panels").contentsAsUtf8String()
+        .contains("public Verdict[] judgeAll(");
+  }
 }
