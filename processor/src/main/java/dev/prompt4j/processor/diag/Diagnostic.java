@@ -38,6 +38,8 @@ public enum Diagnostic {
       "parameter '%s' of computed field %s has type %s, but %s provides %s; make the types match"),
   COMPUTED_FIELD_CYCLE(Kind.ERROR, "ComputedFieldCycle",
       "computed fields depend on each other in a cycle: %s; a field cannot need its own value: break the cycle"),
+  GENERIC_COMPUTED_FIELD(Kind.ERROR, "GenericComputedField",
+      "@ComputedField %s declares type parameters %s; a field's value type must be known at compile time: use a concrete type"),
   COMPUTED_FIELD_VOID(Kind.ERROR, "ComputedFieldVoid",
       "computed field %s returns void; a computed field is a value for templates: return it"),
   UNUSED_PARAMETER(Kind.WARNING, "UnusedParameter",
@@ -53,6 +55,8 @@ public enum Diagnostic {
       "%s has no @Call and neither has interface %s; name the model: @Call(provider = \"openai\", model = \"gpt-4o-mini\") on the method or the interface"),
   BLANK_CALL_VALUE(Kind.ERROR, "BlankCallValue",
       "@Call %s is blank; a call needs a provider and a model: write the %s, as in @Call(provider = \"openai\", model = \"gpt-4o-mini\")"),
+  INVALID_CALL_PARAMETER(Kind.ERROR, "InvalidCallParameter",
+      "@Call(%s) is out of range: it must be %s, or left out for the provider's default"),
   INVALID_FALLBACK(Kind.ERROR, "InvalidFallback",
       "fallback '%s' is not of the form provider:model, for example \"anthropic:claude-haiku-4-5\""),
 

@@ -123,6 +123,9 @@ public final class InterfaceReader {
       if (computed.isPresent()) {
         if (!modifiers.contains(Modifier.DEFAULT)) {
           reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, method, computed.get(), null, described);
+        } else if (!method.getTypeParameters().isEmpty()) {
+          reporter.report(Diagnostic.GENERIC_COMPUTED_FIELD, method, computed.get(), null, described,
+              "<" + method.getTypeParameters().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ">");
         } else if (member(method).getReturnType().getKind() == TypeKind.VOID) {
           reporter.report(Diagnostic.COMPUTED_FIELD_VOID, method, computed.get(), null, described);
         } else {
@@ -422,6 +425,25 @@ public final class InterfaceReader {
         reporter.report(Diagnostic.INVALID_FALLBACK, element, mirror, fallbacks, fallback);
       }
     }
+    // Parameters that no provider accepts: found here rather than as an HTTP 400 at run time.
+    Annotations.explicitValue(mirror, "temperature").ifPresent(value -> {
+      double t = (Double) value.getValue();
+      if (!(t >= 0 && t <= 2)) {
+        reporter.report(Diagnostic.INVALID_CALL_PARAMETER, element, mirror, value, "temperature = " + t, "between 0 and 2");
+      }
+    });
+    Annotations.explicitValue(mirror, "topP").ifPresent(value -> {
+      double p = (Double) value.getValue();
+      if (!(p > 0 && p <= 1)) {
+        reporter.report(Diagnostic.INVALID_CALL_PARAMETER, element, mirror, value, "topP = " + p, "above 0 and at most 1");
+      }
+    });
+    Annotations.explicitValue(mirror, "maxTokens").ifPresent(value -> {
+      int tokens = (Integer) value.getValue();
+      if (tokens < 1) {
+        reporter.report(Diagnostic.INVALID_CALL_PARAMETER, element, mirror, value, "maxTokens = " + tokens, "at least 1");
+      }
+    });
   }
 
   private CallConfig callConfig(AnnotationMirror method, AnnotationMirror type) {
