@@ -76,6 +76,11 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     collect(round, Annotations.COMPUTED_FIELD, interfaces);
     collect(round, Annotations.CALL, interfaces);
 
+    // Interfaces another prompt interface here extends: they may leave @Call or type arguments to it.
+    Set<String> bases = new java.util.HashSet<>();
+    for (TypeElement type : interfaces) {
+      collectSuperInterfaces(type, bases);
+    }
     for (TypeElement type : interfaces) {
       Set<String> missing = missingTypes(type);
       if (!missing.isEmpty()) {
@@ -88,7 +93,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        Optional<PromptInterface> model = reader.read(type);
+        Optional<PromptInterface> model = reader.read(type, bases.contains(type.getQualifiedName().toString()));
         if (model.isPresent() && !model.get().methods().isEmpty()) {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
@@ -128,6 +133,15 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       } else if (annotation.equals(Annotations.COMPUTED_FIELD)) {
         reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, element, Annotations.mirror(element, annotation).orElseThrow(), null,
             element.getSimpleName() + "()");
+      }
+    }
+  }
+
+  private void collectSuperInterfaces(TypeElement type, Set<String> into) {
+    for (TypeMirror parent : type.getInterfaces()) {
+      Element element = processingEnv.getTypeUtils().asElement(parent);
+      if (element instanceof TypeElement parentType && into.add(parentType.getQualifiedName().toString())) {
+        collectSuperInterfaces(parentType, into);
       }
     }
   }

@@ -67,6 +67,8 @@ public final class InterfaceReader {
   private final OutputTypes outputs;
   /** The interface being read: inherited methods are seen as its members, type arguments substituted. */
   private DeclaredType self;
+  private boolean base; // the interface being read is extended by another one of this compilation
+  private boolean incomplete; // a base without a model for some method: nothing to generate
 
   public InterfaceReader(ProcessingEnvironment env, Reporter reporter) {
     this.elements = env.getElementUtils();
@@ -78,7 +80,21 @@ public final class InterfaceReader {
 
   /** The model of {@code type}, or empty when it has errors (all of them reported). */
   public Optional<PromptInterface> read(TypeElement type) {
+    return read(type, false);
+  }
+
+  /**
+   * As {@link #read(TypeElement)}; {@code base} says another prompt interface of this compilation
+   * extends {@code type}. A base may leave the model ({@code @Call}) or its type arguments to the
+   * interfaces that extend it: it gets no implementation then, and no error for it.
+   */
+  public Optional<PromptInterface> read(TypeElement type, boolean base) {
     reporter.reset();
+    if (base && !type.getTypeParameters().isEmpty()) {
+      return Optional.empty(); // its methods are read, with their types bound, as members of the interfaces extending it
+    }
+    this.base = base;
+    this.incomplete = false;
     self = (DeclaredType) type.asType();
     if (!type.getTypeParameters().isEmpty()) {
       reporter.report(Diagnostic.GENERIC_INTERFACE, type, type.getQualifiedName());
@@ -160,7 +176,7 @@ public final class InterfaceReader {
     for (ExecutableElement element : promptElements) {
       readMethod(type, element, interfaceCall, fields, graph, constants).ifPresent(methods::add);
     }
-    if (reporter.hasErrors()) {
+    if (reporter.hasErrors() || incomplete) {
       return Optional.empty();
     }
     ClassName interfaceName = ClassName.get(type);
@@ -184,7 +200,21 @@ public final class InterfaceReader {
     inherited.sort(java.util.Comparator.comparing((ExecutableElement m) -> m.getSimpleName().toString())
         .thenComparing(m -> m.getEnclosingElement().toString()));
     methods.addAll(inherited);
-    return methods;
+    // A method redeclared by two super-interfaces (a diamond) is one method; so is one that
+    // java.lang.Object implements (toString, equals, hashCode redeclared).
+    List<ExecutableElement> distinct = new ArrayList<>();
+    TypeElement object = elements.getTypeElement("java.lang.Object");
+    for (ExecutableElement method : methods) {
+      boolean objectMethod = ElementFilter.methodsIn(object.getEnclosedElements()).stream()
+          .anyMatch(o -> o.getModifiers().contains(Modifier.PUBLIC) && o.getSimpleName().equals(method.getSimpleName())
+              && types.isSubsignature((ExecutableType) o.asType(), member(method)));
+      boolean seen = distinct.stream().anyMatch(d -> d.getSimpleName().equals(method.getSimpleName())
+          && types.isSubsignature(member(d), member(method)));
+      if (!objectMethod && !seen) {
+        distinct.add(method);
+      }
+    }
+    return distinct;
   }
 
   private void checkFieldCollisions(List<ExecutableElement> prompts, Map<String, ComputedField> fields) {
@@ -207,11 +237,19 @@ public final class InterfaceReader {
     AnnotationMirror prompt = Annotations.mirror(method, PROMPT).orElseThrow();
     Optional<AnnotationMirror> methodCall = Annotations.mirror(method, CALL);
     methodCall.ifPresent(mirror -> checkCall(method, mirror));
+    // An inherited method takes the @Call of the interface that declares it, before the one being read.
+    Element declaring = method.getEnclosingElement();
+    Optional<AnnotationMirror> defaultCall =
+        declaring.equals(type) ? interfaceCall : Annotations.mirror(declaring, CALL).or(() -> interfaceCall);
     CallConfig call = null;
-    if (methodCall.isEmpty() && interfaceCall.isEmpty()) {
-      reporter.report(Diagnostic.MISSING_CALL, method, name + "()", type.getSimpleName());
+    if (methodCall.isEmpty() && defaultCall.isEmpty()) {
+      if (base) {
+        incomplete = true;
+      } else {
+        reporter.report(Diagnostic.MISSING_CALL, method, name + "()", type.getSimpleName());
+      }
     } else {
-      call = callConfig(methodCall.orElse(null), interfaceCall.orElse(null));
+      call = callConfig(methodCall.orElse(null), defaultCall.orElse(null));
     }
 
     TypeMirror returnType = member(method).getReturnType();
