@@ -125,4 +125,29 @@ class EndToEndTest {
     assertEquals(UserMessage.from("Nickname: Ada; code: X-7; tags: a\nb"), model.requests.get(0).messages().get(0));
     assertEquals(UserMessage.from("Nickname: ; code: ; tags: "), model.requests.get(1).messages().get(0));
   }
+
+  @Test
+  void componentsAreReadThroughWildcardsAndGenerics() throws Exception {
+    Compiled compiled = Compiled.load(Compiled.source("com.acme.Shelves",
+        "package com.acme;",
+        "import dev.prompt4j.*;",
+        "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Shelves {",
+        "  record Book(String title) {}",
+        "  record Box<T>(T value) {}",
+        "  @Prompt(\"Review {box.value.title}\")",
+        "  String review(Box<? extends Book> box);",
+        "}"));
+    RecordingModel model = new RecordingModel(request -> "ok");
+    Object shelves = Prompt4j.override(Prompt4j.create(compiled.type("com.acme.Shelves"), PromptContext.create(Configuration.empty(), compiled)))
+        .client(model).build();
+    Class<?> book = compiled.type("com.acme.Shelves$Book");
+    Class<?> box = compiled.type("com.acme.Shelves$Box");
+    Object dune = book.getDeclaredConstructors()[0].newInstance("Dune");
+    Object boxed = box.getDeclaredConstructors()[0].newInstance(dune);
+
+    shelves.getClass().getMethod("review", box).invoke(shelves, boxed);
+
+    assertEquals(UserMessage.from("Review Dune"), model.requests.get(0).messages().get(0));
+  }
 }

@@ -42,6 +42,10 @@ class StructuredEndToEndTest {
       "",
       "  @Prompt(\"Is {claim} true?\")",
       "  boolean check(String claim);",
+      "",
+      "  record Page<T>(List<T> items, @PositiveOrZero int total) {}",
+      "  @Prompt(\"List titles about {topic}\")",
+      "  Page<String> titles(String topic);",
       "}");
 
   static final Compiled COMPILED = Compiled.load(FAQS);
@@ -111,5 +115,16 @@ class StructuredEndToEndTest {
         .containsMatch("\"minItems\": 3,\\s+\"maxItems\": 3");
     assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Faqs").contentsAsUtf8String()
         .contains("Faqs.Refund.class, Faqs.Escalate.class");
+  }
+
+  @Test
+  void aGenericRecordIsReadWithItsTypeArguments() throws Throwable {
+    RecordingModel model = new RecordingModel(request -> "{\"items\": [\"Dune\", \"Emma\"], \"total\": 2}");
+
+    Object page = call(instance(model), "titles", "novels");
+
+    assertEquals("Page[items=[Dune, Emma], total=2]", page.toString());
+    assertThat(COMPILED.compilation).generatedSourceFile("com.acme.Prompt4j_Faqs").contentsAsUtf8String()
+        .containsMatch("\"items\": \\{\\s+\"type\": \"array\",\\s+\"items\": \\{\\s+\"type\": \"string\"");
   }
 }

@@ -21,7 +21,19 @@ import javax.lang.model.util.Types;
 final class Accessors {
   private Accessors() {}
 
+  /** A wildcard or type variable as its upper bound: {@code ? extends Book} is read as {@code Book}. */
+  static TypeMirror bound(TypeMirror type) {
+    if (type instanceof javax.lang.model.type.WildcardType wildcard && wildcard.getExtendsBound() != null) {
+      return bound(wildcard.getExtendsBound());
+    }
+    if (type instanceof javax.lang.model.type.TypeVariable variable) {
+      return bound(variable.getUpperBound());
+    }
+    return type;
+  }
+
   static Optional<ExecutableElement> find(Types types, Elements elements, TypeMirror type, String component) {
+    type = bound(type);
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }
@@ -47,6 +59,7 @@ final class Accessors {
 
   /** The names {@code {value.x}} accepts on {@code type}: record components and getter properties. */
   static List<String> names(Types types, Elements elements, TypeMirror type) {
+    type = bound(type);
     List<String> names = new ArrayList<>();
     if (type.getKind() != TypeKind.DECLARED) {
       return names;
@@ -69,7 +82,8 @@ final class Accessors {
   }
 
   static TypeMirror returnType(Types types, TypeMirror owner, ExecutableElement method) {
-    return ((ExecutableType) types.asMemberOf((DeclaredType) owner, method)).getReturnType();
+    DeclaredType declared = (DeclaredType) types.capture(bound(owner));
+    return bound(((ExecutableType) types.asMemberOf(declared, method)).getReturnType());
   }
 
   private static List<ExecutableElement> candidates(Elements elements, TypeElement element) {

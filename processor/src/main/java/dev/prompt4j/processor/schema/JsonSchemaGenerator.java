@@ -210,7 +210,7 @@ public final class JsonSchemaGenerator {
         return schema;
       }
       if (typeElement.getKind() == ElementKind.RECORD) {
-        return record(typeElement, null, where);
+        return record(typeElement, (DeclaredType) type, null, where);
       }
       if (typeElement.getKind() == ElementKind.INTERFACE && typeElement.getModifiers().contains(Modifier.SEALED)) {
         return sealed(typeElement, where, element);
@@ -218,7 +218,7 @@ public final class JsonSchemaGenerator {
       throw unsupported(type, where, element, "use a record");
     }
 
-    private Map<String, Object> record(TypeElement record, String discriminator, String where) {
+    private Map<String, Object> record(TypeElement record, DeclaredType as, String discriminator, String where) {
       if (expanding.contains(record)) {
         throw new Unsupported(record.getSimpleName() + " at " + where + " contains itself: recursive records are not supported", record);
       }
@@ -240,7 +240,10 @@ public final class JsonSchemaGenerator {
             throw new Unsupported(record.getSimpleName() + "." + name + " clashes with the discriminator '" + DISCRIMINATOR
                 + "' that names the records of a sealed interface: rename the component", component);
           }
-          properties.put(name, schema(component.asType(), annotationsOf(record, component), record.getSimpleName() + "." + name, component));
+          // As a member of the type used (Page<String>, not Page<T>): a generic record's components get its type arguments.
+          TypeMirror componentType = as == null ? component.asType()
+              : ((javax.lang.model.type.ExecutableType) types.asMemberOf(as, component.getAccessor())).getReturnType();
+          properties.put(name, schema(componentType, annotationsOf(record, component), record.getSimpleName() + "." + name, component));
           required.add(name);
         }
         schema.put("properties", properties);
@@ -274,7 +277,7 @@ public final class JsonSchemaGenerator {
           }
         }
         subtypes.add(sub);
-        branches.add(record(sub, sub.getSimpleName().toString(), where));
+        branches.add(record(sub, null, sub.getSimpleName().toString(), where));
       }
       Map<String, Object> schema = new LinkedHashMap<>();
       putDescription(schema, description(sealed.getAnnotationMirrors()));
