@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -74,7 +73,8 @@ import java.util.stream.Collectors;
  * prompt4j.providers.offline.script=<class-path resource>}; see {@link OfflineProvider}.
  *
  * <h2>What it records and answers</h2>
- * Every request is kept ({@link #requests()}): the method, the messages and the request parameters.
+ * Every request is kept ({@link #requests()}, the latest {@value #MAX_RECORDED}): the method, the messages and the request
+ * parameters.
  * The answer's usage counts words (input: every message; output: the reply), so traces look like real
  * ones; the finish reason is {@code STOP} and the model name is the one requested. Instances are
  * thread-safe.
@@ -88,7 +88,11 @@ public final class OfflineModel implements ChatModel {
   private final List<ScriptedRule> rules;
   private final String defaultReply;
   private final String source;
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  /** How many requests are kept: a long offline run keeps the latest, not all of them. */
+  public static final int MAX_RECORDED = 10_000;
+
+  private final java.util.ArrayDeque<Request> requests = new java.util.ArrayDeque<>(); // guarded by itself
+  private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
   private OfflineModel(List<ScriptedRule> rules, String defaultReply, String source) {
     this.rules = List.copyOf(rules);
@@ -191,7 +195,14 @@ public final class OfflineModel implements ChatModel {
       }
     }
     Request recorded = new Request(method, messages, request.parameters(), matched, reply);
-    requests.add(recorded);
+    long number;
+    synchronized (requests) {
+      if (requests.size() == MAX_RECORDED) {
+        requests.removeFirst();
+      }
+      requests.addLast(recorded);
+      number = received.incrementAndGet();
+    }
     if (reply == null) {
       if (defaultReply == null) {
         throw new Prompt4jException(
@@ -203,7 +214,7 @@ public final class OfflineModel implements ChatModel {
     String model = request.parameters() == null ? null : request.parameters().modelName();
     return ChatResponse.builder()
         .aiMessage(AiMessage.from(reply))
-        .id("offline-" + requests.size())
+        .id("offline-" + number)
         .modelName(model == null ? "offline" : model)
         .tokenUsage(new TokenUsage(words(all), words(reply)))
         .finishReason(FinishReason.STOP)
@@ -215,33 +226,39 @@ public final class OfflineModel implements ChatModel {
     return ModelProvider.OTHER;
   }
 
-  /** Every request received so far, oldest first. */
+  /** Every request received so far (the latest {@value #MAX_RECORDED}), oldest first. */
   public List<Request> requests() {
-    return List.copyOf(requests);
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
   }
 
   /** The requests made for {@code method} ({@code "Interface.method"} or {@code "method"}). */
   public List<Request> requests(String method) {
-    return requests.stream().filter(r -> methodMatches(method, r.method())).toList();
+    return requests().stream().filter(r -> methodMatches(method, r.method())).toList();
   }
 
   /** The latest request. */
   public Request lastRequest() {
-    if (requests.isEmpty()) {
-      throw new IllegalStateException("The offline model has received no request");
+    synchronized (requests) {
+      if (requests.isEmpty()) {
+        throw new IllegalStateException("The offline model has received no request");
+      }
+      return requests.getLast();
     }
-    return requests.get(requests.size() - 1);
   }
 
   /** Forgets the recorded requests and restarts every reply sequence. */
   public void reset() {
-    requests.clear();
+    synchronized (requests) {
+      requests.clear();
+    }
     rules.forEach(rule -> rule.restart().run());
   }
 
   @Override
   public String toString() {
-    return "OfflineModel[" + source + ", " + rules.size() + " rule(s), default=" + (defaultReply != null) + ", requests=" + requests.size() + "]";
+    return "OfflineModel[" + source + ", " + rules.size() + " rule(s), default=" + (defaultReply != null) + ", requests=" + received.get() + "]";
   }
 
   static String text(ChatMessage message) {

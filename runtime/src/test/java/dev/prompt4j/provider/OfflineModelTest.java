@@ -109,4 +109,17 @@ class OfflineModelTest {
     // A client given by code stands in for the model: it is not sent the annotation's model name.
     assertEquals(null, model.requests("describe").get(0).parameters().modelName());
   }
+
+  @Test
+  void aLongRunKeepsTheLatestRequestsOnly() {
+    OfflineModel model = OfflineModel.builder().defaultReply("ok").build();
+
+    for (int i = 0; i <= OfflineModel.MAX_RECORDED; i++) {
+      model.chat(ChatRequest.builder().messages(UserMessage.from("request " + i)).build());
+    }
+
+    assertEquals(OfflineModel.MAX_RECORDED, model.requests().size());
+    assertEquals("request 1", model.requests().get(0).userText(), "the oldest was dropped");
+    assertEquals("request " + OfflineModel.MAX_RECORDED, model.lastRequest().userText());
+  }
 }
