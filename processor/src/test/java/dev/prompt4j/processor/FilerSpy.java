@@ -27,7 +27,10 @@ final class FilerSpy extends AbstractProcessor {
     this(delegate, null);
   }
 
-  /** Also makes {@code createSourceFile} throw an unexpected exception for the source named {@code failOn}. */
+  /**
+   * Also makes {@code createSourceFile} throw an unexpected exception for the source named {@code
+   * failOn}, and {@code createResource} an I/O error for the resource of that name.
+   */
   FilerSpy(Processor delegate, String failOn) {
     this.delegate = delegate;
     this.failOn = failOn;
@@ -42,6 +45,9 @@ final class FilerSpy extends AbstractProcessor {
         if (args[0].toString().equals(failOn)) {
           throw new IllegalStateException("simulated failure writing " + failOn);
         }
+      }
+      if (method.equals("createResource") && String.valueOf(args[2]).equals(failOn)) {
+        throw new java.io.IOException("simulated failure writing " + failOn);
       }
     });
     delegate.init(proxy(ProcessingEnvironment.class, env, (method, args) -> { }, filer));
@@ -63,7 +69,7 @@ final class FilerSpy extends AbstractProcessor {
   }
 
   private interface Observer {
-    void called(String method, Object[] args);
+    void called(String method, Object[] args) throws Exception;
   }
 
   /** {@code target} behind {@code type}, telling {@code observer} of each call; getFiler() answers {@code filer} when given. */

@@ -53,4 +53,17 @@ class InternalErrorTest {
     assertThat(compilation).hadErrorContaining("[Prompt4j:PromptOnPrivateMethod]").inFile(file).onLineContaining("@Prompt(");
     assertThat(compilation).hadErrorCount(1);
   }
+
+  @Test
+  void aServiceFileThatCannotBeWrittenIsReported() {
+    JavaFileObject fine = DiagnosticsTest.prompts("Fine",
+        "  @Prompt(\"Say {x}\")",
+        "  String say(String x);");
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor(), "META-INF/services/dev.prompt4j.internal.PromptFactory");
+
+    Compilation compilation = javac().withProcessors(spy).compile(fine);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:ServiceFile] cannot write META-INF/services/dev.prompt4j.internal.PromptFactory"
+        + " (simulated failure writing META-INF/services/dev.prompt4j.internal.PromptFactory), so Prompt4j.create would not find");
+  }
 }

@@ -84,6 +84,8 @@ public enum Diagnostic {
       "MESSAGES: {%s} needs a List of dev.langchain4j.data.message.ChatMessage, but %s is %s; pass the conversation as a List<ChatMessage>"),
 
   // The processor itself
+  SERVICE_FILE(Kind.ERROR, "ServiceFile",
+      "cannot write %s (%s), so Prompt4j.create would not find the generated classes; check the class output folder is writable"),
   MISSING_TYPES(Kind.ERROR, "MissingTypes",
       "prompt interface %s refers to %s, which no source declares and no annotation processor generated; fix the errors above or generate the type"),
   INTERNAL_ERROR(Kind.ERROR, "InternalError",

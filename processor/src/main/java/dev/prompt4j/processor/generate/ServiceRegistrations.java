@@ -58,7 +58,7 @@ public final class ServiceRegistrations {
         }
       }
     } catch (IOException e) {
-      env.getMessager().printMessage(Diagnostic.Kind.ERROR, "[Prompt4j:InternalError] cannot write " + FILE + ": " + e.getMessage());
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, dev.prompt4j.processor.diag.Diagnostic.SERVICE_FILE.format(FILE, e.getMessage()));
     }
   }
 }
