@@ -65,6 +65,13 @@ final class Compiled extends ClassLoader {
     return new Compiled(compilation);
   }
 
+  /** The generated implementation of interface {@code name}, answering through {@code client}. */
+  Object instance(String name, dev.langchain4j.model.chat.ChatModel client) {
+    Object created = dev.prompt4j.Prompt4j.create(type(name),
+        dev.prompt4j.internal.PromptContext.create(dev.prompt4j.internal.Configuration.empty(), this));
+    return dev.prompt4j.Prompt4j.override(created).client(client).build();
+  }
+
   Class<?> type(String name) {
     try {
       return loadClass(name);

@@ -115,8 +115,7 @@ class EndToEndTest {
         "  String describe(Optional<String> nickname, char[] code, String[] tags);",
         "}"));
     RecordingModel model = new RecordingModel(request -> "ok");
-    Object shapes = Prompt4j.override(Prompt4j.create(compiled.type("com.acme.Shapes"), PromptContext.create(Configuration.empty(), compiled)))
-        .client(model).build();
+    Object shapes = compiled.instance("com.acme.Shapes", model);
     Method describe = shapes.getClass().getMethod("describe", java.util.Optional.class, char[].class, String[].class);
 
     describe.invoke(shapes, java.util.Optional.of("Ada"), "X-7".toCharArray(), new String[] {"a", "b"});
@@ -139,8 +138,7 @@ class EndToEndTest {
         "  String review(Box<? extends Book> box);",
         "}"));
     RecordingModel model = new RecordingModel(request -> "ok");
-    Object shelves = Prompt4j.override(Prompt4j.create(compiled.type("com.acme.Shelves"), PromptContext.create(Configuration.empty(), compiled)))
-        .client(model).build();
+    Object shelves = compiled.instance("com.acme.Shelves", model);
     Class<?> book = compiled.type("com.acme.Shelves$Book");
     Class<?> box = compiled.type("com.acme.Shelves$Box");
     Object dune = book.getDeclaredConstructors()[0].newInstance("Dune");

@@ -34,8 +34,7 @@ class InheritanceTest {
         "  String summarize(String text);",
         "}");
     Compiled compiled = Compiled.load(base, sub);
-    Object instance = Prompt4j.override(Prompt4j.create(compiled.type("com.acme.Sub"), PromptContext.create(Configuration.empty(), compiled)))
-        .client(new RecordingModel(request -> "ok")).build();
+    Object instance = compiled.instance("com.acme.Sub", new RecordingModel(request -> "ok"));
 
     assertThat(compiled.compilation).generatedSourceFile("com.acme.Prompt4j_Sub").contentsAsUtf8String()
         .contains("\"classify\",\n      CallSpec.of(\"anthropic\", \"claude-haiku-4-5\")");
@@ -67,8 +66,7 @@ class InheritanceTest {
     assertTrue(compilation.generatedSourceFiles().stream().noneMatch(f -> f.getName().contains("Prompt4j_Classifier")
         || f.getName().contains("Prompt4j_Summaries")), "bases get no implementation of their own");
     Compiled compiled = Compiled.of(compilation);
-    Object moodsInstance = Prompt4j.override(Prompt4j.create(compiled.type("com.acme.Moods"), PromptContext.create(Configuration.empty(), compiled)))
-        .client(new RecordingModel(request -> "Sad, mostly.")).build();
+    Object moodsInstance = compiled.instance("com.acme.Moods", new RecordingModel(request -> "Sad, mostly."));
     Object mood = moodsInstance.getClass().getMethod("classify", String.class).invoke(moodsInstance, "rain");
     assertEquals("SAD", mood.toString(), "the type argument was bound: an enum answer");
     Response<?> summary = (Response<?>) moodsInstance.getClass().getMethod("summarize", String.class).invoke(moodsInstance, "rain");
