@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
