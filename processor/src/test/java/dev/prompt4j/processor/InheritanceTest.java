@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
