@@ -60,10 +60,6 @@ public final class Invocation {
     return t;
   }
 
-  Invocation(PromptMethod<?> method, TraceScope parent, Executor executor) {
-    this(method, parent, executor, Limits.NONE);
-  }
-
   Invocation(PromptMethod<?> method, TraceScope parent, Executor executor, Limits limits) {
     this.method = method;
     this.parent = parent;

@@ -49,7 +49,6 @@ public final class ImplementationWriter {
   static final ClassName VALUES = ClassName.get(INTERNAL, "Values");
   static final ClassName FIELD_TASK = ClassName.get(INTERNAL, "FieldTask");
   static final ClassName CALL_PARAMETERS = ClassName.get("dev.prompt4j", "CallParameters");
-  static final ClassName RESPONSE = ClassName.get("dev.prompt4j", "Response");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
 

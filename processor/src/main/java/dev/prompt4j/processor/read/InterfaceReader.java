@@ -556,12 +556,4 @@ public final class InterfaceReader {
       throw new IllegalStateException(e);
     }
   }
-
-  static boolean isArray(TypeMirror type) {
-    return type instanceof ArrayType;
-  }
-
-  static boolean isDeclared(TypeMirror type) {
-    return type instanceof DeclaredType;
-  }
 }

@@ -82,12 +82,4 @@ final class OutputTypes {
     }
     return ((DeclaredType) type).getTypeArguments().get(0);
   }
-
-  Elements elements() {
-    return elements;
-  }
-
-  Types types() {
-    return types;
-  }
 }
