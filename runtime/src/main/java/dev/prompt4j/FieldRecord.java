@@ -15,7 +15,26 @@ import java.time.Instant;
  * @param error {@code null} when it succeeded, otherwise the failure's message
  */
 public record FieldRecord(String name, Instant startedAt, Duration duration, String thread, String error) {
-  /** Whether the field produced a value. */
+  /**
+   * A record whose start is a {@link System#nanoTime()} reading, on the time base of {@link
+   * Response#startedAt()}, so overlaps between fields and calls are exact.
+   *
+   * @param name the field name
+   * @param startNanos its start, as {@link System#nanoTime()} read it
+   * @param duration how long it ran
+   * @param thread the name of the thread it ran on
+   * @param error {@code null} when it succeeded, otherwise the failure's message
+   * @return the record
+   */
+  public static FieldRecord ofNanoTime(String name, long startNanos, Duration duration, String thread, String error) {
+    return new FieldRecord(name, Clocks.instant(startNanos), duration, thread, error);
+  }
+
+  /**
+   * Whether the field produced a value.
+   *
+   * @return {@code true} when it did
+   */
   public boolean succeeded() {
     return error == null;
   }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.prompt4j.internal.ChatMessages;
-import dev.prompt4j.internal.Clocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +44,7 @@ public final class Response<T> {
   private final String provider;
   private final String model;
   private final CallParameters parameters;
+  private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
   private final String finishReason;
@@ -67,6 +66,7 @@ public final class Response<T> {
     this.provider = b.provider;
     this.model = b.model;
     this.parameters = b.parameters == null ? CallParameters.NONE : b.parameters;
+    this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
     this.finishReason = b.finishReason;
@@ -115,9 +115,23 @@ public final class Response<T> {
     return model;
   }
 
-  /** The call parameters sent. */
+  /**
+   * The call parameters sent.
+   *
+   * @return what the request carried
+   */
   public CallParameters parameters() {
     return parameters;
+  }
+
+  /**
+   * The call parameters that were set but that the answering client cannot take per request (a seed
+   * for Anthropic or Gemini, say): reported here, never dropped silently.
+   *
+   * @return the parameters not sent, {@link CallParameters#NONE} when every one was sent
+   */
+  public CallParameters unsentParameters() {
+    return unsentParameters;
   }
 
   /** The messages sent in the request that gave the answer. */
@@ -205,6 +219,7 @@ public final class Response<T> {
     node.put("provider", provider);
     node.put("model", model);
     node.set("parameters", Json.MAPPER.valueToTree(parameters));
+    if (!unsentParameters.equals(CallParameters.NONE)) node.set("unsentParameters", Json.MAPPER.valueToTree(unsentParameters));
     node.put("promptVersion", promptVersion);
     node.put("outputMode", outputMode);
     node.put("startedAt", startNanos == UNKNOWN_START ? null : startedAt().toString());
@@ -261,6 +276,7 @@ public final class Response<T> {
     private String provider;
     private String model;
     private CallParameters parameters;
+    private CallParameters unsentParameters;
     private List<ChatMessage> messages = List.of();
     private Usage usage;
     private String finishReason;
@@ -282,6 +298,7 @@ public final class Response<T> {
     public Builder<T> provider(String provider) { this.provider = provider; return this; }
     public Builder<T> model(String model) { this.model = model; return this; }
     public Builder<T> parameters(CallParameters parameters) { this.parameters = parameters; return this; }
+    public Builder<T> unsentParameters(CallParameters unsentParameters) { this.unsentParameters = unsentParameters; return this; }
     public Builder<T> messages(List<ChatMessage> messages) { this.messages = messages; return this; }
     public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
     public Builder<T> finishReason(String finishReason) { this.finishReason = finishReason; return this; }

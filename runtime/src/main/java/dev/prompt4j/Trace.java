@@ -1,8 +1,6 @@
 package dev.prompt4j;
 
-import dev.prompt4j.internal.TraceScope;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -24,13 +22,7 @@ public final class Trace {
    * field this runs in, sees the same calls.
    */
   public static <T> Captured<T> capture(Supplier<T> work) {
-    List<Response<?>> calls = new CopyOnWriteArrayList<>();
-    TraceScope previous = TraceScope.enter(TraceScope.collecting(calls::add, TraceScope.current()));
-    try {
-      return new Captured<>(work.get(), List.copyOf(calls));
-    } finally {
-      TraceScope.restore(previous);
-    }
+    return Prompt4j.engine().capture(work);
   }
 
   /**
@@ -44,17 +36,7 @@ public final class Trace {
    * }</pre>
    */
   public static Executor propagating(Executor executor) {
-    return task -> {
-      TraceScope scope = TraceScope.current();
-      executor.execute(() -> {
-        TraceScope previous = TraceScope.enter(scope);
-        try {
-          task.run();
-        } finally {
-          TraceScope.restore(previous);
-        }
-      });
-    };
+    return Prompt4j.engine().propagating(executor);
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.prompt4j.benchmarks;
 
 import dev.prompt4j.Prompt4j;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +32,13 @@ public final class ConcurrencyMain {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     int chains = Integer.parseInt(args[1]);
-    Properties properties = new Properties();
-    properties.setProperty("prompt4j.providers.openai.base-url", "http://127.0.0.1:" + port + "/v1");
-    properties.setProperty("prompt4j.providers.openai.api-key", "benchmark-key");
-    properties.setProperty("prompt4j.providers.openai.timeout", "60s");
-    Configuration configuration = Configuration.of(properties, Map.of(), new Properties());
-    ConcurrencyChain chain = Prompt4j.create(ConcurrencyChain.class, PromptContext.create(configuration, ConcurrencyMain.class.getClassLoader()));
+    ConcurrencyChain chain = Prompt4j.builder()
+        .properties(Map.of(
+            "prompt4j.providers.openai.base-url", "http://127.0.0.1:" + port + "/v1",
+            "prompt4j.providers.openai.api-key", "benchmark-key",
+            "prompt4j.providers.openai.timeout", "60s"))
+        .build()
+        .create(ConcurrencyChain.class);
 
     // Warm up: classes, JIT, connections.
     for (int i = 0; i < 10; i++) {

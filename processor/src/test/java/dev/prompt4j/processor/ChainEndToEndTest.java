@@ -7,8 +7,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +64,7 @@ class ChainEndToEndTest {
       return "<" + text + ">";
     });
     Class<?> type = DIAMOND.type("com.acme.Strategy");
-    Object created = Prompt4j.create(type, PromptContext.create(Configuration.empty(), DIAMOND));
+    Object created = Prompt4j.builder().classLoader(DIAMOND).properties(java.util.Map.of()).build().create(type);
     Object strategy = Prompt4j.override(created).client(model).build();
 
     Response<?> response = (Response<?>) type.getMethod("plan", String.class).invoke(strategy, "chips");

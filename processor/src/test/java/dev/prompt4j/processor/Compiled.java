@@ -67,8 +67,7 @@ final class Compiled extends ClassLoader {
 
   /** The generated implementation of interface {@code name}, answering through {@code client}. */
   Object instance(String name, dev.langchain4j.model.chat.ChatModel client) {
-    Object created = dev.prompt4j.Prompt4j.create(type(name),
-        dev.prompt4j.internal.PromptContext.create(dev.prompt4j.internal.Configuration.empty(), this));
+    Object created = dev.prompt4j.Prompt4j.builder().classLoader(this).properties(java.util.Map.of()).build().create(type(name));
     return dev.prompt4j.Prompt4j.override(created).client(client).build();
   }
 

@@ -10,8 +10,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,7 +52,7 @@ class EndToEndTest {
 
   private static Object instance(RecordingModel model) {
     Class<?> type = TRENDS.type("com.acme.TrendAnalysis");
-    Object created = Prompt4j.create(type, PromptContext.create(Configuration.empty(), TRENDS));
+    Object created = Prompt4j.builder().classLoader(TRENDS).properties(java.util.Map.of()).build().create(type);
     return Prompt4j.override(created).client(model).build();
   }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import dev.prompt4j.Prompt4j;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -75,7 +73,7 @@ class MultiRoundTest {
         .contains("public Mood mood(String text)");
 
     Compiled compiled = Compiled.of(compilation);
-    Object created = Prompt4j.create(compiled.type("com.acme.Moods"), PromptContext.create(Configuration.empty(), compiled));
+    Object created = Prompt4j.builder().classLoader(compiled).properties(java.util.Map.of()).build().create(compiled.type("com.acme.Moods"));
     Object client = Prompt4j.override(created).client(new RecordingModel(request -> "SAD")).build();
     Object answer = client.getClass().getMethod("mood", String.class).invoke(client, "rain again");
     assertEquals("SAD", answer.toString());
@@ -92,7 +90,7 @@ class MultiRoundTest {
     assertThat(compilation).generatedSourceFile("com.acme.Prompt4j_Verdicts").contentsAsUtf8String().contains("\"score\": {");
 
     Compiled compiled = Compiled.of(compilation);
-    Object created = Prompt4j.create(compiled.type("com.acme.Verdicts"), PromptContext.create(Configuration.empty(), compiled));
+    Object created = Prompt4j.builder().classLoader(compiled).properties(java.util.Map.of()).build().create(compiled.type("com.acme.Verdicts"));
     Object client = Prompt4j.override(created).client(new RecordingModel(request -> "{\"mood\": \"HAPPY\", \"score\": 4}")).build();
     Object answer = client.getClass().getMethod("judge", String.class).invoke(client, "sunshine");
     assertEquals("Verdict[mood=HAPPY, score=4]", answer.toString());

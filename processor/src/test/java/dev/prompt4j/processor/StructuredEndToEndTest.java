@@ -9,8 +9,6 @@ import com.google.testing.compile.Compilation;
 import dev.langchain4j.data.message.UserMessage;
 import dev.prompt4j.OutputException;
 import dev.prompt4j.Prompt4j;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -52,7 +50,7 @@ class StructuredEndToEndTest {
 
   private static Object instance(RecordingModel model) {
     Class<?> type = COMPILED.type("com.acme.Faqs");
-    return Prompt4j.override(Prompt4j.create(type, PromptContext.create(Configuration.empty(), COMPILED))).client(model).build();
+    return Prompt4j.override(Prompt4j.builder().classLoader(COMPILED).properties(java.util.Map.of()).build().create(type)).client(model).build();
   }
 
   private static Object call(Object target, String name, String argument) throws Throwable {

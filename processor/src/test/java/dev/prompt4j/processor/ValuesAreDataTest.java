@@ -7,8 +7,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.prompt4j.Prompt4j;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +105,6 @@ class ValuesAreDataTest {
 
   private static Object instance() {
     Class<?> type = ECHO.type("com.acme.Echo");
-    return Prompt4j.create(type, PromptContext.create(Configuration.empty(), ECHO));
+    return Prompt4j.builder().classLoader(ECHO).properties(java.util.Map.of()).build().create(type);
   }
 }

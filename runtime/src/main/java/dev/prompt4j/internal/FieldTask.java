@@ -2,7 +2,6 @@ package dev.prompt4j.internal;
 
 import dev.prompt4j.FieldRecord;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -78,16 +77,15 @@ public final class FieldTask<T> implements Runnable {
     }
     TraceScope previous = TraceScope.enter(TraceScope.field(invocation, name));
     long start = System.nanoTime();
-    Instant startedAt = Clocks.instant(start);
     try {
       T value = computation.compute();
-      invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), thread.getName(), null), value);
+      invocation.recordField(FieldRecord.ofNanoTime(name, start, Duration.ofNanos(System.nanoTime() - start), thread.getName(), null), value);
       state.set(FINISHED);
       result.complete(value);
     } catch (Throwable failure) {
       boolean ours = cancelled; // failed because we cancelled it, or on its own
       String message = ours ? "cancelled" : String.valueOf(failure.getMessage());
-      invocation.recordField(new FieldRecord(name, startedAt, Duration.ofNanos(System.nanoTime() - start), thread.getName(), message), null);
+      invocation.recordField(FieldRecord.ofNanoTime(name, start, Duration.ofNanos(System.nanoTime() - start), thread.getName(), message), null);
       state.set(FINISHED);
       if (!ours) {
         invocation.fail(this, failure);

@@ -67,20 +67,6 @@ public final class Invocation {
     this.limits = limits;
   }
 
-  /** The time limits of one prompt method, read from configuration. */
-  public record Limits(Duration call, Duration chain) {
-    static final Limits NONE = new Limits(null, null);
-    static final String CALL_KEY = "timeout";
-    static final String CHAIN_KEY = "chain-timeout";
-
-    /** {@code prompt4j[.<Interface>[.<method>]].timeout} and {@code .chain-timeout}; absent keys mean no limit. */
-    static Limits of(Configuration configuration, PromptMethod<?> method) {
-      Duration call = configuration.duration(method.interfaceName(), method.name(), CALL_KEY);
-      Duration chain = configuration.duration(method.interfaceName(), method.name(), CHAIN_KEY);
-      return call == null && chain == null ? NONE : new Limits(call, chain);
-    }
-  }
-
   /**
    * Declares a computed field. It goes to the executor once every dependency has a value; the first
    * thread to {@link FieldTask#join} it before then runs it itself.
@@ -212,7 +198,7 @@ public final class Invocation {
 
   private ChainException callTimeout(Throwable suppressed) {
     TimeoutException timeout =
-        new TimeoutException(method.qualifiedName() + ": no answer within " + limits.call().toMillis() + " ms (prompt4j." + Limits.CALL_KEY + ")");
+        new TimeoutException(method.qualifiedName() + ": no answer within " + limits.call().toMillis() + " ms (prompt4j." + "timeout" + ")");
     ChainException e = new ChainException(List.of(method.name()), snapshot(), timeout);
     if (suppressed != null) {
       e.addSuppressed(suppressed);
@@ -222,7 +208,7 @@ public final class Invocation {
 
   private void chainExpired() {
     TimeoutException timeout =
-        new TimeoutException(method.qualifiedName() + ": not finished within " + limits.chain().toMillis() + " ms (prompt4j." + Limits.CHAIN_KEY + ")");
+        new TimeoutException(method.qualifiedName() + ": not finished within " + limits.chain().toMillis() + " ms (prompt4j." + "chain-timeout" + ")");
     failWith(new ChainException(runningPath(), snapshot(), timeout));
   }
 
@@ -378,54 +364,5 @@ public final class Invocation {
 
   PromptMethod<?> method() {
     return method;
-  }
-
-  /**
-   * Interrupts the thread that made it when a time limit passes, and only until it is closed: the
-   * interrupt it sent is cleared on close, so it never reaches later work of that thread.
-   */
-  private static final class Watchdog {
-    private final Thread thread = Thread.currentThread();
-    private final Runnable onExpiry;
-    private final ScheduledFuture<?> timer;
-    private boolean fired; // guarded by this
-    private boolean closed; // guarded by this
-
-    Watchdog(Duration limit, Runnable onExpiry) {
-      this.onExpiry = onExpiry;
-      this.timer = DefaultExecutor.timer().schedule(this::expire, Math.max(0, limit.toNanos()), TimeUnit.NANOSECONDS);
-    }
-
-    private void expire() {
-      synchronized (this) {
-        if (closed) {
-          return;
-        }
-        fired = true;
-      }
-      onExpiry.run();
-      synchronized (this) {
-        if (!closed) {
-          thread.interrupt();
-        }
-      }
-    }
-
-    /** Stops the timer; true when the limit had passed. Call on the thread that made it. */
-    boolean close() {
-      boolean expired;
-      synchronized (this) {
-        if (closed) {
-          return fired;
-        }
-        closed = true;
-        expired = fired;
-      }
-      timer.cancel(false);
-      if (expired) {
-        Thread.interrupted(); // ours, if it came
-      }
-      return expired;
-    }
   }
 }

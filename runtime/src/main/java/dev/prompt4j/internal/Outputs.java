@@ -2,6 +2,8 @@ package dev.prompt4j.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.prompt4j.internal.output.JsonOutputType;
+import dev.prompt4j.internal.output.OutputParseException;
+import dev.prompt4j.internal.output.OutputType;
 import dev.prompt4j.internal.output.OutputMapper;
 import java.util.ArrayList;
 import java.util.List;

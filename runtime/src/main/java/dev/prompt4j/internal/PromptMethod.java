@@ -1,5 +1,7 @@
 package dev.prompt4j.internal;
 
+import dev.prompt4j.internal.config.MethodKey;
+import dev.prompt4j.internal.output.OutputType;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,7 @@ public final class PromptMethod<T> {
   private final OutputType<T> output;
   private final String qualifiedName;
   private final int maxAttempts;
+  private final MethodKey key;
 
   private PromptMethod(
       Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output, int maxAttempts) {
@@ -28,6 +31,8 @@ public final class PromptMethod<T> {
     this.output = Objects.requireNonNull(output);
     this.qualifiedName = interfaceName + "." + name;
     this.maxAttempts = maxAttempts;
+    String canonical = declaringInterface.getCanonicalName();
+    this.key = new MethodKey(interfaceName, canonical == null ? declaringInterface.getName() : canonical, name);
   }
 
   /** Describes a prompt method; called from generated static initialisers. */
@@ -45,41 +50,46 @@ public final class PromptMethod<T> {
     return new PromptMethod<>(declaringInterface, name, call, templateHash, output, maxAttempts);
   }
 
-  public Class<?> declaringInterface() {
+  Class<?> declaringInterface() {
     return declaringInterface;
   }
 
   /** The interface's simple name, as configuration keys use it. */
-  public String interfaceName() {
+  String interfaceName() {
     return interfaceName;
   }
 
   /** The method name. */
-  public String name() {
+  String name() {
     return name;
   }
 
   /** {@code Interface.method}. */
-  public String qualifiedName() {
+  String qualifiedName() {
     return qualifiedName;
   }
 
-  public CallSpec call() {
+  CallSpec call() {
     return call;
   }
 
   /** A hash of the template text, computed by the processor. */
-  public String templateHash() {
+  String templateHash() {
     return templateHash;
   }
 
-  public OutputType<T> output() {
+  OutputType<T> output() {
     return output;
   }
 
   /** Answers allowed by {@code @Prompt(maxAttempts)}, counting the first; 0 when the annotation does not set it. */
-  public int maxAttempts() {
+  int maxAttempts() {
     return maxAttempts;
+  }
+
+  /** The names configuration knows this method by. */
+  MethodKey key() {
+    return key;
   }
 
   @Override

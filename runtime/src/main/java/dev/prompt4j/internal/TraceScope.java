@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * or into a collector opened by user code. Field tasks set it on the executor's threads, so the trace
  * follows the work from thread to thread.
  */
-public final class TraceScope {
+final class TraceScope {
   private static final ThreadLocal<TraceScope> CURRENT = new ThreadLocal<>();
 
   private final Invocation invocation;
@@ -24,7 +24,7 @@ public final class TraceScope {
   }
 
   /** The scope of this thread, or {@code null}. */
-  public static TraceScope current() {
+  static TraceScope current() {
     return CURRENT.get();
   }
 
@@ -38,20 +38,20 @@ public final class TraceScope {
    * enclosing} (the scope it replaces, or {@code null}) would: captures nest, and a capture inside a
    * computed field keeps its calls under the field, with the field's cancellation and path.
    */
-  public static TraceScope collecting(Consumer<Response<?>> collector, TraceScope enclosing) {
+  static TraceScope collecting(Consumer<Response<?>> collector, TraceScope enclosing) {
     return new TraceScope(
         enclosing == null ? null : enclosing.invocation, enclosing == null ? null : enclosing.field, collector, enclosing);
   }
 
   /** Makes {@code scope} current and returns the one it replaces, for {@link #restore}. */
-  public static TraceScope enter(TraceScope scope) {
+  static TraceScope enter(TraceScope scope) {
     TraceScope previous = CURRENT.get();
     CURRENT.set(scope);
     return previous;
   }
 
   /** Puts back the scope {@link #enter} returned. */
-  public static void restore(TraceScope previous) {
+  static void restore(TraceScope previous) {
     CURRENT.set(previous); // set(null) rather than remove(): cheaper, and the thread keeps using it
   }
 
@@ -61,7 +61,7 @@ public final class TraceScope {
   }
 
   /** The field under which calls are recorded, or {@code null}. */
-  public String field() {
+  String field() {
     return field;
   }
 
@@ -71,7 +71,7 @@ public final class TraceScope {
   }
 
   /** Records a finished call. */
-  public void record(Response<?> response) {
+  void record(Response<?> response) {
     if (collector != null) {
       collector.accept(response);
     }

@@ -54,6 +54,16 @@ public interface ChatModelProvider {
     return List.of();
   }
 
+  /**
+   * Whether {@link #requestParameters} sends {@link CallParameters#seed()}. When it does not, a seed
+   * is not passed to it and {@code Response.unsentParameters()} reports it instead.
+   *
+   * @return {@code false} unless the provider's client takes a seed per request
+   */
+  default boolean sendsSeed() {
+    return false;
+  }
+
   /** The per-request parameters for {@code model}; override to send provider-specific ones. */
   default ChatRequestParameters requestParameters(String model, CallParameters parameters) {
     return DefaultChatRequestParameters.builder()

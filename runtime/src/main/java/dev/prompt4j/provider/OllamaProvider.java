@@ -47,6 +47,11 @@ public final class OllamaProvider implements ChatModelProvider {
   }
 
   @Override
+  public boolean sendsSeed() {
+    return true;
+  }
+
+  @Override
   public ChatRequestParameters requestParameters(String model, CallParameters parameters) {
     return OpenAiProvider.openAiParameters(name(), model, parameters);
   }

@@ -51,6 +51,11 @@ public final class OpenAiProvider implements ChatModelProvider {
   }
 
   @Override
+  public boolean sendsSeed() {
+    return true;
+  }
+
+  @Override
   public ChatRequestParameters requestParameters(String model, CallParameters parameters) {
     return openAiParameters(name(), model, parameters);
   }

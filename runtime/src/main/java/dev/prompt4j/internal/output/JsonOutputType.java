@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.prompt4j.internal.OutputParseException;
-import dev.prompt4j.internal.OutputType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

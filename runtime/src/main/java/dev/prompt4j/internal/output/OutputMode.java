@@ -1,5 +1,7 @@
 package dev.prompt4j.internal.output;
 
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
 import java.util.Locale;
 
 /**
@@ -41,5 +43,21 @@ public enum OutputMode {
       case "auto", "" -> null;
       default -> throw new IllegalArgumentException("output mode '" + value + "' is not one of native, instructions, auto");
     };
+  }
+
+  /**
+   * The mode when no configuration chose one: native where {@code client} declares {@link
+   * Capability#RESPONSE_FORMAT_JSON_SCHEMA}, instructions otherwise (every model understands them).
+   *
+   * @param client the client that will answer
+   * @return {@link #NATIVE} or {@link #INSTRUCTIONS}
+   */
+  public static OutputMode forClient(ChatModel client) {
+    try {
+      return client != null && client.supportedCapabilities() != null
+          && client.supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA) ? NATIVE : INSTRUCTIONS;
+    } catch (RuntimeException e) {
+      return INSTRUCTIONS; // a client that cannot say
+    }
   }
 }

@@ -16,7 +16,6 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
-import dev.prompt4j.internal.OutputType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.prompt4j.internal;
+package dev.prompt4j;
 
 import java.time.Instant;
 
@@ -7,20 +7,20 @@ import java.time.Instant;
  * as durations, so overlaps between calls and fields are exact) and turned into wall-clock instants
  * only when someone asks, from an anchor taken at start-up.
  */
-public final class Clocks {
+final class Clocks {
   private static final Instant ANCHOR = Instant.now();
   private static final long ANCHOR_NANOS = System.nanoTime();
 
   private Clocks() {}
 
   /** The {@link System#nanoTime()} reading of a wall-clock instant. */
-  public static long nanoTime(Instant instant) {
+  static long nanoTime(Instant instant) {
     java.time.Duration since = java.time.Duration.between(ANCHOR, instant);
     return ANCHOR_NANOS + since.toNanos();
   }
 
   /** The wall-clock instant of a {@link System#nanoTime()} reading. */
-  public static Instant instant(long nanoTime) {
+  static Instant instant(long nanoTime) {
     return ANCHOR.plusNanos(nanoTime - ANCHOR_NANOS);
   }
 }

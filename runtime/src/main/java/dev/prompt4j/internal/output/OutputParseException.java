@@ -1,4 +1,4 @@
-package dev.prompt4j.internal;
+package dev.prompt4j.internal.output;
 
 import java.util.List;
 

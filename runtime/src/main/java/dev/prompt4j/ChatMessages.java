@@ -1,4 +1,4 @@
-package dev.prompt4j.internal;
+package dev.prompt4j;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -6,11 +6,11 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 
 /** Reads role and text of langchain4j messages for traces and the offline provider. */
-public final class ChatMessages {
+final class ChatMessages {
   private ChatMessages() {}
 
   /** {@code system}, {@code user}, {@code assistant}, or the message type in lower case. */
-  public static String role(ChatMessage message) {
+  static String role(ChatMessage message) {
     return switch (message.type()) {
       case SYSTEM -> "system";
       case USER -> "user";
@@ -20,7 +20,7 @@ public final class ChatMessages {
   }
 
   /** The text of a system, user or assistant message; the message's own string form otherwise. */
-  public static String text(ChatMessage message) {
+  static String text(ChatMessage message) {
     if (message instanceof SystemMessage s) {
       return s.text();
     }

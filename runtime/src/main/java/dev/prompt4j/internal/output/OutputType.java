@@ -1,4 +1,4 @@
-package dev.prompt4j.internal;
+package dev.prompt4j.internal.output;
 
 /**
  * Turns a model's text into the prompt method's value. Generated code picks one from {@link Outputs}

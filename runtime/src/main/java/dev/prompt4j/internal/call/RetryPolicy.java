@@ -1,4 +1,4 @@
-package dev.prompt4j.internal;
+package dev.prompt4j.internal.call;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
@@ -7,6 +7,8 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.provider.ProviderHttpException;
 import dev.prompt4j.provider.ProviderSettings;
+import dev.prompt4j.internal.config.Configuration;
+import dev.prompt4j.internal.config.Setting;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -86,19 +88,18 @@ public final class RetryPolicy {
     this.random = random;
   }
 
-  /** The policy configured by {@code prompt4j.retry.*}, sleeping with {@code sleeper}. */
+  /**
+   * The policy configured by {@code prompt4j.retry.*}, sleeping with {@code sleeper}.
+   *
+   * @param configuration the configuration
+   * @param sleeper how to wait
+   * @return the policy
+   */
   public static RetryPolicy from(Configuration configuration, Sleeper sleeper) {
-    String initial = configuration.get("prompt4j.retry.initial-delay");
-    String max = configuration.get("prompt4j.retry.max-delay");
-    try {
-      return new RetryPolicy(
-          initial == null ? DEFAULT_INITIAL_DELAY : Configuration.parseDuration(initial),
-          max == null ? DEFAULT_MAX_DELAY : Configuration.parseDuration(max),
-          sleeper,
-          () -> ThreadLocalRandom.current().nextDouble());
-    } catch (RuntimeException e) {
-      throw new Prompt4jException("Configuration prompt4j.retry.* is invalid: " + e.getMessage(), e);
-    }
+    Duration initial = configuration.global(Setting.RETRY_INITIAL_DELAY);
+    Duration max = configuration.global(Setting.RETRY_MAX_DELAY);
+    return new RetryPolicy(initial == null ? DEFAULT_INITIAL_DELAY : initial, max == null ? DEFAULT_MAX_DELAY : max, sleeper,
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /** A copy that waits with {@code sleeper}. */

@@ -1,28 +1,45 @@
-package dev.prompt4j.internal;
+package dev.prompt4j.internal.call;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.internal.config.Configuration;
 import dev.prompt4j.provider.ChatModelProvider;
 import dev.prompt4j.provider.ProviderSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds providers by name and keeps one client per provider, model and settings. */
+/**
+ * Finds providers by name and keeps one client per provider and model: a client given to the
+ * builder for that provider and model, else one given for the provider, else one the provider builds.
+ */
 public final class ModelRegistry {
   private final Map<String, ChatModelProvider> providers;
   private final Configuration configuration;
+  private final Map<String, ChatModel> given; // by "provider" or "provider:model"
   private final ConcurrentHashMap<String, ChatModel> clients = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ProviderSettings> settings = new ConcurrentHashMap<>();
 
-  ModelRegistry(Map<String, ChatModelProvider> providers, Configuration configuration) {
+  /**
+   * @param providers the providers by name
+   * @param configuration where provider settings are read
+   * @param given clients given to the builder, by {@code provider} or {@code provider:model}
+   */
+  public ModelRegistry(Map<String, ChatModelProvider> providers, Configuration configuration, Map<String, ChatModel> given) {
     this.providers = Map.copyOf(providers);
     this.configuration = configuration;
+    this.given = Map.copyOf(given);
   }
 
-  /** The providers registered with {@link ServiceLoader} on the class path of {@code loader}. */
-  static Map<String, ChatModelProvider> discover(ClassLoader loader) {
+  /**
+   * The providers registered with {@link ServiceLoader} on the class path of {@code loader}.
+   *
+   * @param loader the class loader
+   * @return the providers by name
+   */
+  public static Map<String, ChatModelProvider> discover(ClassLoader loader) {
     Map<String, ChatModelProvider> found = new TreeMap<>();
     for (ChatModelProvider provider : ServiceLoader.load(ChatModelProvider.class, loader)) {
       found.putIfAbsent(provider.name(), provider);
@@ -30,11 +47,22 @@ public final class ModelRegistry {
     return found;
   }
 
+  /**
+   * The option keys of every provider, for checking configuration keys.
+   *
+   * @return option keys by provider name
+   */
+  public Map<String, List<String>> optionKeys() {
+    Map<String, List<String>> options = new TreeMap<>();
+    providers.forEach((name, provider) -> options.put(name, provider.optionKeys()));
+    return options;
+  }
+
   /** The provider named {@code name}, or an error listing the known ones. */
   ChatModelProvider provider(String name) {
     ChatModelProvider provider = providers.get(name);
     if (provider == null) {
-      throw new Prompt4jException("No provider named '" + name + "'; known providers: " + new TreeMap<>(providers).keySet()
+      throw new Prompt4jException("No provider named '" + name + "'; known providers: " + providers.keySet()
           + ". Register a dev.prompt4j.provider.ChatModelProvider with ServiceLoader to add one.");
     }
     return provider;
@@ -45,9 +73,24 @@ public final class ModelRegistry {
    * of this registry. A failure to build (a missing key) is not cached: the next call tries again.
    */
   ChatModel client(String name, String model) {
+    ChatModel client = given.get(name + ':' + model);
+    if (client == null) {
+      client = given.get(name);
+    }
+    if (client != null) {
+      return client;
+    }
     ChatModelProvider provider = provider(name);
     ProviderSettings providerSettings = settings(name);
     return clients.computeIfAbsent(name + '\u0000' + model, key -> provider.create(model, providerSettings));
+  }
+
+  /**
+   * Whether requests to {@code name} go to a client given to the builder (then the provider's own
+   * request parameters are not used).
+   */
+  boolean isGiven(String name, String model) {
+    return given.containsKey(name + ':' + model) || given.containsKey(name);
   }
 
   /**

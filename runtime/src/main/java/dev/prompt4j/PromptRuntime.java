@@ -1,0 +1,27 @@
+package dev.prompt4j;
+
+/**
+ * Configuration, model clients and an executor, shared by the prompt instances made from it. The
+ * default runtime stands behind {@link Prompt4j#create}; {@link Prompt4j#builder()} makes others.
+ *
+ * <pre>{@code
+ * PromptRuntime runtime = Prompt4j.builder()
+ *     .properties(Map.of("prompt4j.provider", "ollama", "prompt4j.model", "llama3.2"))
+ *     .build();
+ * Support support = runtime.create(Support.class);
+ * }</pre>
+ *
+ * <p>A runtime is immutable and safe to share between threads; clients are built once per provider
+ * and model and reused by every instance of the runtime.
+ */
+public interface PromptRuntime {
+  /**
+   * The generated implementation of {@code type}, calling models through this runtime.
+   *
+   * @param type a prompt interface
+   * @param <T> the prompt interface
+   * @return a new instance
+   * @throws Prompt4jException when no implementation was generated for {@code type}
+   */
+  <T> T create(Class<T> type);
+}

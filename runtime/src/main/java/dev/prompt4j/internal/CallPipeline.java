@@ -1,0 +1,56 @@
+package dev.prompt4j.internal;
+
+import dev.prompt4j.ChainException;
+import dev.prompt4j.Response;
+import dev.prompt4j.internal.call.AttemptLoop;
+import java.util.concurrent.Executor;
+
+/**
+ * One prompt call, stage by stage:
+ *
+ * <pre>
+ * resolve      CallResolver      precedence, fallbacks, limits, prompt version (once per method)
+ * chain        Invocation        computed fields scheduled from the compile-time graph; cancellation; deadlines
+ * attempts     AttemptLoop       fallback, then re-ask, then retry; observers see each attempt
+ * request      RequestFactory    the only builder of request parameters (streaming and tools attach here)
+ * provider     ChatModel         langchain4j's client on Prompt4j's HTTP client
+ * response     ResponseAssembler the Response, with the chain's fields and nested calls (the trace)
+ * </pre>
+ */
+final class CallPipeline {
+  private final CallResolver resolver;
+  private final AttemptLoop attempts;
+  private final Executor executor;
+
+  CallPipeline(CallResolver resolver, AttemptLoop attempts, Executor executor) {
+    this.resolver = resolver;
+    this.attempts = attempts;
+    this.executor = executor;
+  }
+
+  <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
+    long start = System.nanoTime();
+    CallResolver.ResolvedCall<T> call = resolver.resolve(method);
+    Invocation invocation = new Invocation(method, parent, executor, call.limits());
+    Response<T> response;
+    try {
+      response = invocation.run(renderer, messages -> {
+        long sendStart = invocation.hadFields() ? System.nanoTime() : start;
+        AttemptLoop.Outcome<T> outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart));
+        return ResponseAssembler.assemble(method, call, outcome, invocation, parent, start);
+      });
+    } catch (ChainException e) {
+      if (parent == null || parent.invocation() == null) {
+        // Made where the field failed, maybe on a pool thread: the caller gets one with its own frames.
+        ChainException here = new ChainException(e.path(), e.completedFields(), e.getCause() == null ? e : e.getCause());
+        here.addSuppressed(e);
+        throw here;
+      }
+      throw e;
+    }
+    if (parent != null) {
+      parent.record(response);
+    }
+    return response;
+  }
+}

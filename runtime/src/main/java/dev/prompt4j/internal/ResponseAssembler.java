@@ -1,0 +1,35 @@
+package dev.prompt4j.internal;
+
+import dev.prompt4j.Response;
+import dev.prompt4j.internal.call.AttemptLoop;
+import java.time.Duration;
+
+/** The last stage of a call: the {@link Response} of an outcome, with the fields and nested calls of its chain. */
+final class ResponseAssembler {
+  private ResponseAssembler() {}
+
+  static <T> Response<T> assemble(PromptMethod<T> method, CallResolver.ResolvedCall<T> call, AttemptLoop.Outcome<T> outcome,
+      Invocation invocation, TraceScope parent, long start) {
+    return Response.<T>builder()
+        .value(outcome.value())
+        .rawText(outcome.rawText())
+        .method(method.qualifiedName())
+        .field(parent == null ? null : parent.field())
+        .provider(outcome.target().provider())
+        .model(outcome.target().model())
+        .parameters(outcome.sent())
+        .unsentParameters(outcome.unsent())
+        .messages(outcome.messages())
+        .usage(outcome.usage())
+        .finishReason(outcome.finishReason())
+        .startNanos(start)
+        .latency(Duration.ofNanos(System.nanoTime() - start))
+        .thread(Thread.currentThread().getName())
+        .failedAttempts(outcome.failedAttempts())
+        .promptVersion(call.promptVersion())
+        .outputMode(outcome.outputMode())
+        .fields(invocation.fields())
+        .calls(invocation.calls())
+        .build();
+  }
+}

@@ -1,0 +1,178 @@
+package dev.prompt4j.internal.call;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.prompt4j.Attempt;
+import dev.prompt4j.CallParameters;
+import dev.prompt4j.OutputException;
+import dev.prompt4j.Usage;
+import dev.prompt4j.internal.config.Configuration;
+import dev.prompt4j.internal.output.OutputMode;
+import dev.prompt4j.internal.output.OutputParseException;
+import dev.prompt4j.internal.output.StructuredRequests;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends one prompt call: each target in turn (the model, then its fallbacks) until one answers; each
+ * answer parsed, and re-asked with the errors when it does not fit, up to the attempt limit; each
+ * request retried by {@link RetryingSender} when the failure may pass.
+ *
+ * <pre>
+ * for each target (fallback)          a target that cannot answer, or never answers validly, hands over
+ *   for each answer (re-ask)          an invalid answer is sent back with its errors
+ *     send, with retries              429, 5xx, time-outs
+ * </pre>
+ */
+public final class AttemptLoop {
+  private final ModelRegistry models;
+  private final RequestFactory requests;
+  private final RetryingSender sender;
+
+  /**
+   * @param models the clients
+   * @param retries when and how long to wait before sending again
+   * @param observer sees every request
+   */
+  public AttemptLoop(ModelRegistry models, RetryPolicy retries, CallObserver observer) {
+    this.models = models;
+    this.requests = new RequestFactory(models);
+    this.sender = new RetryingSender(models, requests, retries, observer);
+  }
+
+  /**
+   * A loop on {@code configuration}'s retry settings, observing nothing.
+   *
+   * @param models the clients
+   * @param configuration the retry settings
+   * @return the loop
+   */
+  public static AttemptLoop of(ModelRegistry models, Configuration configuration) {
+    return new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), CallObserver.NONE);
+  }
+
+  /**
+   * The outcome of a call that gave a value.
+   *
+   * @param value the parsed value
+   * @param rawText the answer that gave it
+   * @param target the model that answered
+   * @param messages the messages of the request that gave it
+   * @param usage token usage of every attempt
+   * @param finishReason why the model stopped
+   * @param failedAttempts the attempts before
+   * @param outputMode how the answer's shape was asked for ({@link OutputMode#label()})
+   * @param sent the call parameters sent
+   * @param unsent the call parameters the answering client could not take
+   * @param <T> the value type
+   */
+  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage,
+      String finishReason, List<Attempt> failedAttempts, String outputMode, CallParameters sent, CallParameters unsent) {}
+
+  /**
+   * Asks each target in turn. A target that cannot answer (after its retries), or whose answers stay
+   * invalid after every re-ask, hands over to the next; the last target's failure is thrown, with
+   * every attempt of every target.
+   *
+   * @param plan the call
+   * @param messages the rendered messages
+   * @param sendStart when sending started ({@link System#nanoTime()}), for the first attempt's duration
+   * @param <T> the value type
+   * @return the outcome
+   * @throws OutputException when the answers never validated
+   * @throws dev.prompt4j.ProviderException when no target answered
+   */
+  public <T> Outcome<T> execute(CallPlan<T> plan, List<ChatMessage> messages, long sendStart) {
+    List<Attempt> failed = new ArrayList<>();
+    Usage usage = Usage.ZERO;
+    RuntimeException lastFailure = null;
+    OutputException invalid = null; // the last target's answers never validated
+    targets:
+    for (Target target : plan.targets()) {
+      invalid = null;
+      // Structured answers: the schema goes natively (response format) or as instructions, per target.
+      OutputMode mode = mode(plan, target);
+      ResponseFormat format = mode == OutputMode.NATIVE ? StructuredRequests.responseFormat(plan.output()) : null;
+      List<ChatMessage> conversation = mode == OutputMode.INSTRUCTIONS ? StructuredRequests.withInstructions(messages, plan.output()) : messages;
+      for (int ask = 1; ask <= plan.maxAttempts(); ask++) {
+        // The first request's duration counts from sendStart (read once the messages were rendered).
+        long start = failed.isEmpty() && ask == 1 ? sendStart : System.nanoTime();
+        String reason = ask > 1 ? "re-ask" : target == plan.targets().get(0) ? "first" : "fallback";
+        ChatResponse answer;
+        try {
+          answer = sender.send(plan, target, conversation, format, failed, start, reason);
+        } catch (RuntimeException e) {
+          failed.add(new Attempt(target.provider(), target.model(), null, List.of(RetryPolicy.classify(e).description()),
+              Duration.ofNanos(System.nanoTime() - start)));
+          lastFailure = e;
+          if (Thread.currentThread().isInterrupted()) {
+            break targets; // the call was cancelled or timed out: no fallback either
+          }
+          break; // next target
+        }
+        usage = usage.plus(usage(answer.tokenUsage()));
+        String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
+        String finish = answer.finishReason() == null ? null : answer.finishReason().name();
+        try {
+          T value = plan.output().parse(text == null ? "" : text);
+          RequestFactory.Parameters parameters = requests.parameters(plan, target);
+          return new Outcome<>(value, text, target, conversation, usage, finish, failed, mode.label(), parameters.sent(), parameters.unsent());
+        } catch (RuntimeException bug) {
+          // Not a bad answer but a failure of the parsing itself (a constraint on a type it cannot check, say):
+          // no re-ask can fix it; keep the answer and say where it happened.
+          failed.add(new Attempt(target.provider(), target.model(), text, List.of(RetryPolicy.classify(bug).description()),
+              Duration.ofNanos(System.nanoTime() - start)));
+          throw new OutputException(plan.qualifiedName() + ": reading the answer of " + target + " as " + plan.output().typeName()
+              + " failed: " + bug, plan.methodName(), failed, conversation, bug);
+        } catch (OutputParseException parseFailure) {
+          List<String> errors = Reask.errors(parseFailure, finish, plan.parameters());
+          failed.add(new Attempt(target.provider(), target.model(), text, errors, Duration.ofNanos(System.nanoTime() - start)));
+          if (ask == plan.maxAttempts()) {
+            invalid = new OutputException(
+                plan.qualifiedName() + ": the answer of " + target + " is not a valid " + plan.output().typeName() + " after "
+                    + ask + " attempt(s)" + (failed.size() > ask ? " (" + failed.size() + " attempts in all)" : "") + ": "
+                    + String.join("; ", errors),
+                plan.methodName(), failed, conversation);
+            continue targets; // the next model may comply
+          }
+          conversation = Reask.conversation(conversation, text, errors, plan.output(), mode);
+        }
+      }
+    }
+    if (invalid != null) {
+      throw invalid;
+    }
+    throw ProviderFailures.of(plan, failed, lastFailure);
+  }
+
+  /** The output mode of {@code plan} when {@code target} answers: configured, else by the client's capability. */
+  private OutputMode mode(CallPlan<?> plan, Target target) {
+    if (plan.output().jsonSchema() == null) {
+      return OutputMode.TEXT;
+    }
+    if (plan.configuredMode() != null) {
+      return plan.configuredMode();
+    }
+    ChatModel client;
+    try {
+      client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
+    } catch (RuntimeException e) {
+      return OutputMode.INSTRUCTIONS; // cannot be built: sending reports why
+    }
+    return OutputMode.forClient(client);
+  }
+
+  private static Usage usage(TokenUsage tokens) {
+    if (tokens == null) {
+      return Usage.ZERO;
+    }
+    long in = tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
+    long out = tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+    long total = tokens.totalTokenCount() == null ? in + out : tokens.totalTokenCount();
+    return new Usage(in, out, total);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.prompt4j.internal.call;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.prompt4j.provider.RequestContext;
+
+/**
+ * One model a call may ask (the model, or one of its fallbacks), with what every request to it
+ * repeats, made once per method and runtime.
+ */
+public final class Target {
+  private final String provider;
+  private final String model;
+  private final ChatModel client;
+  private final boolean sendModel;
+  private final RequestContext requestContext;
+  private volatile RequestFactory.Parameters parameters; // made on the first request
+
+  /**
+   * @param interfaceName the prompt interface's simple name
+   * @param methodName the prompt method
+   * @param provider provider name
+   * @param model model name
+   * @param client the client given by code, or {@code null} for the provider's
+   * @param sendModel whether requests name the model (a client given by code gets one only when chosen at run time)
+   */
+  public Target(String interfaceName, String methodName, String provider, String model, ChatModel client, boolean sendModel) {
+    this.provider = provider;
+    this.model = model;
+    this.client = client;
+    this.sendModel = sendModel;
+    this.requestContext = new RequestContext(interfaceName, methodName, provider, model);
+  }
+
+  /**
+   * The provider name.
+   *
+   * @return the provider
+   */
+  public String provider() {
+    return provider;
+  }
+
+  /**
+   * The model name.
+   *
+   * @return the model
+   */
+  public String model() {
+    return model;
+  }
+
+  /**
+   * The client given by code, or {@code null} for the provider's.
+   *
+   * @return the client or {@code null}
+   */
+  public ChatModel client() {
+    return client;
+  }
+
+  boolean sendModel() {
+    return sendModel;
+  }
+
+  RequestContext requestContext() {
+    return requestContext;
+  }
+
+  RequestFactory.Parameters parameters() {
+    return parameters;
+  }
+
+  void parameters(RequestFactory.Parameters made) {
+    parameters = made;
+  }
+
+  @Override
+  public String toString() {
+    return provider + ":" + model;
+  }
+}
