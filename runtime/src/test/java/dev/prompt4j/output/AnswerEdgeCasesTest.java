@@ -14,7 +14,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.prompt4j.OutputException;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.OutputType;
+import dev.prompt4j.internal.output.OutputType;
 import dev.prompt4j.internal.Outputs;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.prompt4j.Attempt;
 import dev.prompt4j.OutputException;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.OutputType;
+import dev.prompt4j.internal.output.OutputType;
 import dev.prompt4j.internal.Outputs;
 import java.time.LocalDate;
 import java.util.List;

@@ -16,6 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfflineModelTest {
+  /** Rules name a prompt interface by class; only its name is read. */
+  interface Greeter {}
+
 
   private static String ask(OfflineModel model, String method, String text) {
     ChatRequest request = ChatRequest.builder().messages(SystemMessage.from("Be brief."), UserMessage.from(text)).build();
@@ -91,24 +94,6 @@ class OfflineModelTest {
     assertTrue(bad.getMessage().contains("reply 1"), bad.getMessage());
   }
 
-  @Test
-  void aTestKitForPromptInterfacesThroughOverride() {
-    OfflineModel model = OfflineModel.builder()
-        .when(Greeter.class, "moodOf").reply("sunny")
-        .when(Greeter.class, "describe").reply("Ada, radiant.")
-        .build();
-    Greeter greeter = Prompt4j.override(Prompt4j.create(Greeter.class)).client(model).build();
-
-    Response<String> response = greeter.describe("Ada");
-
-    assertEquals("Ada, radiant.", response.value());
-    assertEquals(2, model.requests().size());
-    assertEquals("Greeter.moodOf", model.requests().get(0).method());
-    assertEquals("You describe people.", model.requests("describe").get(0).systemText());
-    assertEquals("Describe Ada, who is sunny.", model.requests("Greeter.describe").get(0).userText());
-    // A client given by code stands in for the model: it is not sent the annotation's model name.
-    assertEquals(null, model.requests("describe").get(0).parameters().modelName());
-  }
 
   @Test
   void aLongRunKeepsTheLatestRequestsOnly() {

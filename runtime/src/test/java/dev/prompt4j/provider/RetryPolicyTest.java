@@ -1,5 +1,7 @@
 package dev.prompt4j.provider;
 
+import dev.prompt4j.internal.call.RetryPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +12,6 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.prompt4j.Prompt4jException;
-import dev.prompt4j.internal.RetryPolicy;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
