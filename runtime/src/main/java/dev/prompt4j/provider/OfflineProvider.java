@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code offline}: answers from a script, with no key and no network (see {@link OfflineModel}). The
  * script is the class-path resource named by {@code prompt4j.providers.offline.script} (for example
  * {@code offline/trends.json}); every model name of the provider shares the one {@link OfflineModel}
- * of that script, so {@link #model(String)} returns the instance whose {@link OfflineModel#requests()}
- * a test can inspect. Without a script, every request gets {@link #UNSCRIPTED_REPLY}.
+ * of that script within a runtime (each runtime has its own, so runtimes never see each other's
+ * requests). To inspect requests, give the runtime the model yourself: {@code
+ * Prompt4j.builder().client("offline", OfflineModel.fromResource(script))}. Without a script, every
+ * request gets {@link #UNSCRIPTED_REPLY}.
  *
  * <p>The first time a script is loaded, an {@code INFO} line says that answers are offline.
  */
@@ -19,7 +21,7 @@ public final class OfflineProvider implements ChatModelProvider {
       "(offline answer: no script configured; set prompt4j.providers.offline.script to a JSON script on the class path)";
 
   private static final System.Logger LOG = System.getLogger(OfflineProvider.class.getName());
-  private static final ConcurrentHashMap<String, OfflineModel> SHARED = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, OfflineModel> models = new ConcurrentHashMap<>(); // by script, in this runtime
   private static final String NO_SCRIPT = "";
 
   @Override
@@ -35,16 +37,8 @@ public final class OfflineProvider implements ChatModelProvider {
   @Override
   public ChatModel create(String model, ProviderSettings settings) {
     String script = settings.option("script");
-    return model(script);
-  }
-
-  /**
-   * The shared model of {@code script} (a class-path resource), loaded on first use; {@code null} for
-   * the unscripted model.
-   */
-  public static OfflineModel model(String script) {
     String key = script == null || script.isBlank() ? NO_SCRIPT : script.strip();
-    return SHARED.computeIfAbsent(key, OfflineProvider::load);
+    return models.computeIfAbsent(key, OfflineProvider::load);
   }
 
   private static OfflineModel load(String script) {

@@ -108,4 +108,29 @@ class AnswerEdgeCasesTest {
     assertEquals(false, response.value());
     assertEquals(1, response.attempts());
   }
+
+  /** A record whose nested list cannot be read back: its elements' constraints could not be checked. */
+  public record Shelf(List<Book> books) {
+    @Override
+    public List<Book> books() {
+      throw new IllegalStateException("books are being restocked");
+    }
+  }
+
+  /** A nested record with a constraint of its own. */
+  public record Book(@jakarta.validation.constraints.NotBlank String title) {}
+
+  @Test
+  void aComponentThatCannotBeReadFailsInsteadOfSkippingItsNestedConstraints() {
+    Replies model = new Replies(n -> answer("{\"books\": [{\"title\": \"\"}]}", FinishReason.STOP));
+    OutputType<Shelf> shelf = Outputs.json(new com.fasterxml.jackson.core.type.TypeReference<Shelf>() {}, "Shelf",
+        "{\"type\":\"object\",\"properties\":{\"books\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+            + "\"properties\":{\"title\":{\"type\":\"string\"}},\"required\":[\"title\"]}}},\"required\":[\"books\"]}");
+
+    OutputException e = assertThrows(OutputException.class, () -> Harness.invoke(shelf, model));
+
+    assertTrue(e.getMessage().contains("Cannot check the constraints inside") && e.getMessage().contains("books()"), e.getMessage());
+    assertTrue(e.getMessage().contains("books are being restocked"), e.getMessage());
+    assertEquals("{\"books\": [{\"title\": \"\"}]}", e.attempts().get(0).rawText());
+  }
 }

@@ -101,7 +101,7 @@ final class ConstraintCheck {
           try {
             component.getAccessor().setAccessible(true);
           } catch (RuntimeException e) {
-            // a record of a closed module: read() reports it unreadable, its own constraints still apply
+            // a record of a module closed to Prompt4j: read() says so if a public accessor cannot be called either
           }
           children.add(component);
         }
@@ -110,11 +110,19 @@ final class ConstraintCheck {
     }
   };
 
+  /**
+   * The component's value. One that cannot be read is an error, never a silent skip: its nested
+   * constraints would go unchecked.
+   */
   private static Object read(Method accessor, Object record) {
     try {
       return accessor.invoke(record); // made accessible once, in CHILDREN
-    } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-      return null; // not readable: its own constraints were still checked by the validator
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("Cannot check the constraints inside " + record.getClass().getName() + "." + accessor.getName()
+          + "(): its accessor threw " + e.getCause(), e.getCause());
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new IllegalStateException("Cannot check the constraints inside " + record.getClass().getName() + "." + accessor.getName()
+          + "(): it cannot be read (" + e + "); make the record public, or open its package to Prompt4j's module", e);
     }
   }
 

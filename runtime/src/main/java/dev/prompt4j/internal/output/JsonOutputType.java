@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -32,6 +33,8 @@ public final class JsonOutputType<T> implements OutputType<T> {
   private final String jsonSchema;
   private final JsonNode schema;
   private final RootKind root;
+  private volatile ResponseFormat responseFormat; // made on first use
+  private volatile String instructions; // made on first use
 
   /** What the answer's top level is, which decides how loose text is read. */
   enum RootKind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, UNION }
@@ -53,6 +56,24 @@ public final class JsonOutputType<T> implements OutputType<T> {
       throw new IllegalArgumentException("The JSON Schema of " + typeName + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     this.root = rootKind(schema, javaType);
+  }
+
+  /** The native response format of this type's schema, converted on first use; {@code null} without a schema. */
+  ResponseFormat responseFormat() {
+    ResponseFormat format = responseFormat;
+    if (format == null && jsonSchema != null) {
+      responseFormat = format = StructuredRequests.convert(typeName, jsonSchema);
+    }
+    return format;
+  }
+
+  /** The instruction text of this type's schema, made on first use. */
+  String instructions() {
+    String text = instructions;
+    if (text == null) {
+      instructions = text = StructuredRequests.makeInstructions(this);
+    }
+    return text;
   }
 
   private static RootKind rootKind(JsonNode schema, JavaType type) {

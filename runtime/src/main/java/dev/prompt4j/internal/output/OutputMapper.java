@@ -39,7 +39,13 @@ public final class OutputMapper {
   public static final String DISCRIMINATOR = "type";
 
   // sealed interface -> simple name -> record
-  private static final Map<Class<?>, Map<String, Class<?>>> SUBTYPES = new ConcurrentHashMap<>();
+  // Kept with each sealed interface's class, so no global map holds an application's class loader.
+  private static final ClassValue<Map<String, Class<?>>> SUBTYPES = new ClassValue<>() {
+    @Override
+    protected Map<String, Class<?>> computeValue(Class<?> sealedInterface) {
+      return new ConcurrentHashMap<>();
+    }
+  };
 
   static final ObjectMapper MAPPER = build();
 
@@ -104,14 +110,14 @@ public final class OutputMapper {
   public static void registerSubtypes(Class<?>... records) {
     for (Class<?> record : records) {
       for (Class<?> parent : sealedParents(record)) {
-        SUBTYPES.computeIfAbsent(parent, k -> new ConcurrentHashMap<>()).put(record.getSimpleName(), record);
+        SUBTYPES.get(parent).put(record.getSimpleName(), record);
       }
     }
   }
 
   /** The records registered for {@code sealedInterface}, by simple name; empty when none. */
   static Map<String, Class<?>> subtypes(Class<?> sealedInterface) {
-    return SUBTYPES.getOrDefault(sealedInterface, Map.of());
+    return SUBTYPES.get(sealedInterface);
   }
 
   private static List<Class<?>> sealedParents(Class<?> type) {

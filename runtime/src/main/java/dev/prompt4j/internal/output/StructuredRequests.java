@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a structured call adds to its request: the schema as langchain4j's {@link ResponseFormat}
@@ -35,17 +34,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code required}, which langchain4j's strict mode turns into a nullable required property.
  */
 public final class StructuredRequests {
-  private static final Map<String, ResponseFormat> FORMATS = new ConcurrentHashMap<>();
-
   private StructuredRequests() {}
 
-  /** The native response format for {@code output}, converted once per schema; {@code null} for free text. */
+  /**
+   * The native response format for {@code output}; {@code null} for free text. A {@link
+   * JsonOutputType} converts its schema once and keeps it, so no global cache holds answer types.
+   *
+   * @param output the output type
+   * @return the response format, or {@code null}
+   */
   public static ResponseFormat responseFormat(OutputType<?> output) {
-    String schema = output.jsonSchema();
-    if (schema == null) {
-      return null;
+    if (output instanceof JsonOutputType<?> json) {
+      return json.responseFormat();
     }
-    return FORMATS.computeIfAbsent(schema, s -> convert(output.typeName(), s));
+    String schema = output.jsonSchema();
+    return schema == null ? null : convert(output.typeName(), schema);
   }
 
   static ResponseFormat convert(String typeName, String schemaText) {
@@ -179,10 +182,11 @@ public final class StructuredRequests {
 
   /** The instruction text of {@code output}'s schema (made once per output type). */
   public static String instructions(OutputType<?> output) {
-    return INSTRUCTIONS.computeIfAbsent(output, o -> "Answer with a single JSON value (" + o.typeName() + ") that matches this JSON Schema, "
-        + "and nothing else: no Markdown fence, no comment.\n" + o.jsonSchema());
+    return output instanceof JsonOutputType<?> json ? json.instructions() : makeInstructions(output);
   }
 
-  // One entry per prompt method's output type: generated code holds them in constants.
-  private static final java.util.concurrent.ConcurrentHashMap<OutputType<?>, String> INSTRUCTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  static String makeInstructions(OutputType<?> output) {
+    return "Answer with a single JSON value (" + output.typeName() + ") that matches this JSON Schema, "
+        + "and nothing else: no Markdown fence, no comment.\n" + output.jsonSchema();
+  }
 }
