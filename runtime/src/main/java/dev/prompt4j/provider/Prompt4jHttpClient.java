@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -241,6 +242,9 @@ final class Prompt4jHttpClient implements HttpClient {
           while (parser.nextToken() != null) {
             parser.skipChildren(); // iterative: Jackson keeps depth in a counter, not on the stack
           }
+        } catch (StreamConstraintsException e) {
+          problem = "a body nested deeper than " + MAX_BODY_DEPTH + " levels";
+          cause = e;
         } catch (JsonProcessingException e) {
           problem = "a body that is not JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ") + ")";
           cause = e;
