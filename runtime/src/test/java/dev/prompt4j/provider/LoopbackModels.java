@@ -49,6 +49,10 @@ final class LoopbackModels {
 
   /** One user message, the model's answer text. */
   static String ask(ChatModel model) {
-    return model.chat(ChatRequest.builder().messages(UserMessage.from("Hi")).build()).aiMessage().text();
+    return ask(model, "Hi");
+  }
+
+  static String ask(ChatModel model, String text) {
+    return model.chat(ChatRequest.builder().messages(UserMessage.from(text)).build()).aiMessage().text();
   }
 }
