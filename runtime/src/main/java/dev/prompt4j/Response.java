@@ -188,7 +188,7 @@ public final class Response<T> {
     return promptVersion;
   }
 
-  /** How the answer's shape was asked for: {@code text}, {@code native-schema}, {@code instructions}. */
+  /** How the answer's shape was asked for: {@code text}, {@code native}, {@code instructions}. */
   public String outputMode() {
     return outputMode;
   }

@@ -101,7 +101,7 @@ class StructuredCallTest {
 
     Response<FaqList> response = Harness.invoke(FAQS, model);
 
-    assertEquals("native-schema", response.outputMode());
+    assertEquals("native", response.outputMode());
     ResponseFormat format = model.requests.get(0).parameters().responseFormat();
     assertEquals(ResponseFormatType.JSON, format.type());
     assertEquals("FaqList", format.jsonSchema().name());
@@ -165,7 +165,7 @@ class StructuredCallTest {
 
     ScriptedModel plain = ScriptedModel.replying(faqList(10));
     response = Harness.invoke(FAQS, plain, 0, Map.of("prompt4j.output-mode", "native"));
-    assertEquals("native-schema", response.outputMode());
+    assertEquals("native", response.outputMode());
     assertTrue(plain.requests.get(0).parameters().responseFormat() != null);
 
     Prompt4jException bad = assertThrows(Prompt4jException.class,

@@ -61,7 +61,7 @@ class StructuredOutputWireTest {
     PromptMethod<Person> method = PromptMethod.of(People.class, "extract", CallSpec.of(provider, model), "hash", OUTPUT);
     Response<Person> response = context.invoke(method, invocation -> Messages.builder(1).user("Ada is 36.").build());
     assertEquals(new Person("Ada", 36), response.value());
-    assertEquals("auto".equals(properties.get("prompt4j.output-mode")) && provider.equals("anthropic") ? "instructions" : "native-schema",
+    assertEquals("auto".equals(properties.get("prompt4j.output-mode")) && provider.equals("anthropic") ? "instructions" : "native",
         response.outputMode());
     assertEquals(1, server.requests().size());
     return response;

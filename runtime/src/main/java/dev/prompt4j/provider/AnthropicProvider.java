@@ -31,6 +31,12 @@ public final class AnthropicProvider implements ChatModelProvider {
     return List.of("ANTHROPIC_BASE_URL");
   }
 
+  /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
+  @Override
+  public List<String> optionKeys() {
+    return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
   @Override
   public ChatModel create(String model, ProviderSettings settings) {
     return AnthropicChatModel.builder()
@@ -39,7 +45,7 @@ public final class AnthropicProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
-        .httpClientBuilder(Prompt4jHttpClient.builder())
+        .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         .build();
   }
 }

@@ -32,6 +32,12 @@ public final class GeminiProvider implements ChatModelProvider {
     return List.of("GEMINI_BASE_URL");
   }
 
+  /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
+  @Override
+  public List<String> optionKeys() {
+    return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
   @Override
   public ChatModel create(String model, ProviderSettings settings) {
     return GoogleAiGeminiChatModel.builder()
@@ -40,7 +46,7 @@ public final class GeminiProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
-        .httpClientBuilder(Prompt4jHttpClient.builder())
+        .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Gemini takes a response schema natively.
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
         .build();

@@ -82,7 +82,14 @@ import java.util.stream.Collectors;
 public final class OfflineModel implements ChatModel {
   /** Built when a script is read, not with the first model: Jackson's start-up is a large part of a JVM's first answer. */
   private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Scripts are the application's own files, read once: Jackson's default limits (depth 1000,
+     * strings of 20 million characters) are stated here, not changed, as nothing hostile arrives.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .maxNestingDepth(1000).maxStringLength(20_000_000).build())
+        .build());
   }
 
   private final List<ScriptedRule> rules;

@@ -31,6 +31,12 @@ public final class OllamaProvider implements ChatModelProvider {
     return List.of("OLLAMA_BASE_URL");
   }
 
+  /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
+  @Override
+  public List<String> optionKeys() {
+    return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
   @Override
   public ChatModel create(String model, ProviderSettings settings) {
     String base = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
@@ -40,7 +46,7 @@ public final class OllamaProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
-        .httpClientBuilder(Prompt4jHttpClient.builder())
+        .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Ollama's OpenAI endpoint takes a json_schema response format (structured outputs).
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
         .build();

@@ -35,6 +35,12 @@ public final class OpenAiProvider implements ChatModelProvider {
     return List.of("OPENAI_BASE_URL");
   }
 
+  /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
+  @Override
+  public List<String> optionKeys() {
+    return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
   @Override
   public ChatModel create(String model, ProviderSettings settings) {
     return OpenAiChatModel.builder()
@@ -43,7 +49,7 @@ public final class OpenAiProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
-        .httpClientBuilder(Prompt4jHttpClient.builder())
+        .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Structured answers use OpenAI's strict json_schema mode (the processor's schemas are strict-ready).
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
         .strictJsonSchema(true)

@@ -1,5 +1,10 @@
 package dev.prompt4j.provider;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -7,39 +12,141 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.prompt4j.Prompt4jException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP client Prompt4j hands to the langchain4j model clients. It sends blocking requests with the
- * JDK's {@link java.net.http.HttpClient}, like langchain4j's own JDK client, but an error answer
- * becomes a {@link ProviderHttpException} that keeps the {@code Retry-After} header, which
- * langchain4j's exceptions drop. Prompt4j uses blocking chat models only: streaming and multipart
- * requests are refused.
+ * JDK's {@link java.net.http.HttpClient}, like langchain4j's own JDK client, with these differences:
+ *
+ * <ul>
+ *   <li>The timeout bounds the whole exchange, headers and body: a server that sends headers and then
+ *       stalls ends in a {@link TimeoutException} saying what had arrived (the JDK's request timeout
+ *       covers only the wait for headers).
+ *   <li>A body longer than {@code prompt4j.providers.<name>.max-response-bytes} (default {@value
+ *       #DEFAULT_MAX_RESPONSE_BYTES} bytes) is refused as soon as it is known to be too long (a larger
+ *       {@code Content-Length}, or the byte past the cap), never read whole into memory.
+ *   <li>A successful body must be valid UTF-8 JSON no deeper than {@value #MAX_BODY_DEPTH} levels, checked
+ *       with a streaming parser before langchain4j's own object mapper sees it, so a hostile or broken
+ *       body ends in one clear, non-retried {@link ProviderResponseException} naming the provider.
+ *   <li>An error answer becomes a {@link ProviderHttpException} that keeps the {@code Retry-After}
+ *       header, which langchain4j's exceptions drop.
+ * </ul>
+ *
+ * Messages name the provider, model and host (never a URL's query, which may hold a key, and never a
+ * header value). Prompt4j uses blocking chat models only: streaming and multipart requests are refused.
  */
 final class Prompt4jHttpClient implements HttpClient {
-  private final java.net.http.HttpClient http;
-  private final Duration readTimeout;
+  /** The body cap when {@code prompt4j.providers.<name>.max-response-bytes} is not set: 8 MiB. */
+  static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+  /** The option naming the body cap, under {@code prompt4j.providers.<name>.}. */
+  static final String MAX_RESPONSE_BYTES = "max-response-bytes";
+  /** The options every HTTP provider reads for this client. */
+  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES);
+  /** The whole-exchange limit when the langchain4j client passes none. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  /** Deepest JSON nesting accepted in a response body. */
+  static final int MAX_BODY_DEPTH = 200;
 
-  private Prompt4jHttpClient(Duration connectTimeout, Duration readTimeout) {
+  /**
+   * Checks response bodies as a token stream, so neither depth nor size costs stack or a tree. A
+   * provider's answer nests a handful of levels (OpenAI choices/message/tool_calls, Gemini
+   * candidates/content/parts and a function call's arguments as objects): {@value #MAX_BODY_DEPTH}
+   * leaves room for deeply structured tool arguments, while langchain4j's mappers (Jackson defaults:
+   * depth 1000) never meet a body deep enough to hurt. Strings and the document are bounded by the
+   * body cap already; the string limit is lifted to that so a long answer is not refused twice with
+   * two different messages.
+   */
+  private static final JsonFactory CHECKER = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_BODY_DEPTH)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNumberLength(1000)
+          .build())
+      .build();
+
+  private final java.net.http.HttpClient http;
+  private final Duration timeout;
+  private final Limits limits;
+
+  /**
+   * What a client is built for: who to name in messages, and its body cap.
+   *
+   * @param provider the provider name, for example {@code openai}
+   * @param model the model name
+   * @param maxResponseBytes the body cap
+   */
+  record Limits(String provider, String model, long maxResponseBytes) {
+    /** The limits configured in {@code settings} for {@code model}. */
+    static Limits of(String model, ProviderSettings settings) {
+      String configured = settings.option(MAX_RESPONSE_BYTES);
+      long cap = DEFAULT_MAX_RESPONSE_BYTES;
+      if (configured != null) {
+        try {
+          cap = parseBytes(configured);
+        } catch (RuntimeException e) {
+          throw new Prompt4jException("Configuration key " + key(settings.provider()) + " is not a size: '" + configured
+              + "' (write 8388608, 512KiB, 8MiB or 1GiB)");
+        }
+      }
+      return new Limits(settings.provider(), model, cap);
+    }
+
+    String who() {
+      return provider + ":" + model;
+    }
+  }
+
+  private Prompt4jHttpClient(Duration connectTimeout, Duration timeout, Limits limits) {
     java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
     if (connectTimeout != null) {
       builder.connectTimeout(connectTimeout);
     }
     this.http = builder.build();
-    this.readTimeout = readTimeout;
+    this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    this.limits = limits;
   }
 
   /** A builder for the langchain4j model builders' {@code httpClientBuilder(...)}. */
-  static HttpClientBuilder builder() {
-    return new Builder();
+  static HttpClientBuilder builder(String model, ProviderSettings settings) {
+    return new Builder(Limits.of(model, settings));
+  }
+
+  /** The configuration key of the body cap of {@code provider}. */
+  static String key(String provider) {
+    return "prompt4j.providers." + provider + "." + MAX_RESPONSE_BYTES;
+  }
+
+  /** {@code 8388608}, {@code 512KiB}, {@code 8MiB}, {@code 1GiB} (also KB, MB, GB as powers of 1024). */
+  static long parseBytes(String text) {
+    String t = text.strip().toUpperCase(java.util.Locale.ROOT).replace("IB", "B");
+    long unit = 1;
+    if (t.endsWith("KB")) unit = 1024;
+    else if (t.endsWith("MB")) unit = 1024L * 1024;
+    else if (t.endsWith("GB")) unit = 1024L * 1024 * 1024;
+    String digits = unit == 1 ? (t.endsWith("B") ? t.substring(0, t.length() - 1) : t) : t.substring(0, t.length() - 2);
+    long value = Math.multiplyExact(Long.parseLong(digits.strip()), unit);
+    if (value <= 0) {
+      throw new IllegalArgumentException("not positive");
+    }
+    return value;
   }
 
   @Override
@@ -47,6 +154,7 @@ final class Prompt4jHttpClient implements HttpClient {
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       throw new UnsupportedOperationException("Prompt4j's HTTP client sends no multipart requests");
     }
+    String host = host(request.url());
     java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
     request.headers().forEach((name, values) -> {
       if (values != null) {
@@ -55,7 +163,7 @@ final class Prompt4jHttpClient implements HttpClient {
             jdk.header(name, value);
           } catch (IllegalArgumentException e) {
             // The JDK's message quotes the value, which may be a key: name the header only.
-            throw new dev.prompt4j.Prompt4jException("The request header '" + name + "' has a character HTTP does not allow"
+            throw new Prompt4jException("The request header '" + name + "' has a character HTTP does not allow"
                 + " (a line break or control character, often from a pasted key); check the configured key or header");
           }
         }
@@ -66,26 +174,99 @@ final class Prompt4jHttpClient implements HttpClient {
         request.body() == null
             ? java.net.http.HttpRequest.BodyPublishers.noBody()
             : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
-    if (readTimeout != null) {
-      jdk.timeout(readTimeout);
-    }
+    // The JDK's own timeout ends the wait for headers; the deadline below ends everything.
+    jdk.timeout(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CappedBody body = new CappedBody(limits.maxResponseBytes());
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(jdk.build(), body);
     HttpResponse<byte[]> response;
     try {
-      response = http.send(jdk.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      throw new TimeoutException(e);
+      response = exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      body.cancel();
+      exchange.cancel(true);
+      throw new TimeoutException(limits.who() + " at " + host + " gave no complete answer within " + show(timeout)
+          + " (prompt4j.providers." + limits.provider() + ".timeout, per request): " + body.received());
     } catch (InterruptedException e) {
+      body.cancel();
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for " + host(request.url()), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot reach " + host(request.url()) + ": " + e, e);
+      throw new IllegalStateException("Interrupted while waiting for " + limits.who() + " at " + host, e);
+    } catch (ExecutionException | CancellationException e) {
+      throw failure(e.getCause() == null ? e : e.getCause(), host, body);
     }
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
       throw new ProviderHttpException(
           status, new String(response.body(), StandardCharsets.UTF_8), retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
     }
+    check(response.body(), host);
     return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(response.body()).build();
+  }
+
+  /** What a failed exchange becomes: a time-out, a refused body, or a lost connection. */
+  private RuntimeException failure(Throwable cause, String host, CappedBody body) {
+    if (cause instanceof TooLarge tooLarge) {
+      return new ProviderResponseException(limits.who() + " at " + host + " sent a body of " + tooLarge.getMessage()
+          + ", over the cap of " + limits.maxResponseBytes() + " bytes; it was not read further. Raise the cap with "
+          + key(limits.provider()) + " if such answers are expected", null);
+    }
+    if (cause instanceof HttpTimeoutException timedOut) {
+      return new TimeoutException(limits.who() + " at " + host + " gave no complete answer within " + show(timeout)
+          + " (prompt4j.providers." + limits.provider() + ".timeout, per request): " + body.received(), timedOut);
+    }
+    if (cause instanceof IOException io) {
+      String what = body.status() == 0 ? "Cannot reach " + limits.who() + " at " + host
+          : "Lost the connection to " + limits.who() + " at " + host + " (" + body.received() + ")";
+      return new UncheckedIOException(what + ": " + io, io);
+    }
+    return cause instanceof RuntimeException r ? r : new IllegalStateException(limits.who() + " at " + host + ": " + cause, cause);
+  }
+
+  /** Refuses a body that is not UTF-8 JSON or nests too deeply, before langchain4j reads it. */
+  private void check(byte[] bytes, String host) {
+    String problem = null;
+    Throwable cause = null;
+    if (bytes.length == 0) {
+      problem = "an empty body";
+    } else {
+      try {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      } catch (CharacterCodingException e) {
+        problem = "a body that is not valid UTF-8";
+        cause = e;
+      }
+      if (problem == null) {
+        try (JsonParser parser = CHECKER.createParser(bytes)) {
+          while (parser.nextToken() != null) {
+            parser.skipChildren(); // iterative: Jackson keeps depth in a counter, not on the stack
+          }
+        } catch (StreamConstraintsException e) {
+          problem = "a body nested deeper than " + MAX_BODY_DEPTH + " levels";
+          cause = e;
+        } catch (JsonProcessingException e) {
+          problem = "a body that is not JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ") + ")";
+          cause = e;
+        } catch (IOException e) {
+          problem = "an unreadable body";
+          cause = e;
+        }
+      }
+    }
+    if (problem != null) {
+      throw new ProviderResponseException(limits.who() + " at " + host + " answered HTTP 200 with " + problem + " ("
+          + bytes.length + " bytes, starting '" + preview(bytes) + "')", cause);
+    }
+  }
+
+  private static String preview(byte[] bytes) {
+    String start = new String(bytes, 0, Math.min(bytes.length, 60), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    return start.replaceAll("[^\\x20-\\x7e]", "?") + (bytes.length > 60 ? "..." : "");
+  }
+
+  private static String show(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   @Override
@@ -122,9 +303,115 @@ final class Prompt4jHttpClient implements HttpClient {
     }
   }
 
+  /** The body is longer than the cap; the message says how long it is or was going to be. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Collects the body a buffer at a time, asking for the next only after the last is kept, so at most
+   * the cap (and the JDK's few read buffers) is ever held; refuses the body past the cap. Keeps what
+   * has arrived, for the messages of time-outs and lost connections.
+   */
+  private static final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
+    private final long cap;
+    private volatile int status;
+    private volatile long bytes;
+    private volatile Flow.Subscription subscription;
+    private volatile boolean cancelled;
+
+    CappedBody(long cap) {
+      this.cap = cap;
+    }
+
+    int status() {
+      return status;
+    }
+
+    /** What had arrived, for messages. */
+    String received() {
+      return status == 0 ? "no response headers arrived" : "got HTTP " + status + " and " + bytes + " bytes of the body, then nothing more";
+    }
+
+    void cancel() {
+      cancelled = true;
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      status = info.statusCode();
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      CompletableFuture<byte[]> result = new CompletableFuture<>();
+      return new HttpResponse.BodySubscriber<>() {
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+          return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+          subscription = s;
+          if (declared > cap) {
+            s.cancel();
+            result.completeExceptionally(new TooLarge(declared + " bytes (Content-Length)"));
+          } else if (cancelled) {
+            s.cancel();
+          } else {
+            s.request(1);
+          }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+          for (ByteBuffer buffer : buffers) {
+            if (result.isDone()) {
+              return;
+            }
+            long total = bytes + buffer.remaining();
+            if (total > cap) {
+              subscription.cancel();
+              result.completeExceptionally(new TooLarge("more than " + cap + " bytes"));
+              return;
+            }
+            byte[] chunk = new byte[buffer.remaining()];
+            buffer.get(chunk);
+            kept.write(chunk, 0, chunk.length);
+            bytes = total;
+          }
+          subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+          result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+          result.complete(kept.toByteArray());
+        }
+      };
+    }
+  }
+
   private static final class Builder implements HttpClientBuilder {
+    private final Limits limits;
     private Duration connectTimeout;
     private Duration readTimeout;
+
+    Builder(Limits limits) {
+      this.limits = limits;
+    }
 
     @Override
     public Duration connectTimeout() {
@@ -150,13 +437,12 @@ final class Prompt4jHttpClient implements HttpClient {
 
     @Override
     public HttpClient build() {
-      return new Prompt4jHttpClient(connectTimeout, readTimeout);
+      return new Prompt4jHttpClient(connectTimeout, readTimeout, limits);
     }
   }
 
   @Override
   public String toString() {
-    return "Prompt4jHttpClient";
+    return "Prompt4jHttpClient[" + limits.who() + "]";
   }
-
 }

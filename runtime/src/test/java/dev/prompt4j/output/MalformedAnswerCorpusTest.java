@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Malformed answers as models send them, through the real path: scripted model, {@code
- * PromptContext.invoke}, extraction, schema check, Jackson, Bean Validation, re-ask. Each one is
+ * AttemptLoop}, extraction, schema check, Jackson, Bean Validation, re-ask. Each one is
  * either repaired by the re-ask (the follow-up request names the errors) or ends in {@link
  * OutputException} holding every attempt.
  */
@@ -67,9 +67,88 @@ class MalformedAnswerCorpusTest {
 
   private static final String EVENT_WITH = "{\"name\":\"Launch\",\"date\":\"2026-12-01\",\"location\":\"Berlin\",\"attendees\":%s,\"organizer\":\"%s\"}";
 
+  private static final String GOOD = faqList(10);
+  private static final String SCHEMA_ECHO = FAQ_LIST;
+
+  /** More failure modes seen from real models, each corrected by one re-ask. */
+  static Stream<Arguments> moreRepairedByReask() {
+    return Stream.of(
+        repaired("trailing comma in an object", faqListType(), GOOD.substring(0, GOOD.length() - 1) + ",}", List.of("not valid JSON"), GOOD, v -> true),
+        repaired("trailing comma in an array", faqListType(), GOOD.replace("}]}", "},]}"), List.of("not valid JSON"), GOOD, v -> true),
+        repaired("line comment", faqListType(), GOOD.replace("{\"faqs\":", "{// the FAQs\n\"faqs\":"), List.of("not valid JSON"), GOOD, v -> true),
+        repaired("block comment", faqListType(), GOOD.replace("{\"faqs\":", "{/* ten */\"faqs\":"), List.of("not valid JSON"), GOOD, v -> true),
+        repaired("single quotes", faqListType(), GOOD.replace('"', '\''), List.of(), GOOD, v -> true),
+        repaired("unquoted keys", faqListType(), GOOD.replace("\"question\"", "question"), List.of("not valid JSON"), GOOD, v -> true),
+        repaired("Python None", event(), EVENT_OK.replace("\"Berlin\"", "None"), List.of("not valid JSON"), EVENT_OK, v -> true),
+        repaired("truncated inside a string", faqListType(), GOOD.substring(0, GOOD.indexOf("Answer 7") + 3), List.of("is not complete"), GOOD, v -> true),
+        repaired("truncated after a key", faqListType(), GOOD.substring(0, GOOD.indexOf("\"answer\"") + 9), List.of("is not complete"), GOOD, v -> true),
+        repaired("truncated inside a fence", faqListType(), "```json\n" + GOOD.substring(0, 200), List.of("is not complete"), GOOD, v -> true),
+        repaired("the schema echoed back", faqListType(), SCHEMA_ECHO, List.of(), GOOD, v -> true),
+        repaired("the schema echoed in a fence", faqListType(), "```json\n" + SCHEMA_ECHO + "\n```", List.of(), GOOD, v -> true),
+        repaired("an empty object", faqListType(), "{}", List.of("faqs: is required but missing"), GOOD, v -> true),
+        repaired("an empty array for an object", faqListType(), "[]", List.of(), GOOD, v -> true),
+        repaired("wrapped in another object", faqListType(), "{\"result\":" + GOOD + "}", List.of(), GOOD, v -> true),
+        repaired("an ellipsis for the rest", faqListType(), "{\"faqs\":" + faqs(2).replace("}]", "}, ...]") + "}", List.of("not valid JSON"), GOOD, v -> true),
+        repaired("HTML-escaped quotes", faqListType(), GOOD.replace("\"", "&quot;"), List.of(), GOOD, v -> true),
+        repaired("a refusal", faqListType(), "I'm sorry, but I can't help with that request.", List.of("holds no JSON object"), GOOD, v -> true),
+        repaired("an unknown enum constant", trend(), "RISING", List.of("must be one of [EMERGING, DECLINING]"), "EMERGING", v -> v == TrendCategory.EMERGING),
+        repaired("an enum constant in another language", trend(), "EMERGENTE", List.of("must be one of [EMERGING, DECLINING]"), "EMERGING", v -> true),
+        repaired("extra top-level field", faqListType(), GOOD.replace("{\"faqs\":", "{\"explanation\":\"ten FAQs\",\"faqs\":"),
+            List.of("explanation: is not a property"), GOOD, v -> true),
+        repaired("date as a word", event(), EVENT_OK.replace("2026-12-01", "tomorrow"), List.of("date: cannot be read as LocalDate"), EVENT_OK, v -> true),
+        repaired("negative count", event(), String.format(EVENT_WITH, "-3", "ann@example.com"), List.of("attendees: must be greater than or equal to 1"), EVENT_OK, v -> true),
+        repaired("NaN for a number", event(), String.format(EVENT_WITH, "NaN", "ann@example.com"), List.of(), EVENT_OK, v -> true),
+        repaired("missing required email", event(), EVENT_OK.replace(",\"organizer\":\"ann@example.com\"", ""), List.of("organizer"), EVENT_OK, v -> true),
+        repaired("object for a boolean", yesNo(), "{\"answer\":\"maybe\"}", List.of(), "true", v -> v.equals(Boolean.TRUE)),
+        repaired("maybe for a boolean", yesNo(), "Maybe.", List.of(), "false", v -> v.equals(Boolean.FALSE)),
+        repaired("words for a count", count(), "several", List.of(), "3", v -> v.equals(3)),
+        repaired("sealed record named in another property", plan(), "{\"tasks\":[{\"kind\":\"StatusUpdate\",\"orderId\":\"A1\"}]}",
+            List.of(), "{\"tasks\":[{\"type\":\"StatusUpdate\",\"orderId\":\"A1\"}]}", v -> true));
+  }
+
+  /** More answers read as they are. */
+  static Stream<Arguments> moreTolerated() {
+    return Stream.of(
+        tolerated("prose then a fence", faqListType(), "Sure, here is the JSON you asked for:\n```json\n" + GOOD + "\n```", v -> true),
+        tolerated("fence tagged JSON in capitals", faqListType(), "```JSON\n" + GOOD + "\n```", v -> true),
+        tolerated("fence with Windows line ends", faqListType(), "```json\r\n" + GOOD + "\r\n```\r\n", v -> true),
+        tolerated("the word json before the object", faqListType(), "json\n" + GOOD, v -> true),
+        tolerated("a note after the object", faqListType(), GOOD + "\n\nNote: the sources are abbreviated.", v -> true),
+        tolerated("pretty-printed", faqListType(), GOOD.replace(",", ",\n  ").replace("{", "{\n  "), v -> true),
+        tolerated("unicode escapes", faqListType(), GOOD.replace("Question 1?", "Qu\\u00e9stion 1?"), v -> ((FaqList) v).faqs().get(0).question().equals("Quéstion 1?")),
+        tolerated("in XML-like tags", faqListType(), "<json>" + GOOD + "</json>", v -> true),
+        tolerated("keys in capitals", faqListType(), GOOD.replace("\"answer\"", "\"ANSWER\""), v -> true),
+        tolerated("a byte-order mark first", faqListType(), "\uFEFF" + GOOD, v -> true),
+        tolerated("enum quoted in lower case", trend(), "\"declining\"", v -> v == TrendCategory.DECLINING),
+        tolerated("enum with spaces around", trend(), "  EMERGING \n", v -> v == TrendCategory.EMERGING),
+        tolerated("enum in a native wrapper", trend(), "{\"value\":\"EMERGING\"}", v -> v == TrendCategory.EMERGING),
+        tolerated("enum in a fence", trend(), "```\nDECLINING\n```", v -> v == TrendCategory.DECLINING),
+        tolerated("boolean in capitals", yesNo(), "TRUE", v -> v.equals(Boolean.TRUE)),
+        tolerated("no with a reason", yesNo(), "No, it is not.", v -> v.equals(Boolean.FALSE)),
+        tolerated("boolean in a native wrapper", yesNo(), "{\"value\":true}", v -> v.equals(Boolean.TRUE)),
+        tolerated("count as a string", count(), "\"42\"", v -> v.equals(42)),
+        tolerated("count after a label", count(), "Answer: 7", v -> v.equals(7)),
+        tolerated("count in a native wrapper", count(), "{\"value\":12}", v -> v.equals(12)),
+        tolerated("number of attendees as a string", event(), String.format(EVENT_WITH, "\"40\"", "ann@example.com"), v -> ((Event) v).attendees() == 40),
+        tolerated("Python True", yesNo(), "True", v -> v.equals(Boolean.TRUE)),
+        tolerated("key with a trailing space", faqListType(), GOOD.replace("\"question\":\"Question 3?\"", "\"question \":\"Question 3?\""), v -> true),
+        tolerated("a list of one sealed record", tasks(), "[{\"type\":\"StatusUpdate\",\"orderId\":\"A9\"}]", v -> ((List<?>) v).size() == 1));
+  }
+
+  /** More answers that never comply. */
+  static Stream<Arguments> moreNeverRepaired() {
+    return Stream.of(
+        Arguments.of("always truncated", faqListType(), GOOD.substring(0, 120), "is not complete"),
+        Arguments.of("always a trailing comma", faqListType(), GOOD.replace("}]}", "},]}"), "not valid JSON"),
+        Arguments.of("always a refusal", faqListType(), "I'm sorry, I can't do that.", "holds no JSON object"),
+        Arguments.of("always empty", faqListType(), "", "the answer is empty"),
+        Arguments.of("always the schema", faqListType(), SCHEMA_ECHO, "faqs"),
+        Arguments.of("always a date in words", event(), EVENT_OK.replace("2026-12-01", "next week"), "date: cannot be read as LocalDate"));
+  }
+
   /** Bad answer, error fragments the re-ask must carry, good answer, check of the final value. */
   static Stream<Arguments> repairedByReask() {
-    return Stream.of(
+    return Stream.concat(moreRepairedByReask(), Stream.of(
         repaired("nine FAQs instead of ten", faqListType(), faqList(9),
             List.of("faqs: size must be between 10 and 10 (was 9 items)"), faqList(10), v -> ((FaqList) v).faqs().size() == 10),
         repaired("eleven FAQs", faqListType(), faqList(11),
@@ -139,12 +218,12 @@ class MalformedAnswerCorpusTest {
             "{\"tasks\":[{\"type\":\"BillingInquiry\",\"invoiceNumber\":\"INV-7\"}]}",
             v -> ((BillingInquiry) ((Plan) v).tasks().get(0)).invoiceNumber().equals("INV-7")),
         repaired("empty list where one item is required", plan(), "{\"tasks\":[]}",
-            List.of("tasks: must not be empty (was 0 items)"), "{\"tasks\":[{\"type\":\"StatusUpdate\",\"orderId\":\"A1\"}]}", v -> true));
+            List.of("tasks: must not be empty (was 0 items)"), "{\"tasks\":[{\"type\":\"StatusUpdate\",\"orderId\":\"A1\"}]}", v -> true)));
   }
 
   /** Answers the parser accepts as they are, repaired silently. */
   static Stream<Arguments> tolerated() {
-    return Stream.of(
+    return Stream.concat(moreTolerated(), Stream.of(
         tolerated("JSON in a Markdown fence", faqListType(), "```json\n" + faqList(10) + "\n```", v -> ((FaqList) v).faqs().size() == 10),
         tolerated("fence without language", faqListType(), "Here you go:\n```\n" + faqList(10) + "\n```\nAnything else?", v -> true),
         tolerated("prose before and after", faqListType(), "Sure! Here are the FAQs: " + faqList(10) + " Let me know [if] you need more.",
@@ -167,15 +246,15 @@ class MalformedAnswerCorpusTest {
         tolerated("number with prose", count(), "There are 1,200 items.", v -> v.equals(1200)),
         tolerated("sealed records by name in any case", tasks(),
             "[{\"type\":\"billinginquiry\",\"invoiceNumber\":\"INV-1\"},{\"type\":\"ProductReturn\",\"productName\":\"Lamp\",\"reason\":\"broken\"}]",
-            v -> ((List<?>) v).get(0) instanceof BillingInquiry && ((List<?>) v).get(1) instanceof ProductReturn));
+            v -> ((List<?>) v).get(0) instanceof BillingInquiry && ((List<?>) v).get(1) instanceof ProductReturn)));
   }
 
   /** Answers that never comply: the exception keeps every attempt. */
   static Stream<Arguments> neverRepaired() {
-    return Stream.of(
+    return Stream.concat(moreNeverRepaired(), Stream.of(
         Arguments.of("always nine FAQs", faqListType(), faqList(9), "faqs: size must be between 10 and 10 (was 9 items)"),
         Arguments.of("always prose", faqListType(), "I cannot do that.", "holds no JSON object"),
-        Arguments.of("always an unknown constant", trend(), "SIDEWAYS", "must be one of [EMERGING, DECLINING]"));
+        Arguments.of("always an unknown constant", trend(), "SIDEWAYS", "must be one of [EMERGING, DECLINING]")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,8 @@
 package dev.prompt4j.internal.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -54,7 +56,7 @@ public final class OutputMapper {
    * constants as declared, no coercion between JSON types. What it reads, the tolerant path would
    * read the same way; what it refuses goes down the tolerant path, which repairs or names the error.
    */
-  static final ObjectMapper STRICT = JsonMapper.builder()
+  static final ObjectMapper STRICT = JsonMapper.builder(factory())
       .addModule(new JavaTimeModule())
       .addModule(new Jdk8Module())
       .addModule(sealedModule())
@@ -80,19 +82,37 @@ public final class OutputMapper {
     };
   }
 
+  /**
+   * The parser limits for answers, set here rather than left to Jackson's defaults (which a library
+   * may change, or an application may change globally):
+   *
+   * <ul>
+   *   <li>nesting depth 200: answer types are records, lists and maps a few levels deep; a deeper
+   *       answer is a runaway model, and 200 keeps tree building and the schema check's recursion far
+   *       from the stack's limit (a 100,000-deep answer is refused at level 201 and re-asked);
+   *   <li>one string at most 16 Mi characters: the answer arrived through a body capped at 8 MiB by
+   *       default ({@code max-response-bytes}), so this refuses nothing that got through unless the
+   *       cap was raised, and then only a string longer than any answer text can reasonably hold;
+   *   <li>a number at most 1000 digits (Jackson's default, stated): longer ones are not quantities;
+   *   <li>a property name at most 50,000 characters (Jackson's default, stated).
+   * </ul>
+   */
+  private static JsonFactory factory() {
+    return JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(200)
+            .maxStringLength(16 * 1024 * 1024)
+            .maxNumberLength(1000)
+            .maxNameLength(50_000)
+            .build())
+        .build();
+  }
+
   private static ObjectMapper build() {
-    SimpleModule sealed =
-        new SimpleModule("prompt4j-sealed") {
-          @Override
-          public void setupModule(SetupContext context) {
-            super.setupModule(context);
-            context.addDeserializers(new SealedDeserializers());
-          }
-        };
-    return JsonMapper.builder()
+    return JsonMapper.builder(factory())
         .addModule(new JavaTimeModule())
         .addModule(new Jdk8Module())
-        .addModule(sealed)
+        .addModule(sealedModule())
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
         .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)

@@ -12,7 +12,7 @@ public enum OutputMode {
   /** Free text: no schema. */
   TEXT("text"),
   /** The schema sent with the provider's native structured-output mode (response format). */
-  NATIVE("native-schema"),
+  NATIVE("native"),
   /** The schema appended to the last user message, with instructions to answer with JSON only. */
   INSTRUCTIONS("instructions");
 
@@ -22,13 +22,13 @@ public enum OutputMode {
     this.label = label;
   }
 
-  /** The name shown in responses and traces: {@code text}, {@code native-schema}, {@code instructions}. */
+  /** The name shown in responses and traces, as configured: {@code text}, {@code native}, {@code instructions}. */
   public String label() {
     return label;
   }
 
   /**
-   * The mode a configuration value asks for: {@code native} (or {@code native-schema}), {@code
+   * The mode a configuration value asks for: {@code native} (the older spelling {@code native-schema} is still read), {@code
    * instructions}; {@code null} for {@code null} or {@code auto}.
    *
    * @throws IllegalArgumentException for anything else
