@@ -151,8 +151,7 @@ final class SchemaCheck {
     JsonNode properties = schema.path("properties");
     ObjectNode result = NODES.objectNode();
     List<String> unknown = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       String name = canonicalProperty(properties, field.getKey());
       if (name == null) {
         unknown.add(field.getKey());
@@ -161,8 +160,7 @@ final class SchemaCheck {
         result.set(name, field.getValue());
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> property = it.next();
+    for (Map.Entry<String, JsonNode> property : properties.properties()) {
       String childPath = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
       JsonNode child = result.get(property.getKey());
       if (child == null) {

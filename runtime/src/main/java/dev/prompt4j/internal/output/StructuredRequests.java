@@ -17,7 +17,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -104,8 +103,7 @@ public final class StructuredRequests {
       List<String> required = new ArrayList<>();
       java.util.Set<String> declaredRequired = new java.util.HashSet<>();
       schema.path("required").forEach(r -> declaredRequired.add(r.asText()));
-      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> property = it.next();
+      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
         object.addProperty(property.getKey(), element(property.getValue()));
         if (declaredRequired.contains(property.getKey()) && !SchemaCheck.nullable(property.getValue())) {
           required.add(property.getKey());
