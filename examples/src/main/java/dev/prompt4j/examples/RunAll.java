@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +56,7 @@ public final class RunAll {
     System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
     PrintStream out = System.out;
     Mode mode = Mode.choose();
+    mode.properties().forEach(System::setProperty);
     out.println(mode.banner());
     List<Example> selected = examples().stream().filter(e -> selected(e, args)).toList();
     int failures = 0;
@@ -117,7 +120,14 @@ public final class RunAll {
   }
 
   /** Offline or live, and on what. */
-  record Mode(boolean offline, String description) {
+  /**
+   * Offline or live, and on what.
+   *
+   * @param offline whether answers come from the scripts
+   * @param description the provider and model, for the banner
+   * @param properties system properties to set before the examples run (the provider and model a key chose)
+   */
+  record Mode(boolean offline, String description, Map<String, String> properties) {
     static final String HOW_TO_GO_LIVE = """
         To run live: export OPENAI_API_KEY (or ANTHROPIC_API_KEY, or GEMINI_API_KEY), or select a provider and
         model by configuration, e.g. -Dprompt4j.provider=ollama -Dprompt4j.model=llama3.2 with Ollama running.""";
@@ -131,48 +141,55 @@ public final class RunAll {
       return "Prompt4j examples: LIVE on " + description + ". Calls cost tokens; answers vary from run to run.";
     }
 
+    /** The mode of this JVM: its system properties and environment. */
     static Mode choose() {
-      String provider = setting("prompt4j.provider");
+      return choose(System::getProperty, System::getenv);
+    }
+
+    /**
+     * The mode that these system properties and environment variables ask for; a live mode chosen by
+     * a key alone also names the provider and model to use, in {@link #properties()}.
+     */
+    static Mode choose(UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
+      String provider = setting("prompt4j.provider", systemProperties, environment);
       if ("offline".equalsIgnoreCase(provider)) {
-        return new Mode(true, "offline");
+        return new Mode(true, "offline", Map.of());
       }
       if (provider != null) {
-        String model = setting("prompt4j.model");
-        return new Mode(false, provider + (model == null ? " (models as annotated)" : "/" + model));
+        String model = setting("prompt4j.model", systemProperties, environment);
+        return new Mode(false, provider + (model == null ? " (models as annotated)" : "/" + model), Map.of());
       }
-      if (present("OPENAI_API_KEY")) {
-        return new Mode(false, "openai (models as annotated)");
+      if (present(environment, "OPENAI_API_KEY")) {
+        return new Mode(false, "openai (models as annotated)", Map.of());
       }
-      if (present("ANTHROPIC_API_KEY")) {
-        return configure("anthropic", "claude-haiku-4-5");
+      if (present(environment, "ANTHROPIC_API_KEY")) {
+        return configure("anthropic", "claude-haiku-4-5", systemProperties, environment);
       }
-      if (present("GEMINI_API_KEY") || present("GOOGLE_API_KEY")) {
-        return configure("gemini", "gemini-2.0-flash");
+      if (present(environment, "GEMINI_API_KEY") || present(environment, "GOOGLE_API_KEY")) {
+        return configure("gemini", "gemini-2.0-flash", systemProperties, environment);
       }
-      return new Mode(true, "offline");
+      return new Mode(true, "offline", Map.of());
     }
 
-    /** Selects the provider and, unless configured, the model, as configuration: system properties. */
-    private static Mode configure(String provider, String defaultModel) {
-      System.setProperty("prompt4j.provider", provider);
-      String model = setting("prompt4j.model");
-      if (model == null) {
-        model = defaultModel;
-        System.setProperty("prompt4j.model", model);
-      }
-      return new Mode(false, provider + "/" + model);
+    /** Selects the provider and, unless configured, the model. */
+    private static Mode configure(String provider, String defaultModel, UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
+      String model = setting("prompt4j.model", systemProperties, environment);
+      Map<String, String> properties = model == null
+          ? Map.of("prompt4j.provider", provider, "prompt4j.model", defaultModel)
+          : Map.of("prompt4j.provider", provider);
+      return new Mode(false, provider + "/" + (model == null ? defaultModel : model), properties);
     }
 
-    private static String setting(String key) {
-      String value = System.getProperty(key);
+    private static String setting(String key, UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
+      String value = systemProperties.apply(key);
       if (value == null || value.isBlank()) {
-        value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        value = environment.apply(key.toUpperCase(Locale.ROOT).replace('.', '_'));
       }
       return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static boolean present(String variable) {
-      String value = System.getenv(variable);
+    private static boolean present(UnaryOperator<String> environment, String variable) {
+      String value = environment.apply(variable);
       return value != null && !value.isBlank();
     }
   }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,31 @@ class RunAllTest {
 
   @Test
   void withoutAKeyTheRunnerSaysItIsOfflineAndHowToGoLive() {
-    RunAll.Mode mode = RunAll.Mode.choose();
-    if (System.getenv("OPENAI_API_KEY") == null && System.getenv("ANTHROPIC_API_KEY") == null && System.getenv("GEMINI_API_KEY") == null
-        && System.getenv("GOOGLE_API_KEY") == null && System.getProperty("prompt4j.provider") == null && System.getenv("PROMPT4J_PROVIDER") == null) {
-      assertTrue(mode.offline());
-      assertTrue(mode.banner().contains("OFFLINE"));
-      assertTrue(mode.banner().contains("OPENAI_API_KEY"));
-    }
+    RunAll.Mode mode = RunAll.Mode.choose(key -> null, Map.of("PATH", "/usr/bin", "OPENAI_API_KEY", " ")::get);
+
+    assertTrue(mode.offline(), "a blank key is no key");
+    assertTrue(mode.banner().contains("OFFLINE"));
+    assertTrue(mode.banner().contains("OPENAI_API_KEY"));
+    assertEquals(Map.of(), mode.properties());
+  }
+
+  @Test
+  void aKeyOrAProviderSettingGoesLiveOnTheMatchingProvider() {
+    RunAll.Mode openai = RunAll.Mode.choose(key -> null, Map.of("OPENAI_API_KEY", "sk-test")::get);
+    assertFalse(openai.offline());
+    assertTrue(openai.banner().contains("LIVE on openai"), openai.banner());
+    assertFalse(openai.banner().contains("sk-test"), "the banner never shows a key");
+
+    RunAll.Mode anthropic = RunAll.Mode.choose(key -> null, Map.of("ANTHROPIC_API_KEY", "k")::get);
+    assertEquals(Map.of("prompt4j.provider", "anthropic", "prompt4j.model", "claude-haiku-4-5"), anthropic.properties());
+
+    RunAll.Mode gemini = RunAll.Mode.choose(Map.of("prompt4j.model", "gemini-2.5-pro")::get, Map.of("GOOGLE_API_KEY", "k")::get);
+    assertEquals(Map.of("prompt4j.provider", "gemini"), gemini.properties());
+    assertEquals("gemini/gemini-2.5-pro", gemini.description());
+
+    RunAll.Mode ollama = RunAll.Mode.choose(Map.of("prompt4j.provider", "ollama", "prompt4j.model", "llama3.2")::get, key -> null);
+    assertEquals("ollama/llama3.2", ollama.description());
+    assertTrue(RunAll.Mode.choose(key -> null, Map.of("PROMPT4J_PROVIDER", "offline", "OPENAI_API_KEY", "k")::get).offline(),
+        "prompt4j.provider=offline wins over a key");
   }
 }
