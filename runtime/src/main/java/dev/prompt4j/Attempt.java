@@ -15,6 +15,7 @@ import java.util.List;
  * @param duration how long the request took
  */
 public record Attempt(String provider, String model, String rawText, List<String> errors, Duration duration) {
+  /** Copies the errors. */
   public Attempt {
     errors = List.copyOf(errors);
   }

@@ -30,30 +30,60 @@ public @interface Call {
   /** Marks the seed as not set. */
   long UNSET_SEED = Long.MIN_VALUE;
 
-  /** The provider: {@code openai}, {@code anthropic}, {@code gemini}, {@code ollama}, {@code offline}, or a registered one. */
+  /**
+   * The provider: {@code openai}, {@code anthropic}, {@code gemini}, {@code ollama}, {@code offline}, or a registered one.
+   *
+   * @return the provider: {@code openai}, {@code anthropic}, {@code gemini}, {@code ollama}, {@code offline}, or a registered one
+   */
   String provider();
 
-  /** The model name as the provider knows it, for example {@code gpt-4o-mini}. */
+  /**
+   * The model name as the provider knows it, for example {@code gpt-4o-mini}.
+   *
+   * @return the model name as the provider knows it, for example {@code gpt-4o-mini}
+   */
   String model();
 
-  /** Sampling temperature; not sent when unset. */
+  /**
+   * Sampling temperature; not sent when unset.
+   *
+   * @return sampling temperature; not sent when unset
+   */
   double temperature() default UNSET;
 
-  /** Maximum output tokens; not sent when unset. */
+  /**
+   * Maximum output tokens; not sent when unset.
+   *
+   * @return maximum output tokens; not sent when unset
+   */
   int maxTokens() default UNSET_INT;
 
-  /** Nucleus sampling; not sent when unset. */
+  /**
+   * Nucleus sampling; not sent when unset.
+   *
+   * @return nucleus sampling; not sent when unset
+   */
   double topP() default UNSET;
 
-  /** Stop sequences; none when empty. */
+  /**
+   * Stop sequences; none when empty.
+   *
+   * @return stop sequences; none when empty
+   */
   String[] stop() default {};
 
-  /** Sampling seed, for providers that take one; not sent when unset. */
+  /**
+   * Sampling seed, for providers that take one; not sent when unset.
+   *
+   * @return sampling seed, for providers that take one; not sent when unset
+   */
   long seed() default UNSET_SEED;
 
   /**
    * Models tried in order when this one still fails after its retries, as {@code "provider:model"},
    * for example {@code "anthropic:claude-haiku-4-5"}.
+   *
+   * @return models tried in order when this one still fails after its retries, as {@code "provider:model"}, for example {@code "anthropic:claude-haiku-4-5"}
    */
   String[] fallbacks() default {};
 }

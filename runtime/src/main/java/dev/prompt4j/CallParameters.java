@@ -21,16 +21,26 @@ public record CallParameters(Double temperature, Integer maxTokens, Double topP,
   /** No parameter set. */
   public static final CallParameters NONE = new CallParameters(null, null, null, null, null);
 
+  /** Copies the stop sequences. */
   public CallParameters {
     stop = stop == null ? null : List.copyOf(stop);
   }
 
-  /** Starts from no parameter. */
+  /**
+   * Starts from no parameter.
+   *
+   * @return starts from no parameter
+   */
   public static CallParameters none() {
     return NONE;
   }
 
-  /** Returns these parameters with the set values of {@code override} replacing this one's. */
+  /**
+   * Returns these parameters with the set values of {@code override} replacing this one's.
+   *
+   * @param override the override
+   * @return these parameters with the set values of {@code override} replacing this one's
+   */
   public CallParameters overriddenBy(CallParameters override) {
     if (override == null || override.equals(NONE)) {
       return this;
@@ -43,27 +53,52 @@ public record CallParameters(Double temperature, Integer maxTokens, Double topP,
         override.seed != null ? override.seed : seed);
   }
 
-  /** A copy with the temperature set. */
+  /**
+   * A copy with the temperature set.
+   *
+   * @param value the value
+   * @return a copy with the temperature set
+   */
   public CallParameters withTemperature(double value) {
     return new CallParameters(value, maxTokens, topP, stop, seed);
   }
 
-  /** A copy with the maximum output tokens set. */
+  /**
+   * A copy with the maximum output tokens set.
+   *
+   * @param value the value
+   * @return a copy with the maximum output tokens set
+   */
   public CallParameters withMaxTokens(int value) {
     return new CallParameters(temperature, value, topP, stop, seed);
   }
 
-  /** A copy with top-p set. */
+  /**
+   * A copy with top-p set.
+   *
+   * @param value the value
+   * @return a copy with top-p set
+   */
   public CallParameters withTopP(double value) {
     return new CallParameters(temperature, maxTokens, value, stop, seed);
   }
 
-  /** A copy with the stop sequences set. */
+  /**
+   * A copy with the stop sequences set.
+   *
+   * @param values the values
+   * @return a copy with the stop sequences set
+   */
   public CallParameters withStop(String... values) {
     return new CallParameters(temperature, maxTokens, topP, List.of(values), seed);
   }
 
-  /** A copy with the seed set. */
+  /**
+   * A copy with the seed set.
+   *
+   * @param value the value
+   * @return a copy with the seed set
+   */
   public CallParameters withSeed(long value) {
     return new CallParameters(temperature, maxTokens, topP, stop, value);
   }

@@ -14,6 +14,13 @@ public class ChainException extends Prompt4jException {
   private final List<String> path;
   private final transient Map<String, Object> completedFields;
 
+  /**
+   * A failure of the step at {@code path}.
+   *
+   * @param path the failed step, outermost first: prompt method, field, nested method, ...
+   * @param completedFields the fields of the outermost prompt computed before the failure
+   * @param cause what failed
+   */
   public ChainException(List<String> path, Map<String, Object> completedFields, Throwable cause) {
     super(String.join(" <- ", path) + ": " + describe(cause), cause);
     this.path = List.copyOf(path);
@@ -26,12 +33,20 @@ public class ChainException extends Prompt4jException {
     return message == null ? root.getClass().getName() : message;
   }
 
-  /** The path of the failed step, outermost first: prompt method, field, nested method, field, ... */
+  /**
+   * The path of the failed step, outermost first: prompt method, field, nested method, field, ...
+   *
+   * @return the path of the failed step, outermost first: prompt method, field, nested method, field,
+   */
   public List<String> path() {
     return path;
   }
 
-  /** The fields of the outermost prompt that were computed before the failure, by name. */
+  /**
+   * The fields of the outermost prompt that were computed before the failure, by name.
+   *
+   * @return the fields of the outermost prompt that were computed before the failure, by name
+   */
   public Map<String, Object> completedFields() {
     return completedFields;
   }

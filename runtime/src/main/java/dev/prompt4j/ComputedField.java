@@ -23,6 +23,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface ComputedField {
-  /** The name templates use; the method name when empty. */
+  /**
+   * The name templates use; the method name when empty.
+   *
+   * @return the name templates use; the method name when empty
+   */
   String value() default "";
 }

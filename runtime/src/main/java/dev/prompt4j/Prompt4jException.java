@@ -24,7 +24,11 @@ public class Prompt4jException extends RuntimeException {
     this.method = method;
   }
 
-  /** The prompt method whose call failed (simple name), or {@code null} when none is concerned. */
+  /**
+   * The prompt method whose call failed (simple name), or {@code null} when none is concerned.
+   *
+   * @return the prompt method whose call failed (simple name), or {@code null} when none is concerned
+   */
   public String method() {
     return method;
   }

@@ -80,37 +80,66 @@ public final class Response<T> {
     this.calls = List.copyOf(b.calls);
   }
 
-  /** Starts a response; used by the runtime and by tests that build expected responses. */
+  /**
+   * Starts a response; used by the runtime and by tests that build expected responses.
+   *
+   * @param <T> the t type
+   * @return starts a response; used by the runtime and by tests that build expected responses
+   */
   public static <T> Builder<T> builder() {
     return new Builder<>();
   }
 
-  /** The parsed, validated value. */
+  /**
+   * The parsed, validated value.
+   *
+   * @return the parsed, validated value
+   */
   public T value() {
     return value;
   }
 
-  /** The model's answer as it arrived (the last attempt's). */
+  /**
+   * The model's answer as it arrived (the last attempt's).
+   *
+   * @return the model's answer as it arrived (the last attempt's)
+   */
   public String rawText() {
     return rawText;
   }
 
-  /** The prompt method, as {@code Interface.method}. */
+  /**
+   * The prompt method, as {@code Interface.method}.
+   *
+   * @return the prompt method, as {@code Interface.method}
+   */
   public String method() {
     return method;
   }
 
-  /** The computed field of the parent call under which this call was made, or {@code null}. */
+  /**
+   * The computed field of the parent call under which this call was made, or {@code null}.
+   *
+   * @return the computed field of the parent call under which this call was made, or {@code null}
+   */
   public String field() {
     return field;
   }
 
-  /** The provider that answered (after any fallback). */
+  /**
+   * The provider that answered (after any fallback).
+   *
+   * @return the provider that answered (after any fallback)
+   */
   public String provider() {
     return provider;
   }
 
-  /** The model that answered (after any fallback). */
+  /**
+   * The model that answered (after any fallback).
+   *
+   * @return the model that answered (after any fallback)
+   */
   public String model() {
     return model;
   }
@@ -134,17 +163,29 @@ public final class Response<T> {
     return unsentParameters;
   }
 
-  /** The messages sent in the request that gave the answer. */
+  /**
+   * The messages sent in the request that gave the answer.
+   *
+   * @return the messages sent in the request that gave the answer
+   */
   public List<ChatMessage> messages() {
     return messages;
   }
 
-  /** Token usage of this call, added up over every attempt (not including nested calls). */
+  /**
+   * Token usage of this call, added up over every attempt (not including nested calls).
+   *
+   * @return token usage of this call, added up over every attempt (not including nested calls)
+   */
   public Usage usage() {
     return usage;
   }
 
-  /** Token usage of this call and of every nested call. */
+  /**
+   * Token usage of this call and of every nested call.
+   *
+   * @return token usage of this call and of every nested call
+   */
   public Usage totalUsage() {
     Usage total = usage;
     for (Response<?> call : calls) {
@@ -153,57 +194,101 @@ public final class Response<T> {
     return total;
   }
 
-  /** Why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it. */
+  /**
+   * Why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it.
+   *
+   * @return why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it
+   */
   public String finishReason() {
     return finishReason;
   }
 
-  /** When the call started (before its fields were computed). */
+  /**
+   * When the call started (before its fields were computed).
+   *
+   * @return when the call started (before its fields were computed)
+   */
   public Instant startedAt() {
     return startNanos == UNKNOWN_START ? null : Clocks.instant(startNanos);
   }
 
-  /** From start to answer, fields included. */
+  /**
+   * From start to answer, fields included.
+   *
+   * @return from start to answer, fields included
+   */
   public Duration latency() {
     return latency;
   }
 
-  /** The name of the thread the call ran on. */
+  /**
+   * The name of the thread the call ran on.
+   *
+   * @return the name of the thread the call ran on
+   */
   public String thread() {
     return thread;
   }
 
-  /** How many requests were made: one plus retries, fallbacks and re-asks. */
+  /**
+   * How many requests were made: one plus retries, fallbacks and re-asks.
+   *
+   * @return how many requests were made: one plus retries, fallbacks and re-asks
+   */
   public int attempts() {
     return failedAttempts.size() + 1;
   }
 
-  /** The requests that did not give the answer, in order. */
+  /**
+   * The requests that did not give the answer, in order.
+   *
+   * @return the requests that did not give the answer, in order
+   */
   public List<Attempt> failedAttempts() {
     return failedAttempts;
   }
 
-  /** A stable hash of the template and the effective call configuration. */
+  /**
+   * A stable hash of the template and the effective call configuration.
+   *
+   * @return a stable hash of the template and the effective call configuration
+   */
   public String promptVersion() {
     return promptVersion;
   }
 
-  /** How the answer's shape was asked for: {@code text}, {@code native}, {@code instructions}. */
+  /**
+   * How the answer's shape was asked for: {@code text}, {@code native}, {@code instructions}.
+   *
+   * @return how the answer's shape was asked for: {@code text}, {@code native}, {@code instructions}
+   */
   public String outputMode() {
     return outputMode;
   }
 
-  /** The computed fields evaluated for this call, in the order they finished. */
+  /**
+   * The computed fields evaluated for this call, in the order they finished.
+   *
+   * @return the computed fields evaluated for this call, in the order they finished
+   */
   public List<FieldRecord> fields() {
     return fields;
   }
 
-  /** The calls made while computing this call's fields, in the order they finished. */
+  /**
+   * The calls made while computing this call's fields, in the order they finished.
+   *
+   * @return the calls made while computing this call's fields, in the order they finished
+   */
   public List<Response<?>> calls() {
     return calls;
   }
 
-  /** The whole tree as indented JSON: this call, its messages, usage, timing and nested calls. */
+  /**
+   * The whole tree as indented JSON: this call, its messages, usage, timing and nested calls.
+   *
+   * @return the whole tree as indented JSON: this call, its messages, usage, timing and nested calls
+   */
   public String toJson() {
     try {
       return Json.MAPPER.writeValueAsString(toTree());

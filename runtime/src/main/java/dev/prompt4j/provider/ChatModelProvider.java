@@ -21,18 +21,28 @@ import java.util.List;
  */
 public interface ChatModelProvider {
 
-  /** The name used in {@code @Call(provider = ...)} and in configuration keys. */
+  /**
+   * The name used in {@code @Call(provider = ...)} and in configuration keys.
+   *
+   * @return the name used in {@code @Call(provider = ...)} and in configuration keys
+   */
   String name();
 
   /**
    * Builds a client for {@code model}. Throw {@link dev.prompt4j.Prompt4jException} naming the
    * setting to fix when something required (a key) is missing.
+   *
+   * @param model the model
+   * @param settings the settings
+   * @return builds a client for {@code model}
    */
   ChatModel create(String model, ProviderSettings settings);
 
   /**
    * Environment variables holding the key, tried in order when {@code prompt4j.providers.<name>.api-key}
    * is not configured, for example {@code OPENAI_API_KEY}.
+   *
+   * @return environment variables holding the key, tried in order when {@code prompt4j.providers.<name>.api-key} is not configured, for example {@code OPENAI_API_KEY}
    */
   default List<String> apiKeyVariables() {
     return List.of();
@@ -41,6 +51,8 @@ public interface ChatModelProvider {
   /**
    * Environment variables holding the base URL, tried in order when {@code
    * prompt4j.providers.<name>.base-url} is not configured, for example {@code OPENAI_BASE_URL}.
+   *
+   * @return environment variables holding the base URL, tried in order when {@code prompt4j.providers.<name>.base-url} is not configured, for example {@code OPENAI_BASE_URL}
    */
   default List<String> baseUrlVariables() {
     return List.of();
@@ -49,6 +61,8 @@ public interface ChatModelProvider {
   /**
    * Names of provider-specific settings read from {@code prompt4j.providers.<name>.<option>} into
    * {@link ProviderSettings#options()}, for example {@code script} for the offline provider.
+   *
+   * @return names of provider-specific settings read from {@code prompt4j.providers.<name>.<option>} into {@link ProviderSettings#options()}, for example {@code script} for the offline provider
    */
   default List<String> optionKeys() {
     return List.of();
@@ -64,7 +78,13 @@ public interface ChatModelProvider {
     return false;
   }
 
-  /** The per-request parameters for {@code model}; override to send provider-specific ones. */
+  /**
+   * The per-request parameters for {@code model}; override to send provider-specific ones.
+   *
+   * @param model the model
+   * @param parameters the parameters
+   * @return the per-request parameters for {@code model}; override to send provider-specific ones
+   */
   default ChatRequestParameters requestParameters(String model, CallParameters parameters) {
     return DefaultChatRequestParameters.builder()
         .modelName(model)

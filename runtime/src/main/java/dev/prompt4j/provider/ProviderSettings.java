@@ -31,12 +31,25 @@ public record ProviderSettings(
     options = options == null ? Map.of() : Map.copyOf(options);
   }
 
-  /** Settings without provider-specific options. */
+  /**
+   * Settings without provider-specific options.
+   *
+   * @param provider the provider
+   * @param apiKey the api key
+   * @param baseUrl the base url
+   * @param timeout the timeout
+   * @param maxRetries the max retries
+   */
   public ProviderSettings(String provider, String apiKey, String baseUrl, Duration timeout, Integer maxRetries) {
     this(provider, apiKey, baseUrl, timeout, maxRetries, Map.of());
   }
 
-  /** Nothing configured. */
+  /**
+   * Nothing configured.
+   *
+   * @param provider the provider
+   * @return nothing configured
+   */
   public static ProviderSettings empty(String provider) {
     return new ProviderSettings(provider, null, null, null, null, Map.of());
   }
@@ -46,6 +59,7 @@ public record ProviderSettings(
    *
    * @param environmentVariable the variable(s) to name in the message, for example {@code OPENAI_API_KEY}
    * @throws dev.prompt4j.Prompt4jException when no key is configured
+   * @return the key, or an exception naming where to configure it
    */
   public String requireApiKey(String environmentVariable) {
     if (apiKey == null || apiKey.isBlank()) {
@@ -65,17 +79,32 @@ public record ProviderSettings(
     return apiKey;
   }
 
-  /** The option {@code name}, or {@code null}. */
+  /**
+   * The option {@code name}, or {@code null}.
+   *
+   * @param name the name
+   * @return the option {@code name}, or {@code null}
+   */
   public String option(String name) {
     return options.get(name);
   }
 
-  /** A copy with this base URL. */
+  /**
+   * A copy with this base URL.
+   *
+   * @param value the value
+   * @return a copy with this base URL
+   */
   public ProviderSettings withBaseUrl(String value) {
     return new ProviderSettings(provider, apiKey, value, timeout, maxRetries, options);
   }
 
-  /** A copy with this key. */
+  /**
+   * A copy with this key.
+   *
+   * @param value the value
+   * @return a copy with this key
+   */
   public ProviderSettings withApiKey(String value) {
     return new ProviderSettings(provider, value, baseUrl, timeout, maxRetries, options);
   }
