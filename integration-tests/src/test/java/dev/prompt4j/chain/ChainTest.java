@@ -14,12 +14,13 @@ import dev.prompt4j.ChainException;
 import dev.prompt4j.FieldRecord;
 import dev.prompt4j.Response;
 import dev.prompt4j.Trace;
-import dev.prompt4j.chain.ChainPrompts.BranchesImpl;
-import dev.prompt4j.chain.ChainPrompts.DiamondImpl;
-import dev.prompt4j.chain.ChainPrompts.FanOutImpl;
-import dev.prompt4j.chain.ChainPrompts.GreeterImpl;
-import dev.prompt4j.chain.ChainPrompts.LevelsImpl;
-import dev.prompt4j.chain.ChainPrompts.ResearchImpl;
+import dev.prompt4j.chain.ChainPrompts.Branches;
+import dev.prompt4j.chain.ChainPrompts.Diamond;
+import dev.prompt4j.chain.ChainPrompts.FanOut;
+import dev.prompt4j.chain.ChainPrompts.Greeter;
+import dev.prompt4j.chain.ChainPrompts.Levels;
+import dev.prompt4j.chain.ChainPrompts.Research;
+import dev.prompt4j.testing.Runtimes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +28,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Computed fields run as a graph: each once, independent ones in parallel, failures naming the step. */
+/**
+ * Computed fields of generated classes run as a graph: each once, independent ones in parallel (proved
+ * by barriers the parallel requests must meet at), failures naming the step.
+ */
 class ChainTest {
-  private static final Duration LATENCY = Duration.ofMillis(150);
+  private static final Duration LATENCY = Duration.ofMillis(5);
   private static final Duration GUARD = Duration.ofSeconds(30);
+
+  /** A diamond whose two branches answer only when both are being asked at once. */
+  private static ScriptedModel diamondModel() {
+    CyclicBarrier branches = new CyclicBarrier(2);
+    return new ScriptedModel(LATENCY).on("left:", ScriptedModel.together(branches)).on("right:", ScriptedModel.together(branches));
+  }
 
   @Test
   void diamondMakesFourCallsAndRunsItsTwoBranchesInParallel() {
-    ScriptedModel model = new ScriptedModel(LATENCY);
-    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+    ScriptedModel model = diamondModel();
+    Diamond diamond = Runtimes.scripted(Diamond.class, model);
 
     Response<String> response = assertTimeoutPreemptively(GUARD, () -> diamond.top("AI"));
 
@@ -59,8 +70,8 @@ class ChainTest {
 
   @Test
   void eightIndependentFieldsAllRunAtOnce() {
-    ScriptedModel model = new ScriptedModel(Duration.ofMillis(300));
-    FanOutImpl fanOut = new FanOutImpl(TestPrompts.context(model));
+    ScriptedModel model = new ScriptedModel(Duration.ZERO).on("part ", ScriptedModel.together(new CyclicBarrier(8)));
+    FanOut fanOut = Runtimes.scripted(FanOut.class, model);
 
     Response<String> response = assertTimeoutPreemptively(GUARD, () -> fanOut.summary("chips"));
 
@@ -89,7 +100,7 @@ class ChainTest {
           assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
           throw new IllegalStateException("boom");
         });
-    BranchesImpl branches = new BranchesImpl(TestPrompts.context(model));
+    Branches branches = Runtimes.scripted(Branches.class, model);
 
     ChainException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ChainException.class, () -> branches.top("x")));
 
@@ -114,7 +125,7 @@ class ChainTest {
       answer.await();
       return "hello";
     });
-    GreeterImpl greeter = new GreeterImpl(TestPrompts.context(model));
+    Greeter greeter = Runtimes.scripted(Greeter.class, model);
 
     CompletableFuture<String> value = assertTimeoutPreemptively(GUARD, () -> greeter.greet("Ada"));
     assertTrue(started.await(10, TimeUnit.SECONDS), "the call is being made");
@@ -143,7 +154,7 @@ class ChainTest {
     });
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
-      GreeterImpl greeter = new GreeterImpl(TestPrompts.context(model).withExecutor(pool));
+      Greeter greeter = Runtimes.scripted(Greeter.class, model, pool);
 
       CompletableFuture<String> value = greeter.greet("Ada");
       assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -163,7 +174,7 @@ class ChainTest {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      LevelsImpl levels = new LevelsImpl(TestPrompts.context(model).withExecutor(pool));
+      Levels levels = Runtimes.scripted(Levels.class, model, pool);
 
       String value = assertTimeoutPreemptively(GUARD, () -> levels.l1("x"));
 
@@ -178,10 +189,10 @@ class ChainTest {
 
   @Test
   void jsonShowsTheNestedCallsAndFieldTimings() throws Exception {
-    ScriptedModel model = new ScriptedModel(LATENCY);
-    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+    ScriptedModel model = diamondModel();
+    Diamond diamond = Runtimes.scripted(Diamond.class, model);
 
-    Response<String> response = diamond.top("AI");
+    Response<String> response = assertTimeoutPreemptively(GUARD, () -> diamond.top("AI"));
     JsonNode json = new ObjectMapper().readTree(response.toJson());
 
     assertEquals("Diamond.top", json.get("method").asText());
@@ -211,8 +222,11 @@ class ChainTest {
 
   @Test
   void callsMadeInsideAFieldsCodeAreTracedUnderIt() {
-    ScriptedModel model = new ScriptedModel(Duration.ofMillis(100));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    CyclicBarrier fanOut = new CyclicBarrier(2);
+    ScriptedModel model = new ScriptedModel(Duration.ZERO)
+        .on("note tides A", ScriptedModel.together(fanOut))
+        .on("note tides B", ScriptedModel.together(fanOut));
+    Research research = Runtimes.scripted(Research.class, model);
 
     Response<String> report = assertTimeoutPreemptively(GUARD, () -> research.report("tides"));
 
@@ -227,9 +241,9 @@ class ChainTest {
 
   @Test
   void traceCaptureCollectsPlainJavaLoopsAndNestedChains() {
-    ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
-    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+    ScriptedModel model = diamondModel();
+    Research research = Runtimes.scripted(Research.class, model);
+    Diamond diamond = Runtimes.scripted(Diamond.class, model);
 
     Trace.Captured<String> loop = Trace.capture(() -> {
       String draft = "draft";
@@ -254,7 +268,7 @@ class ChainTest {
   @Test
   void capturesNestAndKeepTheirCallsForTheEnclosingCapture() {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(1));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    Research research = Runtimes.scripted(Research.class, model);
 
     Trace.Captured<Trace.Captured<String>> outer = Trace.capture(() -> {
       research.note("first");
@@ -268,7 +282,7 @@ class ChainTest {
   @Test
   void propagatingExecutorTracesTheUsersOwnFanOut() throws Exception {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(1));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    Research research = Runtimes.scripted(Research.class, model);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       Trace.Captured<List<String>> run = Trace.capture(() -> {
