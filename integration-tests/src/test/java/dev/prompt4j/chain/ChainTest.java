@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,6 +115,43 @@ class ChainTest {
     assertEquals(List.of(), model.requests("later"), "the field that needed the cancelled one never started");
     assertEquals(List.of(), model.requests("top"), "the failed prompt is never sent");
     assertFalse(Thread.currentThread().isInterrupted());
+  }
+
+  @Test
+  void aFieldThatFailsOnAPoolThreadIsThrownWithTheCallersFrames() throws Exception {
+    ChainPrompts.Probe probe = Runtimes.scripted(ChainPrompts.Probe.class, new ScriptedModel(Duration.ZERO));
+    CountDownLatch blocking = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Thread> failedOn = new java.util.concurrent.atomic.AtomicReference<>();
+    IllegalStateException boom = new IllegalStateException("boom");
+    // The caller is inside or waiting for 'blocked' until 'broken' fails: 'broken' runs on a pool thread.
+    ChainPrompts.Steps steps = new ChainPrompts.Steps()
+        .on("blocked", p -> {
+          blocking.countDown();
+          new CountDownLatch(1).await(10, TimeUnit.SECONDS); // until cancelled; the bound is only a hang guard
+          return "never";
+        })
+        .on("broken", p -> {
+          assertTrue(blocking.await(10, TimeUnit.SECONDS));
+          failedOn.set(Thread.currentThread());
+          throw boom;
+        });
+
+    // Called on this thread (no preemptive time-out, which would call from another one).
+    ChainException e = assertThrows(ChainException.class, () -> probe.blocking(steps));
+
+    assertTrue(failedOn.get() != Thread.currentThread(), "the field failed on " + failedOn.get());
+    assertTrue(frames(e).contains("aFieldThatFailsOnAPoolThreadIsThrownWithTheCallersFrames"), "the caller's frames: " + frames(e));
+    assertEquals(List.of("blocking", "broken"), e.path());
+    assertSame(boom, e.getCause(), "the worker's failure is the cause");
+    assertEquals(1, e.getSuppressed().length, "the exception made where the field failed is kept");
+    ChainException worker = assertInstanceOf(ChainException.class, e.getSuppressed()[0]);
+    assertEquals(e.path(), worker.path());
+    assertFalse(frames(worker).contains("aFieldThatFailsOnAPoolThreadIsThrownWithTheCallersFrames"),
+        "the kept one was made on the pool thread: " + frames(worker));
+  }
+
+  private static List<String> frames(Throwable e) {
+    return java.util.Arrays.stream(e.getStackTrace()).map(StackTraceElement::getMethodName).toList();
   }
 
   @Test

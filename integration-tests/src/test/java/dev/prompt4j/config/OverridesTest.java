@@ -5,8 +5,12 @@ import static dev.prompt4j.testing.Calls.echo;
 import static dev.prompt4j.testing.Calls.traced;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
@@ -75,6 +79,22 @@ class OverridesTest {
     assertEquals(new CallParameters(null, null, null, null, 42L), greet.unsentParameters());
     assertEquals(new CallParameters(0.5, 300, null, null, null), moodOf.parameters());
     assertEquals(42L, moodOf.unsentParameters().seed());
+  }
+
+  @Test
+  void aSeedAClientCannotTakeIsReportedAsNotSent() throws Exception {
+    OfflineModel model = echo("seeded");
+    Greeter seeded = Prompt4j.override(base()).client(model).seed(42).build();
+
+    Response<String> response = seeded.describe("Ada");
+
+    assertNull(response.parameters().seed(), "a generic client cannot be sent a seed");
+    assertEquals(42L, response.unsentParameters().seed());
+    assertEquals(new CallParameters(0.5, null, null, null, null), response.parameters());
+    JsonNode json = new ObjectMapper().readTree(response.toJson());
+    assertEquals(42, json.path("unsentParameters").path("seed").asLong(), response.toJson());
+    assertTrue(json.path("parameters").path("seed").isMissingNode() || json.path("parameters").path("seed").isNull(), response.toJson());
+    assertEquals(42L, response.calls().get(0).unsentParameters().seed(), "the field's call too");
   }
 
   @Test

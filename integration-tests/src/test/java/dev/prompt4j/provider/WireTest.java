@@ -213,6 +213,33 @@ class WireTest {
   }
 
   @Test
+  void openAiIsSentTheSeedAndAnthropicIsNot() {
+    Map<String, String> s = openAi();
+    s.put("prompt4j.Greeter.greet.seed", "42");
+    s.put("prompt4j.Greeter.moodOf.provider", "anthropic");
+    s.put("prompt4j.Greeter.moodOf.model", "claude-haiku-4-5");
+    s.put("prompt4j.Greeter.moodOf.seed", "42");
+    s.put("prompt4j.providers.anthropic.base-url", server.baseUrl());
+    s.put("prompt4j.providers.anthropic.api-key", KEY);
+    Greeter greeter = greeter(s);
+
+    Response<?> openAi = Calls.traced(() -> greeter.greet("Ada"));
+    Response<?> anthropic = Calls.traced(() -> greeter.moodOf("Ada"));
+
+    JsonNode openAiBody = server.requests().get(0).json();
+    JsonNode anthropicBody = server.requests().get(1).json();
+    assertAll(
+        () -> assertEquals(42, openAiBody.path("seed").asInt(), openAiBody.toString()),
+        () -> assertEquals(42L, openAi.parameters().seed()),
+        () -> assertNull(openAi.unsentParameters().seed()),
+        () -> assertEquals("/v1/messages", server.requests().get(1).path()),
+        () -> assertFalse(anthropicBody.has("seed"), anthropicBody.toString()),
+        () -> assertNull(anthropic.parameters().seed()),
+        () -> assertEquals(42L, anthropic.unsentParameters().seed()),
+        () -> assertTrue(anthropic.toJson().contains("\"unsentParameters\""), anthropic.toJson()));
+  }
+
+  @Test
   void unauthorizedFailsAtOnceWithAClearMessageAndNeverShowsTheKey() {
     server.enqueue(Reply.raw(401,
         "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}"));
