@@ -8,8 +8,6 @@ import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.Response;
 import dev.prompt4j.testing.Calls;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +16,8 @@ import org.junit.jupiter.api.Test;
  * src/test/resources/prompt4j.properties the file keys; system properties are set only while the
  * runtime is built, which is when configuration is read.
  */
-class EnvironmentTest {
-  private FakeProviderServer server;
+class EnvironmentTest extends FakeServerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    server = FakeProviderServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   /** A runtime of the default sources, with {@code systemProperties} set while it is built. */
   private static PromptRuntime defaults(Map<String, String> systemProperties) {

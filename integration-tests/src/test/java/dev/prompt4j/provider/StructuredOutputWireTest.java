@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The native structured-output request body of each provider, as its real langchain4j client sends it
  * to a local fake server, with {@code prompt4j.output-mode=native}.
  */
-class StructuredOutputWireTest {
+class StructuredOutputWireTest extends FakeServerTest {
   private static final String KEY = "sk-test-STRUCTURED";
 
   /** The answer type of the tests. */
@@ -33,17 +32,10 @@ class StructuredOutputWireTest {
     Response<Person> extract();
   }
 
-  private FakeProviderServer server;
 
   @BeforeEach
-  void start() throws Exception {
-    server = FakeProviderServer.start();
+  void answerWithAda() {
     server.defaultText("{\"name\":\"Ada\",\"age\":36}");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private Response<Person> ask(String provider, String model, Map<String, String> settings) {

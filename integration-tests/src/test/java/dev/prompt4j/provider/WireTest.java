@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,20 +34,10 @@ import org.junit.jupiter.api.Test;
  * Waits between retries are real but tiny ({@code prompt4j.retry.initial-delay=1ms}); what was waited is
  * read from the failed attempts' descriptions.
  */
-class WireTest {
+class WireTest extends FakeServerTest {
   private static final String KEY = "sk-test-SECRET-4711";
 
-  private FakeProviderServer server;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = FakeProviderServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private static Greeter greeter(Map<String, String> settings) {
     return Runtimes.isolated(settings).create(Greeter.class);
