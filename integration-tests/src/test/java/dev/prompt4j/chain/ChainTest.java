@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +15,13 @@ import dev.prompt4j.ChainException;
 import dev.prompt4j.FieldRecord;
 import dev.prompt4j.Response;
 import dev.prompt4j.Trace;
-import dev.prompt4j.chain.ChainPrompts.BranchesImpl;
-import dev.prompt4j.chain.ChainPrompts.DiamondImpl;
-import dev.prompt4j.chain.ChainPrompts.FanOutImpl;
-import dev.prompt4j.chain.ChainPrompts.GreeterImpl;
-import dev.prompt4j.chain.ChainPrompts.LevelsImpl;
-import dev.prompt4j.chain.ChainPrompts.ResearchImpl;
+import dev.prompt4j.chain.ChainPrompts.Branches;
+import dev.prompt4j.chain.ChainPrompts.Diamond;
+import dev.prompt4j.chain.ChainPrompts.FanOut;
+import dev.prompt4j.chain.ChainPrompts.Greeter;
+import dev.prompt4j.chain.ChainPrompts.Levels;
+import dev.prompt4j.chain.ChainPrompts.Research;
+import dev.prompt4j.testing.Runtimes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +29,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Computed fields run as a graph: each once, independent ones in parallel, failures naming the step. */
+/**
+ * Computed fields of generated classes run as a graph: each once, independent ones in parallel (proved
+ * by barriers the parallel requests must meet at), failures naming the step.
+ */
 class ChainTest {
-  private static final Duration LATENCY = Duration.ofMillis(150);
+  private static final Duration LATENCY = Duration.ofMillis(5);
   private static final Duration GUARD = Duration.ofSeconds(30);
+
+  /** A diamond whose two branches answer only when both are being asked at once. */
+  private static ScriptedModel diamondModel() {
+    CyclicBarrier branches = new CyclicBarrier(2);
+    return new ScriptedModel(LATENCY).on("left:", ScriptedModel.together(branches)).on("right:", ScriptedModel.together(branches));
+  }
 
   @Test
   void diamondMakesFourCallsAndRunsItsTwoBranchesInParallel() {
-    ScriptedModel model = new ScriptedModel(LATENCY);
-    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+    ScriptedModel model = diamondModel();
+    Diamond diamond = Runtimes.scripted(Diamond.class, model);
 
     Response<String> response = assertTimeoutPreemptively(GUARD, () -> diamond.top("AI"));
 
@@ -59,8 +71,8 @@ class ChainTest {
 
   @Test
   void eightIndependentFieldsAllRunAtOnce() {
-    ScriptedModel model = new ScriptedModel(Duration.ofMillis(300));
-    FanOutImpl fanOut = new FanOutImpl(TestPrompts.context(model));
+    ScriptedModel model = new ScriptedModel(Duration.ZERO).on("part ", ScriptedModel.together(new CyclicBarrier(8)));
+    FanOut fanOut = Runtimes.scripted(FanOut.class, model);
 
     Response<String> response = assertTimeoutPreemptively(GUARD, () -> fanOut.summary("chips"));
 
@@ -89,7 +101,7 @@ class ChainTest {
           assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
           throw new IllegalStateException("boom");
         });
-    BranchesImpl branches = new BranchesImpl(TestPrompts.context(model));
+    Branches branches = Runtimes.scripted(Branches.class, model);
 
     ChainException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ChainException.class, () -> branches.top("x")));
 
@@ -106,6 +118,43 @@ class ChainTest {
   }
 
   @Test
+  void aFieldThatFailsOnAPoolThreadIsThrownWithTheCallersFrames() throws Exception {
+    ChainPrompts.Probe probe = Runtimes.scripted(ChainPrompts.Probe.class, new ScriptedModel(Duration.ZERO));
+    CountDownLatch blocking = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Thread> failedOn = new java.util.concurrent.atomic.AtomicReference<>();
+    IllegalStateException boom = new IllegalStateException("boom");
+    // The caller is inside or waiting for 'blocked' until 'broken' fails: 'broken' runs on a pool thread.
+    ChainPrompts.Steps steps = new ChainPrompts.Steps()
+        .on("blocked", p -> {
+          blocking.countDown();
+          new CountDownLatch(1).await(10, TimeUnit.SECONDS); // until cancelled; the bound is only a hang guard
+          return "never";
+        })
+        .on("broken", p -> {
+          assertTrue(blocking.await(10, TimeUnit.SECONDS));
+          failedOn.set(Thread.currentThread());
+          throw boom;
+        });
+
+    // Called on this thread (no preemptive time-out, which would call from another one).
+    ChainException e = assertThrows(ChainException.class, () -> probe.blocking(steps));
+
+    assertTrue(failedOn.get() != Thread.currentThread(), "the field failed on " + failedOn.get());
+    assertTrue(frames(e).contains("aFieldThatFailsOnAPoolThreadIsThrownWithTheCallersFrames"), "the caller's frames: " + frames(e));
+    assertEquals(List.of("blocking", "broken"), e.path());
+    assertSame(boom, e.getCause(), "the worker's failure is the cause");
+    assertEquals(1, e.getSuppressed().length, "the exception made where the field failed is kept");
+    ChainException worker = assertInstanceOf(ChainException.class, e.getSuppressed()[0]);
+    assertEquals(e.path(), worker.path());
+    assertFalse(frames(worker).contains("aFieldThatFailsOnAPoolThreadIsThrownWithTheCallersFrames"),
+        "the kept one was made on the pool thread: " + frames(worker));
+  }
+
+  private static List<String> frames(Throwable e) {
+    return java.util.Arrays.stream(e.getStackTrace()).map(StackTraceElement::getMethodName).toList();
+  }
+
+  @Test
   void asyncMethodReturnsBeforeTheModelAnswers() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
@@ -114,7 +163,7 @@ class ChainTest {
       answer.await();
       return "hello";
     });
-    GreeterImpl greeter = new GreeterImpl(TestPrompts.context(model));
+    Greeter greeter = Runtimes.scripted(Greeter.class, model);
 
     CompletableFuture<String> value = assertTimeoutPreemptively(GUARD, () -> greeter.greet("Ada"));
     assertTrue(started.await(10, TimeUnit.SECONDS), "the call is being made");
@@ -143,7 +192,7 @@ class ChainTest {
     });
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
-      GreeterImpl greeter = new GreeterImpl(TestPrompts.context(model).withExecutor(pool));
+      Greeter greeter = Runtimes.scripted(Greeter.class, model, pool);
 
       CompletableFuture<String> value = greeter.greet("Ada");
       assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -163,7 +212,7 @@ class ChainTest {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      LevelsImpl levels = new LevelsImpl(TestPrompts.context(model).withExecutor(pool));
+      Levels levels = Runtimes.scripted(Levels.class, model, pool);
 
       String value = assertTimeoutPreemptively(GUARD, () -> levels.l1("x"));
 
@@ -178,10 +227,10 @@ class ChainTest {
 
   @Test
   void jsonShowsTheNestedCallsAndFieldTimings() throws Exception {
-    ScriptedModel model = new ScriptedModel(LATENCY);
-    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+    ScriptedModel model = diamondModel();
+    Diamond diamond = Runtimes.scripted(Diamond.class, model);
 
-    Response<String> response = diamond.top("AI");
+    Response<String> response = assertTimeoutPreemptively(GUARD, () -> diamond.top("AI"));
     JsonNode json = new ObjectMapper().readTree(response.toJson());
 
     assertEquals("Diamond.top", json.get("method").asText());
@@ -211,8 +260,11 @@ class ChainTest {
 
   @Test
   void callsMadeInsideAFieldsCodeAreTracedUnderIt() {
-    ScriptedModel model = new ScriptedModel(Duration.ofMillis(100));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    CyclicBarrier fanOut = new CyclicBarrier(2);
+    ScriptedModel model = new ScriptedModel(Duration.ZERO)
+        .on("note tides A", ScriptedModel.together(fanOut))
+        .on("note tides B", ScriptedModel.together(fanOut));
+    Research research = Runtimes.scripted(Research.class, model);
 
     Response<String> report = assertTimeoutPreemptively(GUARD, () -> research.report("tides"));
 
@@ -227,9 +279,9 @@ class ChainTest {
 
   @Test
   void traceCaptureCollectsPlainJavaLoopsAndNestedChains() {
-    ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
-    DiamondImpl diamond = new DiamondImpl(TestPrompts.context(model));
+    ScriptedModel model = diamondModel();
+    Research research = Runtimes.scripted(Research.class, model);
+    Diamond diamond = Runtimes.scripted(Diamond.class, model);
 
     Trace.Captured<String> loop = Trace.capture(() -> {
       String draft = "draft";
@@ -254,7 +306,7 @@ class ChainTest {
   @Test
   void capturesNestAndKeepTheirCallsForTheEnclosingCapture() {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(1));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    Research research = Runtimes.scripted(Research.class, model);
 
     Trace.Captured<Trace.Captured<String>> outer = Trace.capture(() -> {
       research.note("first");
@@ -268,7 +320,7 @@ class ChainTest {
   @Test
   void propagatingExecutorTracesTheUsersOwnFanOut() throws Exception {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(1));
-    ResearchImpl research = new ResearchImpl(TestPrompts.context(model));
+    Research research = Runtimes.scripted(Research.class, model);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       Trace.Captured<List<String>> run = Trace.capture(() -> {

@@ -2,16 +2,15 @@ package dev.prompt4j.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prompt4j.ChainException;
-import dev.prompt4j.chain.ChainPrompts.BranchesImpl;
-import dev.prompt4j.internal.FieldTask;
-import dev.prompt4j.internal.Messages;
-import dev.prompt4j.internal.PromptContext;
-import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.chain.ChainPrompts.Probe;
+import dev.prompt4j.chain.ChainPrompts.Steps;
+import dev.prompt4j.testing.Runtimes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,64 +21,61 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Cancellation and failure racing with the fields' own progress. Renderers are written as generated. */
+/** Cancellation and failure racing with the fields' own progress, in generated code. */
 class FieldRaceTest {
-  interface Probe {}
-
-  private static final PromptMethod<String> PROBE = TestPrompts.text(Probe.class, "probe");
   private static final Duration GUARD = Duration.ofSeconds(30);
+
+  private static Steps.Step fails() {
+    return probe -> {
+      throw new IllegalStateException("broken");
+    };
+  }
 
   @Test
   void fieldDeclaredAfterAFailureNeverRuns() {
     ScriptedModel model = new ScriptedModel(Duration.ZERO);
-    // Run fields as soon as they are declared, so the first has failed before the second is declared.
-    PromptContext context = TestPrompts.context(model).withExecutor(Runnable::run);
+    // Run fields as soon as they are forked, so the first has failed before the second is forked.
+    Probe probe = Runtimes.scripted(Probe.class, model, Runnable::run);
     AtomicBoolean ran = new AtomicBoolean();
+    Steps steps = new Steps().on("broken", fails()).on("afterwards", p -> {
+      ran.set(true);
+      return "computed";
+    });
 
-    ChainException e = assertThrows(ChainException.class, () -> context.invoke(PROBE, invocation -> {
-      FieldTask<String> broken = invocation.field("broken", () -> {
-        throw new IllegalStateException("broken");
-      });
-      FieldTask<String> afterwards = invocation.field("afterwards", () -> {
-        ran.set(true);
-        return "computed";
-      });
-      return Messages.single(afterwards.join() + broken.join());
-    }));
+    ChainException e = assertThrows(ChainException.class, () -> probe.brokenFirst(steps));
 
-    assertEquals(List.of("probe", "broken"), e.path());
-    assertFalse(ran.get(), "a field joined after the call failed is not computed");
+    assertEquals(List.of("brokenFirst", "broken"), e.path());
+    assertFalse(ran.get(), "a field forked after the call failed is not computed");
     assertEquals(List.of(), model.requests);
   }
 
   @Test
   void cancelledFieldThatSwallowsTheInterruptCannotStartANewCall() throws Exception {
     ScriptedModel model = new ScriptedModel(Duration.ZERO);
-    PromptContext context = TestPrompts.context(model);
-    BranchesImpl prompts = new BranchesImpl(context);
+    Probe probe = Runtimes.scripted(Probe.class, model);
     CountDownLatch waiting = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
+    Steps steps = new Steps()
+        .on("stubborn", p -> {
+          waiting.countDown();
+          try {
+            new CountDownLatch(1).await();
+          } catch (InterruptedException swallowed) {
+            interrupted.set(true); // user code that ignores the interrupt and carries on
+          }
+          return p.ask("after cancel");
+        })
+        .on("broken", p -> {
+          assertTrue(waiting.await(10, TimeUnit.SECONDS));
+          throw new IllegalStateException("broken");
+        });
 
-    ChainException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ChainException.class, () -> context.invoke(PROBE, invocation -> {
-      FieldTask<String> stubborn = invocation.field("stubborn", () -> {
-        waiting.countDown();
-        try {
-          new CountDownLatch(1).await();
-        } catch (InterruptedException swallowed) {
-          interrupted.set(true); // user code that ignores the interrupt and carries on
-        }
-        return prompts.ask("after cancel");
-      });
-      FieldTask<String> broken = invocation.field("broken", () -> {
-        assertTrue(waiting.await(10, TimeUnit.SECONDS));
-        throw new IllegalStateException("broken");
-      });
-      return Messages.single(stubborn.join() + broken.join());
-    })));
+    ChainException e = assertTimeoutPreemptively(GUARD, () -> assertThrows(ChainException.class, () -> probe.swallowing(steps)));
 
-    assertEquals(List.of("probe", "broken"), e.path());
+    assertEquals(List.of("swallowing", "broken"), e.path());
     assertTrue(interrupted.get(), "the sibling was interrupted");
     assertEquals(List.of(), model.requests("after cancel"), "and the call it tried afterwards never reached the model");
     assertFalse(Thread.currentThread().isInterrupted());
@@ -90,35 +86,28 @@ class FieldRaceTest {
     ScriptedModel model = new ScriptedModel(Duration.ZERO);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      PromptContext context = TestPrompts.context(model).withExecutor(pool);
+      Probe probe = Runtimes.scripted(Probe.class, model, pool);
       CountDownLatch waiting = new CountDownLatch(1);
       // Deterministic part: a field blocked when its sibling fails is interrupted, then its thread is clean.
-      assertThrows(ChainException.class, () -> context.invoke(PROBE, invocation -> {
-        FieldTask<String> blocked = invocation.field("blocked", () -> {
-          waiting.countDown();
-          new CountDownLatch(1).await();
-          return "never";
-        });
-        FieldTask<String> broken = invocation.field("broken", () -> {
-          assertTrue(waiting.await(10, TimeUnit.SECONDS));
-          throw new IllegalStateException("broken");
-        });
-        return Messages.single(blocked.join() + broken.join());
-      }));
+      Steps blocked = new Steps()
+          .on("blocked", p -> {
+            waiting.countDown();
+            new CountDownLatch(1).await();
+            return "never";
+          })
+          .on("broken", p -> {
+            assertTrue(waiting.await(10, TimeUnit.SECONDS));
+            throw new IllegalStateException("broken");
+          });
+      assertThrows(ChainException.class, () -> probe.blocking(blocked));
       assertEquals(List.of(false, false), probe(pool));
 
       // Racing part: the failure cancels a sibling that is finishing at that very moment, many times.
+      Steps racing = new Steps().on("done", p -> "ok").on("broken", fails()).on("after", p -> "ok");
       AtomicInteger iterations = new AtomicInteger();
       assertTimeoutPreemptively(GUARD, () -> {
         for (int i = 0; i < 300; i++) {
-          assertThrows(ChainException.class, () -> context.invoke(PROBE, invocation -> {
-            FieldTask<String> done = invocation.field("done", () -> "ok");
-            FieldTask<String> broken = invocation.field("broken", () -> {
-              throw new IllegalStateException("broken");
-            });
-            FieldTask<String> after = invocation.field("after", () -> "ok", done);
-            return Messages.single(after.join() + broken.join() + done.join());
-          }));
+          assertThrows(ChainException.class, () -> probe.racing(racing));
           assertEquals(List.of(false, false), probe(pool), "iteration " + i);
           assertFalse(Thread.currentThread().isInterrupted(), "iteration " + i);
           iterations.incrementAndGet();
@@ -132,20 +121,25 @@ class FieldRaceTest {
 
   @Test
   void defaultExecutorUsesVirtualThreadsFrom21AndABoundedDaemonPoolOn17() throws Exception {
-    PromptContext context = TestPrompts.context(new ScriptedModel(Duration.ZERO));
-    java.util.concurrent.atomic.AtomicReference<Thread> runner = new java.util.concurrent.atomic.AtomicReference<>();
+    Probe probe = Runtimes.scripted(Probe.class, new ScriptedModel(Duration.ZERO));
+    AtomicReference<Thread> runner = new AtomicReference<>();
     CountDownLatch forked = new CountDownLatch(1);
-    context.invoke(PROBE, invocation -> {
-      FieldTask<String> field = invocation.field("where", () -> {
-        runner.set(Thread.currentThread());
-        forked.countDown();
-        return "here";
-      });
-      assertTrue(forked.await(10, TimeUnit.SECONDS), "the field ran on the executor, not waiting for a join");
-      return Messages.single(field.join());
-    });
+
+    // The caller joins 'blocked' first, which waits until 'where' runs: so 'where' cannot be run by the
+    // caller's join, only by the executor.
+    probe.located(new Steps()
+        .on("blocked", p -> {
+          assertTrue(forked.await(10, TimeUnit.SECONDS), "the field ran on the executor, not waiting for a join");
+          return "";
+        })
+        .on("where", p -> {
+          runner.set(Thread.currentThread());
+          forked.countDown();
+          return "here";
+        }));
 
     Thread thread = runner.get();
+    assertNotSame(Thread.currentThread(), thread);
     if (Runtime.version().feature() >= 21) {
       assertEquals(true, Thread.class.getMethod("isVirtual").invoke(thread), thread.toString());
     } else {

@@ -34,6 +34,17 @@ final class ScriptedModel implements ChatModel {
     String answer(String prompt) throws Exception;
   }
 
+  /**
+   * Answers {@code [prompt]} once {@code parties} requests wait here at the same time: requests that
+   * do not run in parallel break the barrier (after a 10 s guard) instead of passing a time threshold.
+   */
+  static Behaviour together(java.util.concurrent.CyclicBarrier parties) {
+    return prompt -> {
+      parties.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      return "[" + prompt + "]";
+    };
+  }
+
   private final Duration latency;
   private final Map<String, Behaviour> behaviours = new LinkedHashMap<>();
   final List<Request> requests = new CopyOnWriteArrayList<>();

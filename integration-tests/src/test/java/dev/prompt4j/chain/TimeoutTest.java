@@ -3,19 +3,18 @@ package dev.prompt4j.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prompt4j.ChainException;
 import dev.prompt4j.Prompt4jException;
-import dev.prompt4j.chain.ChainPrompts.TimedImpl;
-import dev.prompt4j.internal.Configuration;
+import dev.prompt4j.chain.ChainPrompts.Branches;
+import dev.prompt4j.chain.ChainPrompts.Timed;
+import dev.prompt4j.testing.Runtimes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class TimeoutTest {
   @Test
   void callTimeoutInterruptsTheRequestAndNamesTheCall() throws Exception {
     ScriptedModel model = hangingModel();
-    TimedImpl timed = new TimedImpl(TestPrompts.context(model, TestPrompts.configuration("prompt4j.timeout", "200ms")));
+    Timed timed = Runtimes.scripted(Timed.class, model, Map.of("prompt4j.timeout", "200ms"));
 
     ChainException e = fails(() -> timed.ask("stuck here"));
 
@@ -60,7 +59,7 @@ class TimeoutTest {
   void callTimeoutOfANestedCallNamesThePathAndKeepsTheFieldsComputed() throws Exception {
     ScriptedModel model = hangingModel();
     // Method level: only Timed.ask has a limit; fields are computed on the default executor.
-    TimedImpl timed = new TimedImpl(TestPrompts.context(model, TestPrompts.configuration("prompt4j.Timed.ask.timeout", "200ms")));
+    Timed timed = Runtimes.scripted(Timed.class, model, Map.of("prompt4j.Timed.ask.timeout", "200ms"));
 
     ChainException e = fails(() -> timed.top("tides"));
 
@@ -75,7 +74,7 @@ class TimeoutTest {
   @Test
   void chainTimeoutCancelsTheRunningFieldAndNamesTheStepThatWasRunning() throws Exception {
     ScriptedModel model = hangingModel();
-    TimedImpl timed = new TimedImpl(TestPrompts.context(model, TestPrompts.configuration("prompt4j.Timed.top.chain-timeout", "300ms")));
+    Timed timed = Runtimes.scripted(Timed.class, model, Map.of("prompt4j.Timed.top.chain-timeout", "300ms"));
 
     ChainException e = fails(() -> timed.top("tides"));
 
@@ -90,7 +89,7 @@ class TimeoutTest {
   @Test
   void chainTimeoutAlsoBoundsTheCallsOwnRequest() throws Exception {
     ScriptedModel model = hangingModel();
-    TimedImpl timed = new TimedImpl(TestPrompts.context(model, TestPrompts.configuration("prompt4j.Timed.chain-timeout", "200ms")));
+    Timed timed = Runtimes.scripted(Timed.class, model, Map.of("prompt4j.Timed.chain-timeout", "200ms"));
 
     ChainException e = fails(() -> timed.ask("stuck alone"));
 
@@ -103,36 +102,33 @@ class TimeoutTest {
   @Test
   void callsWithinTheirLimitsAreUnaffected() {
     ScriptedModel model = new ScriptedModel(Duration.ofMillis(5));
-    TimedImpl timed = new TimedImpl(TestPrompts.context(model, TestPrompts.configuration("prompt4j.timeout", "20s", "prompt4j.chain-timeout", "30s")));
+    Timed timed = Runtimes.scripted(Timed.class, model, Map.of("prompt4j.timeout", "20s", "prompt4j.chain-timeout", "30s"));
 
     assertEquals("[top: [first x] [stuck after [first x]]]", timed.top("x").value());
     assertFalse(Thread.currentThread().isInterrupted());
   }
 
   @Test
-  void limitsAreReadPerMethodInterfaceAndGloballyWithSourcePrecedence() {
-    Properties file = new Properties();
-    file.setProperty("prompt4j.timeout", "1s");
-    file.setProperty("prompt4j.Timed.timeout", "2s");
-    file.setProperty("prompt4j.Timed.top.timeout", "3s");
-    Configuration fileOnly = Configuration.of(new Properties(), Map.of(), file);
-    assertEquals(Duration.ofSeconds(3), fileOnly.duration("Timed", "top", "timeout"));
-    assertEquals(Duration.ofSeconds(2), fileOnly.duration("Timed", "ask", "timeout"));
-    assertEquals(Duration.ofSeconds(1), fileOnly.duration("Other", "ask", "timeout"));
-    assertNull(fileOnly.duration("Timed", "top", "chain-timeout"));
+  void limitsAreReadPerMethodThenInterfaceThenGlobally() {
+    Map<String, String> file = Map.of(
+        "prompt4j.timeout", "300ms", "prompt4j.Timed.timeout", "200ms", "prompt4j.Timed.ask.timeout", "100ms");
+    ScriptedModel model = hangingModel();
+    Timed timed = Runtimes.scripted(Timed.class, model, file);
+    Branches branches = Runtimes.scripted(Branches.class, model, file);
 
-    Properties system = new Properties();
-    system.setProperty("prompt4j.chain-timeout", "500ms");
-    system.setProperty("prompt4j.timeout", "4s");
-    Configuration layered = Configuration.of(system, Map.of("PROMPT4J_TIMED_TOP_CHAIN_TIMEOUT", "9s"), file);
-    assertEquals(Duration.ofSeconds(4), layered.duration("Timed", "top", "timeout"), "a system property beats a more specific file key");
-    assertEquals(Duration.ofMillis(500), layered.duration("Timed", "top", "chain-timeout"), "and the environment");
-    assertEquals(Duration.ofSeconds(9),
-        Configuration.of(new Properties(), Map.of("PROMPT4J_TIMED_TOP_CHAIN_TIMEOUT", "9s"), file).duration("Timed", "top", "chain-timeout"));
+    assertTrue(fails(() -> timed.ask("stuck 1")).getMessage().contains("Timed.ask: no answer within 100 ms"), "the method key");
+    assertTrue(fails(() -> timed.echo("stuck 2")).getMessage().contains("Timed.echo: no answer within 200 ms"), "the interface key");
+    assertTrue(fails(() -> branches.ask("stuck 3")).getMessage().contains("Branches.ask: no answer within 300 ms"), "the global key");
+    assertEquals(3, model.requests("stuck").size());
+  }
 
-    file.setProperty("prompt4j.Timed.ask.chain-timeout", "soon");
-    Configuration bad = Configuration.of(new Properties(), Map.of(), file);
-    Prompt4jException e = assertThrows(Prompt4jException.class, () -> bad.duration("Timed", "ask", "chain-timeout"));
-    assertTrue(e.getMessage().contains("prompt4j.Timed.ask.chain-timeout"), e.getMessage());
+  @Test
+  void aLimitThatIsNotADurationFailsNamingTheKeyAndWhatIsValid() {
+    Timed timed = Runtimes.scripted(Timed.class, hangingModel(), Map.of("prompt4j.Timed.ask.chain-timeout", "soon"));
+
+    Prompt4jException e = assertThrows(Prompt4jException.class, () -> timed.ask("fine"));
+
+    assertTrue(e.getMessage().contains("prompt4j.Timed.ask.chain-timeout (properties given to Prompt4j.builder()) is 'soon'"), e.getMessage());
+    assertTrue(e.getMessage().contains("a duration such as 30s, 500ms"), e.getMessage());
   }
 }

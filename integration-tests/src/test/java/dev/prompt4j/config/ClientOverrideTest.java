@@ -3,32 +3,33 @@ package dev.prompt4j.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.prompt4j.Call;
+import dev.prompt4j.Prompt;
+import dev.prompt4j.Prompt4j;
 import dev.prompt4j.ProviderException;
-import dev.prompt4j.internal.CallOverride;
-import dev.prompt4j.internal.CallSpec;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.Messages;
-import dev.prompt4j.internal.Outputs;
-import dev.prompt4j.internal.PromptContext;
-import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.testing.Runtimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** A client given by code stands in for the model: what it is sent, and what still applies around it. */
 class ClientOverrideTest {
-  interface Notes {}
-
   /** The 'fixed' test provider answers with its model name. */
-  private static final PromptMethod<String> NOTE = PromptMethod.of(
-      Notes.class, "note", CallSpec.of("openai", "gpt-4o-mini").withFallbacks("fixed:from-the-annotation"), "h", Outputs.text());
+  @Call(provider = "openai", model = "gpt-4o-mini", fallbacks = "fixed:from-the-annotation")
+  interface Notes {
+    @Prompt("hi")
+    String note();
+
+    @Prompt(value = "ok?", maxAttempts = 1)
+    boolean check();
+  }
 
   private final List<ChatRequest> requests = new ArrayList<>();
 
@@ -48,38 +49,34 @@ class ClientOverrideTest {
     }
   };
 
-  private PromptContext context(Properties system) {
-    return PromptContext.create(Configuration.of(system, Map.of(), new Properties()), getClass().getClassLoader());
-  }
-
   @Test
   void aClientIsNotSentTheAnnotationsModelButIsSentOneChosenAtRunTime() {
-    PromptContext plain = context(new Properties()).withOverride("", CallOverride.NONE.withClient(answering));
-    plain.invoke(NOTE, invocation -> Messages.single("hi"));
+    Notes plain = Runtimes.scripted(Notes.class, answering);
+    plain.note();
     assertNull(requests.get(0).parameters().modelName(), "the client keeps its own model");
 
-    PromptContext chosen = plain.withOverride("", CallOverride.NONE.withModel("gpt-4o"));
-    chosen.invoke(NOTE, invocation -> Messages.single("hi"));
+    Notes chosen = Prompt4j.override(plain).model("gpt-4o").build();
+    chosen.note();
     assertEquals("gpt-4o", requests.get(1).parameters().modelName());
   }
 
   @Test
   void aClientDoesNotFallBackToTheAnnotationsProvidersOnlyToFallbacksCodeNamed() {
-    PromptContext scripted = context(new Properties()).withOverride("", CallOverride.NONE.withClient(failing));
-    assertThrows(ProviderException.class, () -> scripted.invoke(NOTE, invocation -> Messages.single("hi")));
+    Notes scripted = Runtimes.scripted(Notes.class, failing);
+    assertThrows(ProviderException.class, scripted::note);
     assertEquals(1, requests.size(), "the annotation's fallback was not tried");
 
-    PromptContext withFallback = scripted.withOverride("", CallOverride.NONE.withFallbacks(List.of("fixed:from-code")));
-    assertEquals("from-code", withFallback.invoke(NOTE, invocation -> Messages.single("hi")).value());
+    Notes withFallback = Prompt4j.override(scripted).fallbacks("fixed:from-code").build();
+    assertEquals("from-code", withFallback.note());
   }
 
   @Test
   void aMethodThatNamesAnotherProviderDoesNotUseTheInterfacesClient() {
-    PromptContext context = context(new Properties())
-        .withOverride("", CallOverride.NONE.withClient(answering))
-        .withOverride("note", CallOverride.NONE.withProvider("fixed").withModel("method-choice"));
+    Notes notes = Prompt4j.override(Runtimes.scripted(Notes.class, answering))
+        .method("note").provider("fixed").model("method-choice")
+        .build();
 
-    assertEquals("method-choice", context.invoke(NOTE, invocation -> Messages.single("hi")).value());
+    assertEquals("method-choice", notes.note());
     assertEquals(0, requests.size(), "the interface's client was not asked");
   }
 
@@ -91,14 +88,19 @@ class ClientOverrideTest {
         return ChatResponse.builder().aiMessage(AiMessage.from("perhaps")).build();
       }
     };
-    PromptMethod<Boolean> check = PromptMethod.of(Notes.class, "check", CallSpec.of("openai", "gpt-4o-mini"), "h",
-        Outputs.json(new com.fasterxml.jackson.core.type.TypeReference<Boolean>() {}, "boolean", "{\"type\":\"boolean\"}"), 1);
-    PromptContext context = context(new Properties())
-        .withOverride("", CallOverride.NONE.withClient(evasive).withFallbacks(List.of("no-such-provider:m")));
+    Notes notes = Prompt4j.override(Runtimes.scripted(Notes.class, evasive)).fallbacks("no-such-provider:m").build();
 
-    ProviderException e = assertThrows(ProviderException.class, () -> context.invoke(check, invocation -> Messages.single("ok?")));
+    ProviderException e = assertThrows(ProviderException.class, notes::check);
 
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("before, openai:gpt-4o-mini: invalid answer"), e.getMessage());
+    assertTrue(e.getMessage().contains("before, openai:gpt-4o-mini: invalid answer"), e.getMessage());
     assertEquals("perhaps", e.attempts().get(0).rawText());
+  }
+
+  @Test
+  void aClientGivenToTheBuilderAnswersItsProviderAndModelAndIsSentTheModel() {
+    Notes notes = Prompt4j.builder().properties(Map.of()).client("openai", "gpt-4o-mini", answering).build().create(Notes.class);
+
+    assertEquals("scripted", notes.note());
+    assertEquals("gpt-4o-mini", requests.get(0).parameters().modelName(), "the request names the model as usual");
   }
 }

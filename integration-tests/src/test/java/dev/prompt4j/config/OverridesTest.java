@@ -1,24 +1,25 @@
 package dev.prompt4j.config;
 
+import static dev.prompt4j.config.ConfigurationPrecedenceTest.model;
+import static dev.prompt4j.testing.Calls.echo;
+import static dev.prompt4j.testing.Calls.traced;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.langchain4j.data.message.UserMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.provider.Greeter;
-import dev.prompt4j.provider.GreeterImpl;
 import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.testing.Runtimes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,21 +29,15 @@ import org.junit.jupiter.api.Test;
 /** Overrides from code: a new instance, the original unchanged, method over interface, thread safety. */
 class OverridesTest {
 
+  /** A Greeter of an isolated runtime; its annotated provider answers in process. */
   private static Greeter base() {
-    return new GreeterImpl(PromptContext.create(Configuration.of(new Properties(), Map.of(), new Properties()), OverridesTest.class.getClassLoader()));
-  }
-
-  /** Answers "<tag>: <last user message>". */
-  private static OfflineModel echo(String tag) {
-    return OfflineModel.builder().whenMatches("").replyWith(request -> {
-      UserMessage last = (UserMessage) request.messages().get(request.messages().size() - 1);
-      return tag + ": " + last.singleText();
-    }).build();
+    return ConfigurationPrecedenceTest.greeter(Map.of());
   }
 
   @Test
   void createFindsTheGeneratedClassThroughServiceLoader() {
-    assertInstanceOf(GreeterImpl.class, Prompt4j.create(Greeter.class));
+    assertEquals("dev.prompt4j.provider.Prompt4j_Greeter", Prompt4j.create(Greeter.class).getClass().getName());
+    assertEquals("dev.prompt4j.provider.Prompt4j_Greeter", Runtimes.isolated(Map.of()).create(Greeter.class).getClass().getName());
     assertThrows(IllegalArgumentException.class, () -> Prompt4j.override(new Object()));
     assertThrows(IllegalArgumentException.class, () -> Prompt4j.override(base()).method("nope"));
   }
@@ -54,15 +49,18 @@ class OverridesTest {
     Greeter overridden = Prompt4j.override(original).provider("openai").model("gpt-4o").temperature(0.1).client(model).build();
 
     assertNotSame(original, overridden);
-    assertEquals("offline:annotated-model", ConfigurationPrecedenceTest.model(original, GreeterImpl.GREET));
-    assertEquals(CallParameters.none().withTemperature(0.5), ConfigurationPrecedenceTest.resolve(original, GreeterImpl.GREET).parameters());
-    assertEquals("openai:gpt-4o", ConfigurationPrecedenceTest.model(overridden, GreeterImpl.GREET));
-    assertSame(model, ConfigurationPrecedenceTest.resolve(overridden, GreeterImpl.GREET).targets().get(0).client());
+    Response<?> before = traced(() -> original.greet("Ada"));
+    assertEquals("offline:annotated-model", model(before));
+    assertEquals(CallParameters.none().withTemperature(0.5), before.parameters());
+    assertEquals(List.of(), model.requests(), "the original never uses the override's client");
 
-    assertEquals("code: Hi Ada", overridden.greet("Ada"));
+    Response<?> after = traced(() -> assertEquals("code: Hi Ada", overridden.greet("Ada")));
+    assertEquals("openai:gpt-4o", model(after));
+    assertEquals(1, model.requests().size(), "the override's client answered");
     assertEquals(0.1, model.lastRequest().parameters().temperature());
     assertEquals("gpt-4o", model.lastRequest().parameters().modelName());
-    assertEquals(1, model.requests().size(), "the original never used the override's client");
+    assertEquals("offline:annotated-model", model(traced(() -> original.greet("Ada"))), "the original is unchanged");
+    assertEquals(1, model.requests().size());
   }
 
   @Test
@@ -72,10 +70,31 @@ class OverridesTest {
         .method("greet").model("method-model").topP(0.9)
         .allMethods().seed(42)
         .build();
-    assertEquals("offline:method-model", ConfigurationPrecedenceTest.model(g, GreeterImpl.GREET));
-    assertEquals("offline:interface-model", ConfigurationPrecedenceTest.model(g, GreeterImpl.MOOD_OF));
-    assertEquals(new CallParameters(0.5, 300, 0.9, null, 42L), ConfigurationPrecedenceTest.resolve(g, GreeterImpl.GREET).parameters());
-    assertEquals(new CallParameters(0.5, 300, null, null, 42L), ConfigurationPrecedenceTest.resolve(g, GreeterImpl.MOOD_OF).parameters());
+    Response<?> greet = traced(() -> g.greet("Ada"));
+    Response<?> moodOf = traced(() -> g.moodOf("Ada"));
+    assertEquals("offline:method-model", model(greet));
+    assertEquals("offline:interface-model", model(moodOf));
+    // The seed is set for both, and reported as not sent: the in-process client cannot take one.
+    assertEquals(new CallParameters(0.5, 300, 0.9, null, null), greet.parameters());
+    assertEquals(new CallParameters(null, null, null, null, 42L), greet.unsentParameters());
+    assertEquals(new CallParameters(0.5, 300, null, null, null), moodOf.parameters());
+    assertEquals(42L, moodOf.unsentParameters().seed());
+  }
+
+  @Test
+  void aSeedAClientCannotTakeIsReportedAsNotSent() throws Exception {
+    OfflineModel model = echo("seeded");
+    Greeter seeded = Prompt4j.override(base()).client(model).seed(42).build();
+
+    Response<String> response = seeded.describe("Ada");
+
+    assertNull(response.parameters().seed(), "a generic client cannot be sent a seed");
+    assertEquals(42L, response.unsentParameters().seed());
+    assertEquals(new CallParameters(0.5, null, null, null, null), response.parameters());
+    JsonNode json = new ObjectMapper().readTree(response.toJson());
+    assertEquals(42, json.path("unsentParameters").path("seed").asLong(), response.toJson());
+    assertTrue(json.path("parameters").path("seed").isMissingNode() || json.path("parameters").path("seed").isNull(), response.toJson());
+    assertEquals(42L, response.calls().get(0).unsentParameters().seed(), "the field's call too");
   }
 
   @Test

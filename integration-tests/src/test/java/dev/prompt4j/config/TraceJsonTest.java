@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
 import dev.prompt4j.Usage;
-import dev.prompt4j.provider.GreeterImpl;
+import dev.prompt4j.provider.Greeter;
 import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.testing.Runtimes;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every field of a Response is filled, and toJson dumps a two-level chain with both calls. */
@@ -25,9 +27,8 @@ class TraceJsonTest {
         .when("Greeter.describe").reply("Ada is calm.")
         .build();
     Instant before = Instant.now();
-    Response<String> r = Prompt4j.override(new GreeterImpl(dev.prompt4j.internal.PromptContext.create(
-            dev.prompt4j.internal.Configuration.empty(), getClass().getClassLoader())))
-        .client(model).maxTokens(99).build().describe("Ada");
+    Response<String> r = Prompt4j.override(Runtimes.isolated(Map.of()).create(Greeter.class)).client(model).maxTokens(99).build()
+        .describe("Ada");
 
     Response<?> nested = r.calls().get(0);
     assertAll(

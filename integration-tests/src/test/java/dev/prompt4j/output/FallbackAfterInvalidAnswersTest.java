@@ -4,28 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.prompt4j.Call;
 import dev.prompt4j.OutputException;
+import dev.prompt4j.Prompt;
+import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.CallOverride;
-import dev.prompt4j.internal.CallSpec;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.Messages;
-import dev.prompt4j.internal.Outputs;
-import dev.prompt4j.internal.PromptContext;
-import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.testing.Runtimes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Recovery as seed 003 describes it: re-ask the model, and when it still does not comply, fall back to the next one. */
 class FallbackAfterInvalidAnswersTest {
-  interface Checks {}
+  @Call(provider = "test", model = "primary")
+  interface Checks {
+    @Prompt(value = "Is water wet?", maxAttempts = 2)
+    Response<Boolean> check();
+  }
 
   private final AtomicInteger asked = new AtomicInteger();
 
@@ -40,11 +40,7 @@ class FallbackAfterInvalidAnswersTest {
 
   private Response<Boolean> ask(String... fallbacks) {
     // Code that gives a client names the fallbacks too: the annotation's would not apply to a stand-in client.
-    PromptContext context = PromptContext.create(Configuration.empty(), getClass().getClassLoader())
-        .withOverride("", CallOverride.NONE.withClient(evasive).withFallbacks(List.of(fallbacks)));
-    PromptMethod<Boolean> method = PromptMethod.of(Checks.class, "check", CallSpec.of("test", "primary"), "h",
-        Outputs.json(new TypeReference<Boolean>() {}, "boolean", "{\"type\":\"boolean\"}"), 2);
-    return context.invoke(method, invocation -> Messages.single("Is water wet?"));
+    return Prompt4j.override(Runtimes.scripted(Checks.class, evasive)).fallbacks(fallbacks).build().check();
   }
 
   @Test

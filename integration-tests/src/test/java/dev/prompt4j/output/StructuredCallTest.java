@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -22,21 +22,26 @@ import dev.prompt4j.OutputException;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
 import dev.prompt4j.Usage;
-import dev.prompt4j.internal.OutputType;
-import dev.prompt4j.internal.Outputs;
+import dev.prompt4j.testing.Runtimes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The FAQ acceptance case of seed 004, attempts, usage and how the schema is sent. */
+/** The FAQ acceptance case of seed 004, attempts, usage and how the schema is sent, in generated code. */
 class StructuredCallTest {
-  private static final OutputType<FaqList> FAQS = Outputs.json(new TypeReference<FaqList>() {}, "FaqList", FAQ_LIST);
+  private static Answers answers(ScriptedModel model) {
+    return answers(model, Map.of());
+  }
+
+  private static Answers answers(ScriptedModel model, Map<String, String> configuration) {
+    return Runtimes.scripted(Answers.class, model, configuration);
+  }
 
   @Test
   void faqGetsExactlyTenByReaskingWhenTheModelReturnsNine() {
     ScriptedModel model = ScriptedModel.replying(faqList(9), faqList(10));
 
-    Response<FaqList> response = Harness.invoke(FAQS, model);
+    Response<FaqList> response = answers(model).ask();
 
     assertEquals(10, response.value().faqs().size());
     assertEquals("Question 10?", response.value().faqs().get(9).question());
@@ -51,14 +56,14 @@ class StructuredCallTest {
     assertEquals(faqList(9), ((AiMessage) sent.get(2)).text());
     String reask = ((UserMessage) sent.get(3)).singleText();
     assertTrue(reask.startsWith("Your answer is not a valid FaqList. Fix this error:\n- faqs: size must be between 10 and 10 (was 9 items)\n"), reask);
-    assertTrue(reask.contains("It must match this JSON Schema:\n" + FAQ_LIST), reask);
+    assertEndsWithSchema(reask, "It must match this JSON Schema:\n", FAQ_LIST);
   }
 
   @Test
   void faqFailsWithEveryAttemptKeptWhenTheModelNeverComplies() {
     ScriptedModel model = ScriptedModel.replying(faqList(9), faqList(8), faqList(9));
 
-    OutputException e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, model));
+    OutputException e = assertThrows(OutputException.class, () -> answers(model).ask());
 
     assertEquals(3, e.attempts().size());
     assertEquals(List.of(faqList(9), faqList(8), faqList(9)), e.attempts().stream().map(a -> a.rawText()).toList());
@@ -73,33 +78,34 @@ class StructuredCallTest {
   @Test
   void attemptsComeFromTheAnnotationThenConfiguration() {
     ScriptedModel once = ScriptedModel.replying(faqList(9));
-    OutputException e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, once, 1, Map.of()));
+    OutputException e = assertThrows(OutputException.class, () -> answers(once).askOnce());
     assertEquals(1, e.attempts().size());
 
     ScriptedModel five = ScriptedModel.replying(faqList(9));
-    e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, five, 5, Map.of()));
+    e = assertThrows(OutputException.class, () -> answers(five).askFive());
     assertEquals(5, e.attempts().size());
 
     // Configuration wins over the annotation; the method key over the interface key over the global one.
     ScriptedModel configured = ScriptedModel.replying(faqList(9));
-    e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, configured, 5,
-        Map.of("prompt4j.max-attempts", "4", "prompt4j.Answers.max-attempts", "3", "prompt4j.Answers.ask.max-attempts", "2")));
+    e = assertThrows(OutputException.class, () -> answers(configured,
+        Map.of("prompt4j.max-attempts", "4", "prompt4j.Answers.max-attempts", "3", "prompt4j.Answers.askFive.max-attempts", "2")).askFive());
     assertEquals(2, e.attempts().size());
 
     ScriptedModel global = ScriptedModel.replying(faqList(9));
-    e = assertThrows(OutputException.class, () -> Harness.invoke(FAQS, global, 0, Map.of("prompt4j.max-attempts", "4")));
+    e = assertThrows(OutputException.class, () -> answers(global, Map.of("prompt4j.max-attempts", "4")).ask());
     assertEquals(4, e.attempts().size());
 
     Prompt4jException bad = assertThrows(Prompt4jException.class,
-        () -> Harness.invoke(FAQS, ScriptedModel.replying(faqList(10)), 0, Map.of("prompt4j.max-attempts", "zero")));
-    assertTrue(bad.getMessage().contains("max-attempts must be a whole number of at least 1, but it is 'zero'"), bad.getMessage());
+        () -> answers(ScriptedModel.replying(faqList(10)), Map.of("prompt4j.max-attempts", "zero")).ask());
+    assertTrue(bad.getMessage().contains("prompt4j.max-attempts (properties given to Prompt4j.builder()) is 'zero', which is not valid:"
+        + " write a whole number of at least 1"), bad.getMessage());
   }
 
   @Test
   void nativeModeSendsTheSchemaAsResponseFormat() {
     ScriptedModel model = ScriptedModel.nativeSchema(faqList(10));
 
-    Response<FaqList> response = Harness.invoke(FAQS, model);
+    Response<FaqList> response = answers(model).ask();
 
     assertEquals("native", response.outputMode());
     ResponseFormat format = model.requests.get(0).parameters().responseFormat();
@@ -114,28 +120,28 @@ class StructuredCallTest {
     assertEquals(List.of("question", "answer", "sources"), List.copyOf(faq.properties().keySet()));
     assertInstanceOf(JsonStringSchema.class, faq.properties().get("question"));
     // The prompt itself is unchanged: the schema travels in the request, not in the text.
-    assertEquals(Harness.PROMPT, ((UserMessage) model.requests.get(0).messages().get(1)).singleText());
+    assertEquals(Answers.PROMPT, ((UserMessage) model.requests.get(0).messages().get(1)).singleText());
   }
 
   @Test
   void nativeModeWrapsANonObjectAnswerAndUnwrapsIt() {
-    OutputType<TrendCategory> trend = Outputs.json(new TypeReference<TrendCategory>() {}, "TrendCategory", TREND);
-    ScriptedModel model = ScriptedModel.nativeSchema("{\"value\":\"DECLINING\"}");
+    // An enum alone is answered as text; a list of them is JSON, wrapped in an object for native mode.
+    ScriptedModel model = ScriptedModel.nativeSchema("{\"value\":[\"DECLINING\"]}");
 
-    Response<TrendCategory> response = Harness.invoke(trend, model);
+    Response<List<TrendCategory>> response = answers(model).trends();
 
-    assertEquals(TrendCategory.DECLINING, response.value());
+    assertEquals(List.of(TrendCategory.DECLINING), response.value());
     JsonObjectSchema root = (JsonObjectSchema) model.requests.get(0).parameters().responseFormat().jsonSchema().rootElement();
     assertEquals(List.of("value"), root.required());
-    assertEquals(List.of("EMERGING", "DECLINING"), ((JsonEnumSchema) root.properties().get("value")).enumValues());
+    JsonArraySchema value = (JsonArraySchema) root.properties().get("value");
+    assertEquals(List.of("EMERGING", "DECLINING"), ((JsonEnumSchema) value.items()).enumValues());
   }
 
   @Test
   void optionalPropertiesAreNotRequiredInTheNativeSchema() {
-    OutputType<Event> event = Outputs.json(new TypeReference<Event>() {}, "Event", EVENT);
     ScriptedModel model = ScriptedModel.nativeSchema(EVENT_OK);
 
-    Harness.invoke(event, model);
+    answers(model).event();
 
     JsonObjectSchema root = (JsonObjectSchema) model.requests.get(0).parameters().responseFormat().jsonSchema().rootElement();
     assertEquals(List.of("name", "date", "attendees", "organizer"), root.required());
@@ -147,37 +153,38 @@ class StructuredCallTest {
   void instructionsModeAppendsTheSchemaToTheLastUserMessage() {
     ScriptedModel model = ScriptedModel.replying(faqList(10));
 
-    Response<FaqList> response = Harness.invoke(FAQS, model);
+    Response<FaqList> response = answers(model).ask();
 
     assertEquals("instructions", response.outputMode());
     assertNull(model.requests.get(0).parameters().responseFormat());
     String user = ((UserMessage) model.requests.get(0).messages().get(1)).singleText();
-    assertTrue(user.startsWith(Harness.PROMPT + "\n\nAnswer with a single JSON value (FaqList) that matches this JSON Schema"), user);
-    assertTrue(user.endsWith(FAQ_LIST), user);
+    assertTrue(user.startsWith(Answers.PROMPT + "\n\nAnswer with a single JSON value (FaqList) that matches this JSON Schema"), user);
+    assertEndsWithSchema(user, "that matches this JSON Schema", FAQ_LIST);
   }
 
   @Test
   void configurationOverridesTheMode() {
     ScriptedModel capable = ScriptedModel.nativeSchema(faqList(10));
-    Response<FaqList> response = Harness.invoke(FAQS, capable, 0, Map.of("prompt4j.Answers.ask.output-mode", "instructions"));
+    Response<FaqList> response = answers(capable, Map.of("prompt4j.Answers.ask.output-mode", "instructions")).ask();
     assertEquals("instructions", response.outputMode());
     assertNull(capable.requests.get(0).parameters().responseFormat());
 
     ScriptedModel plain = ScriptedModel.replying(faqList(10));
-    response = Harness.invoke(FAQS, plain, 0, Map.of("prompt4j.output-mode", "native"));
+    response = answers(plain, Map.of("prompt4j.output-mode", "native")).ask();
     assertEquals("native", response.outputMode());
     assertTrue(plain.requests.get(0).parameters().responseFormat() != null);
 
     Prompt4jException bad = assertThrows(Prompt4jException.class,
-        () -> Harness.invoke(FAQS, ScriptedModel.replying(faqList(10)), 0, Map.of("prompt4j.output-mode", "xml")));
-    assertTrue(bad.getMessage().contains("output mode 'xml' is not one of native, instructions, auto"), bad.getMessage());
+        () -> answers(ScriptedModel.replying(faqList(10)), Map.of("prompt4j.output-mode", "xml")).ask());
+    assertTrue(bad.getMessage().contains("prompt4j.output-mode (properties given to Prompt4j.builder()) is 'xml'"), bad.getMessage());
+    assertTrue(bad.getMessage().contains("write native, instructions or auto"), bad.getMessage());
   }
 
   @Test
   void nativeReaskNamesTheErrorsWithoutRepeatingTheSchema() {
     ScriptedModel model = ScriptedModel.nativeSchema(faqList(9), faqList(10));
 
-    Harness.invoke(FAQS, model);
+    answers(model).ask();
 
     List<ChatMessage> followUp = model.requests.get(1).messages();
     String reask = ((UserMessage) followUp.get(followUp.size() - 1)).singleText();
@@ -190,19 +197,31 @@ class StructuredCallTest {
   void textAnswersSendNoSchema() {
     ScriptedModel model = ScriptedModel.nativeSchema("Just text.");
 
-    Response<String> response = Harness.invoke(Outputs.text(), model);
+    Response<String> response = answers(model).text();
 
     assertEquals("text", response.outputMode());
     assertEquals("Just text.", response.value());
     assertNull(model.requests.get(0).parameters().responseFormat());
-    assertEquals(Harness.PROMPT, ((UserMessage) model.requests.get(0).messages().get(1)).singleText());
+    assertEquals(Answers.PROMPT, ((UserMessage) model.requests.get(0).messages().get(1)).singleText());
   }
 
   @Test
   void enumOfFindsConstantsWithSpacesForUnderscores() throws Exception {
-    OutputType<QueryType> type = Outputs.enumOf("QueryType", QueryType.values());
-    assertEquals(QueryType.PRODUCT_RETURN, type.parse("Product return."));
-    assertEquals(QueryType.STATUS_UPDATE, type.parse("This is a status-update request"));
-    assertEquals(QueryType.BILLING_INQUIRY, type.parse("\"billing_inquiry\""));
+    Answers answers = answers(ScriptedModel.replying("Product return.", "This is a status-update request", "\"billing_inquiry\""));
+    assertEquals(QueryType.PRODUCT_RETURN, answers.queryType());
+    assertEquals(QueryType.STATUS_UPDATE, answers.queryType());
+    assertEquals(QueryType.BILLING_INQUIRY, answers.queryType());
+  }
+
+  /** {@code text} ends, after {@code marker}, in the JSON Schema {@code schema} (as the processor formats it). */
+  private static void assertEndsWithSchema(String text, String marker, String schema) {
+    int at = text.indexOf(marker);
+    assertTrue(at >= 0, text);
+    try {
+      ObjectMapper json = new ObjectMapper();
+      assertEquals(json.readTree(schema), json.readTree(text.substring(text.indexOf('{', at + marker.length()))), text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(text, e);
+    }
   }
 }

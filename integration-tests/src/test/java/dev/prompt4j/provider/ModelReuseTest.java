@@ -2,36 +2,41 @@ package dev.prompt4j.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.prompt4j.internal.CallOverride;
-import dev.prompt4j.internal.CallSpec;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.Messages;
-import dev.prompt4j.internal.Outputs;
-import dev.prompt4j.internal.PromptContext;
-import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.Call;
+import dev.prompt4j.Prompt;
+import dev.prompt4j.Prompt4j;
+import dev.prompt4j.PromptRuntime;
+import dev.prompt4j.testing.Runtimes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Model clients are built once per provider and model, and shared by every call and every override of a context. */
+/** Model clients are built once per provider and model, and shared by every call, instance and override of a runtime. */
 class ModelReuseTest {
-  interface Reused {}
+  @Call(provider = "counting", model = "m-1")
+  interface Reused {
+    @Prompt("hi")
+    String first();
 
-  private static final PromptMethod<String> FIRST = PromptMethod.of(Reused.class, "first", CallSpec.of("counting", "m-1"), "h", Outputs.text());
-  private static final PromptMethod<String> SECOND = PromptMethod.of(Reused.class, "second", CallSpec.of("counting", "m-2"), "h", Outputs.text());
+    @Prompt("hi")
+    @Call(provider = "counting", model = "m-2")
+    String second();
+  }
 
   @Test
-  void oneClientPerModelAcrossCallsThreadsAndOverrides() throws Exception {
+  void oneClientPerModelAcrossCallsThreadsInstancesAndOverrides() throws Exception {
     int before = CountingProvider.CLIENTS.get();
-    PromptContext context = PromptContext.create(Configuration.empty(), getClass().getClassLoader());
+    PromptRuntime runtime = Runtimes.isolated(Map.of());
+    Reused reused = runtime.create(Reused.class);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<String>> answers = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
-        answers.add(pool.submit(() -> context.invoke(FIRST, inv -> Messages.single("hi")).value()));
+        answers.add(pool.submit(reused::first));
       }
       for (Future<String> answer : answers) {
         assertEquals("answer of m-1", answer.get());
@@ -41,11 +46,12 @@ class ModelReuseTest {
     }
     assertEquals(1, CountingProvider.CLIENTS.get() - before);
 
-    PromptContext overridden = context.withOverride("", CallOverride.NONE.withParameters(dev.prompt4j.CallParameters.none().withTemperature(0.1)));
-    assertEquals("answer of m-1", overridden.invoke(FIRST, inv -> Messages.single("hi")).value());
+    Reused overridden = Prompt4j.override(reused).temperature(0.1).build();
+    assertEquals("answer of m-1", overridden.first());
+    assertEquals("answer of m-1", runtime.create(Reused.class).first());
     assertEquals(1, CountingProvider.CLIENTS.get() - before);
 
-    assertEquals("answer of m-2", context.invoke(SECOND, inv -> Messages.single("hi")).value());
+    assertEquals("answer of m-2", reused.second());
     assertEquals(2, CountingProvider.CLIENTS.get() - before);
   }
 }

@@ -3,22 +3,15 @@ package dev.prompt4j.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prompt4j.Call;
+import dev.prompt4j.Prompt;
 import dev.prompt4j.Response;
-import dev.prompt4j.internal.CallSpec;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.Messages;
-import dev.prompt4j.internal.OutputType;
-import dev.prompt4j.internal.Outputs;
-import dev.prompt4j.internal.PromptContext;
-import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.testing.Runtimes;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,40 +19,31 @@ import org.junit.jupiter.api.Test;
  * The native structured-output request body of each provider, as its real langchain4j client sends it
  * to a local fake server, with {@code prompt4j.output-mode=native}.
  */
-class StructuredOutputWireTest {
+class StructuredOutputWireTest extends FakeServerTest {
   private static final String KEY = "sk-test-STRUCTURED";
 
   /** The answer type of the tests. */
   record Person(@NotBlank String name, @Min(0) int age) {}
 
-  interface People {}
+  /** The provider and model are configured per test. */
+  @Call(provider = "openai", model = "gpt-4o-mini")
+  interface People {
+    @Prompt("Ada is 36.")
+    Response<Person> extract();
+  }
 
-  private static final String PERSON =
-      "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"minLength\":1},\"age\":{\"type\":\"integer\",\"minimum\":0}},"
-          + "\"required\":[\"name\",\"age\"],\"additionalProperties\":false}";
-
-  private static final OutputType<Person> OUTPUT = Outputs.json(new TypeReference<Person>() {}, "Person", PERSON);
-
-  private FakeProviderServer server;
 
   @BeforeEach
-  void start() throws Exception {
-    server = FakeProviderServer.start();
+  void answerWithAda() {
     server.defaultText("{\"name\":\"Ada\",\"age\":36}");
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Response<Person> ask(String provider, String model, Map<String, String> settings, Map<String, String> environment) {
-    Properties properties = new Properties();
-    properties.putAll(settings);
+  private Response<Person> ask(String provider, String model, Map<String, String> settings) {
+    Map<String, String> properties = new HashMap<>(settings);
     properties.putIfAbsent("prompt4j.output-mode", "native");
-    PromptContext context = PromptContext.create(Configuration.of(properties, environment, new Properties()), getClass().getClassLoader());
-    PromptMethod<Person> method = PromptMethod.of(People.class, "extract", CallSpec.of(provider, model), "hash", OUTPUT);
-    Response<Person> response = context.invoke(method, invocation -> Messages.builder(1).user("Ada is 36.").build());
+    properties.put("prompt4j.provider", provider);
+    properties.put("prompt4j.model", model);
+    Response<Person> response = Runtimes.isolated(properties).create(People.class).extract();
     assertEquals(new Person("Ada", 36), response.value());
     assertEquals("auto".equals(properties.get("prompt4j.output-mode")) && provider.equals("anthropic") ? "instructions" : "native",
         response.outputMode());
@@ -79,7 +63,7 @@ class StructuredOutputWireTest {
     Map<String, String> s = new HashMap<>();
     s.put("prompt4j.providers.openai.base-url", server.baseUrl() + "/v1");
     s.put("prompt4j.providers.openai.api-key", KEY);
-    ask("openai", "gpt-4o-mini", s, Map.of());
+    ask("openai", "gpt-4o-mini", s);
 
     JsonNode format = server.requests().get(0).json().path("response_format");
     assertEquals("json_schema", format.path("type").asText(), format.toString());
@@ -95,7 +79,8 @@ class StructuredOutputWireTest {
     Map<String, String> s = new HashMap<>();
     s.put("prompt4j.providers.anthropic.base-url", server.baseUrl());
     s.put("prompt4j.max-tokens", "200");
-    ask("anthropic", "claude-sonnet-4-5", s, Map.of("ANTHROPIC_API_KEY", KEY));
+    s.put("prompt4j.providers.anthropic.api-key", KEY);
+    ask("anthropic", "claude-sonnet-4-5", s);
 
     JsonNode body = server.requests().get(0).json();
     JsonNode format = body.path("output_config").path("format");
@@ -110,7 +95,8 @@ class StructuredOutputWireTest {
   void geminiSendsAResponseSchema() {
     Map<String, String> s = new HashMap<>();
     s.put("prompt4j.providers.gemini.base-url", server.baseUrl());
-    ask("gemini", "gemini-2.0-flash", s, Map.of("GOOGLE_API_KEY", KEY));
+    s.put("prompt4j.providers.gemini.api-key", KEY);
+    ask("gemini", "gemini-2.0-flash", s);
 
     JsonNode config = server.requests().get(0).json().path("generationConfig");
     assertEquals("application/json", config.path("responseMimeType").asText(), config.toString());
@@ -120,7 +106,7 @@ class StructuredOutputWireTest {
 
   @Test
   void ollamaSendsTheSchemaThroughItsOpenAiEndpoint() {
-    ask("ollama", "llama3.2", Map.of(), Map.of("OLLAMA_BASE_URL", server.baseUrl()));
+    ask("ollama", "llama3.2", Map.of("prompt4j.providers.ollama.base-url", server.baseUrl()));
 
     JsonNode format = server.requests().get(0).json().path("response_format");
     assertEquals("json_schema", format.path("type").asText(), format.toString());
@@ -135,7 +121,7 @@ class StructuredOutputWireTest {
       s.put("prompt4j.output-mode", "auto");
       s.put("prompt4j.providers." + provider + ".base-url", server.baseUrl() + (provider.equals("openai") ? "/v1" : ""));
       s.put("prompt4j.providers." + provider + ".api-key", KEY);
-      ask(provider, "m-1", s, Map.of());
+      ask(provider, "m-1", s);
     }
   }
 }

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prompt4j.Attempt;
+import dev.prompt4j.Prompt4j;
+import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.ProviderException;
 import dev.prompt4j.Response;
 import dev.prompt4j.Usage;
-import dev.prompt4j.internal.Configuration;
-import dev.prompt4j.internal.PromptContext;
+import dev.prompt4j.testing.Calls;
+import dev.prompt4j.testing.Runtimes;
 import dev.prompt4j.provider.FakeProviderServer.Recorded;
 import dev.prompt4j.provider.FakeProviderServer.Reply;
 import java.io.PrintWriter;
@@ -21,47 +24,35 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real langchain4j clients, built by Prompt4j's providers, against a local fake of each provider's
  * HTTP API: what goes over the wire, what comes back, and what happens when the server misbehaves.
- * Waits between retries are recorded, not slept.
+ * Waits between retries are real but tiny ({@code prompt4j.retry.initial-delay=1ms}); what was waited is
+ * read from the failed attempts' descriptions.
  */
-class WireTest {
+class WireTest extends FakeServerTest {
   private static final String KEY = "sk-test-SECRET-4711";
 
-  private FakeProviderServer server;
-  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-  @BeforeEach
-  void start() throws Exception {
-    server = FakeProviderServer.start();
+
+  private static Greeter greeter(Map<String, String> settings) {
+    return Runtimes.isolated(settings).create(Greeter.class);
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Greeter greeter(Map<String, String> settings) {
-    return greeter(settings, Map.of());
-  }
-
-  private Greeter greeter(Map<String, String> settings, Map<String, String> environment) {
-    Properties properties = new Properties();
-    properties.putAll(settings);
-    Configuration configuration = Configuration.of(properties, environment, new Properties());
-    PromptContext context = PromptContext.create(configuration, getClass().getClassLoader()).withRetrySleeper(sleeps::add);
-    return new GreeterImpl(context);
+  /** The waits of the failed attempts, as their descriptions say ("... (retry 1 of 2 after 3 ms)"); empty: none. */
+  private static List<Duration> waits(List<Attempt> attempts) {
+    Pattern retry = Pattern.compile("\\(retry \\d+ of \\d+ after (\\d+) ms\\)$");
+    return attempts.stream().flatMap(a -> a.errors().stream()).map(retry::matcher).filter(Matcher::find)
+        .map(m -> Duration.ofMillis(Long.parseLong(m.group(1)))).toList();
   }
 
   private Map<String, String> openAi() {
     Map<String, String> s = new HashMap<>();
+    s.put("prompt4j.retry.initial-delay", "1ms");
     s.put("prompt4j.Greeter.provider", "openai");
     s.put("prompt4j.Greeter.model", "gpt-4o-mini");
     s.put("prompt4j.providers.openai.base-url", server.baseUrl() + "/v1");
@@ -103,7 +94,8 @@ class WireTest {
         () -> assertEquals(new Usage(28, 14, 42), response.totalUsage()),
         () -> assertEquals("STOP", response.finishReason()),
         () -> assertEquals(1, response.attempts()),
-        () -> assertEquals(List.of(), sleeps));
+        () -> assertEquals(List.of(), response.failedAttempts()),
+        () -> assertEquals(List.of(), response.calls().get(0).failedAttempts()));
   }
 
   @Test
@@ -113,9 +105,10 @@ class WireTest {
     s.put("prompt4j.Greeter.model", "claude-haiku-4-5");
     s.put("prompt4j.Greeter.max-tokens", "200");
     s.put("prompt4j.providers.anthropic.base-url", server.baseUrl()); // as ANTHROPIC_BASE_URL: no /v1
+    s.put("prompt4j.providers.anthropic.api-key", KEY);
     server.defaultText("Hello!");
 
-    Response<String> response = greeter(s, Map.of("ANTHROPIC_API_KEY", KEY)).describe("Ada");
+    Response<String> response = greeter(s).describe("Ada");
 
     Recorded request = server.requests().get(1);
     JsonNode body = request.json();
@@ -146,10 +139,10 @@ class WireTest {
     s.put("prompt4j.Greeter.model", "gemini-2.0-flash");
     s.put("prompt4j.Greeter.describe.max-tokens", "256");
     s.put("prompt4j.providers.gemini.base-url", server.baseUrl());
+    s.put("prompt4j.providers.gemini.api-key", KEY);
     server.defaultText("cheerful");
 
-    // GOOGLE_API_KEY is read when GEMINI_API_KEY is not set.
-    Response<String> response = greeter(s, Map.of("GOOGLE_API_KEY", KEY)).describe("Ada");
+    Response<String> response = greeter(s).describe("Ada");
 
     Recorded request = server.requests().get(1);
     JsonNode body = request.json();
@@ -174,8 +167,9 @@ class WireTest {
     s.put("prompt4j.Greeter.model", "llama3.2");
     server.defaultText("hi there");
 
-    // OLLAMA_BASE_URL is the server root, as Ollama documents it; /v1 is added.
-    String answer = greeter(s, Map.of("OLLAMA_BASE_URL", server.baseUrl())).greet("Ada");
+    // The base URL is the server root, as Ollama documents it; /v1 is added.
+    s.put("prompt4j.providers.ollama.base-url", server.baseUrl());
+    String answer = greeter(s).greet("Ada");
 
     Recorded request = server.requests().get(0);
     assertAll(
@@ -195,15 +189,42 @@ class WireTest {
 
     Response<String> response = greeter.describe("Ada");
 
-    OfflineModel model = OfflineProvider.model("offline/greeter.json");
     assertAll(
         () -> assertEquals("Ada is thoughtful and calm.", response.value()),
         () -> assertEquals("offline", response.provider()),
         () -> assertEquals("annotated-model", response.model()),
         () -> assertEquals("calm", response.calls().get(0).value()),
         () -> assertTrue(response.usage().inputTokens() > 0, "word counts as usage"),
-        () -> assertTrue(model.requests("Greeter.describe").get(0).userText().contains("Describe Ada, who is calm.")),
+        () -> assertTrue(((dev.langchain4j.data.message.UserMessage) response.messages().get(response.messages().size() - 1)).singleText()
+            .contains("Describe Ada, who is calm.")),
         () -> assertEquals(List.of(), server.requests(), "no HTTP"));
+  }
+
+  @Test
+  void openAiIsSentTheSeedAndAnthropicIsNot() {
+    Map<String, String> s = openAi();
+    s.put("prompt4j.Greeter.greet.seed", "42");
+    s.put("prompt4j.Greeter.moodOf.provider", "anthropic");
+    s.put("prompt4j.Greeter.moodOf.model", "claude-haiku-4-5");
+    s.put("prompt4j.Greeter.moodOf.seed", "42");
+    s.put("prompt4j.providers.anthropic.base-url", server.baseUrl());
+    s.put("prompt4j.providers.anthropic.api-key", KEY);
+    Greeter greeter = greeter(s);
+
+    Response<?> openAi = Calls.traced(() -> greeter.greet("Ada"));
+    Response<?> anthropic = Calls.traced(() -> greeter.moodOf("Ada"));
+
+    JsonNode openAiBody = server.requests().get(0).json();
+    JsonNode anthropicBody = server.requests().get(1).json();
+    assertAll(
+        () -> assertEquals(42, openAiBody.path("seed").asInt(), openAiBody.toString()),
+        () -> assertEquals(42L, openAi.parameters().seed()),
+        () -> assertNull(openAi.unsentParameters().seed()),
+        () -> assertEquals("/v1/messages", server.requests().get(1).path()),
+        () -> assertFalse(anthropicBody.has("seed"), anthropicBody.toString()),
+        () -> assertNull(anthropic.parameters().seed()),
+        () -> assertEquals(42L, anthropic.unsentParameters().seed()),
+        () -> assertTrue(anthropic.toJson().contains("\"unsentParameters\""), anthropic.toJson()));
   }
 
   @Test
@@ -215,7 +236,7 @@ class WireTest {
 
     assertAll(
         () -> assertEquals(1, server.requests().size(), "401 is not retried"),
-        () -> assertEquals(List.of(), sleeps),
+        () -> assertEquals(List.of(), waits(e.attempts())),
         () -> assertEquals(401, e.statusCode()),
         () -> assertTrue(e.body().contains("Incorrect API key provided"), e.body()),
         () -> assertTrue(e.getMessage().contains("Greeter.greet"), e.getMessage()),
@@ -245,29 +266,32 @@ class WireTest {
 
   @Test
   void theKeyIsNeverInResponsesTracesOrSettings() {
-    Greeter greeter = greeter(openAi());
+    Map<String, String> s = openAi();
+    PromptRuntime runtime = Prompt4j.builder().properties(s).build();
+    Greeter greeter = runtime.create(Greeter.class);
     Response<String> response = greeter.describe("Ada");
-    Configuration configuration = Configuration.of(new Properties(), Map.of("OPENAI_API_KEY", KEY), new Properties());
-    ProviderSettings settings = configuration.provider(new OpenAiProvider());
+    ProviderSettings settings = new ProviderSettings("openai", KEY, null, null, null);
 
-    assertEquals(KEY, settings.apiKey());
+    assertEquals("Bearer " + KEY, server.requests().get(0).header("Authorization"), "the key configured was sent");
     assertFalse(response.toJson().contains(KEY));
     assertFalse(response.toString().contains(KEY));
     assertFalse(settings.toString().contains(KEY));
-    assertFalse(String.valueOf(((GreeterImpl) greeter).prompt4jContext().resolve(GreeterImpl.GREET)).contains(KEY));
+    assertFalse(greeter.toString().contains(KEY));
+    assertFalse(Prompt4j.override(greeter).model("other").toString().contains(KEY));
+    assertFalse(runtime.toString().contains(KEY));
   }
 
   @Test
   void rateLimitIsRetriedAfterTheServersRetryAfter() {
     server.enqueue(
         Reply.raw(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}")
-            .header("Retry-After", "3"),
+            .header("Retry-After", "1"),
         Reply.ok("finally"));
 
     Response<String> response = greeter(openAi()).describe("Ada");
 
     assertAll(
-        () -> assertEquals(List.of(Duration.ofSeconds(3)), sleeps, "waited what Retry-After asked"),
+        () -> assertEquals(List.of(Duration.ofSeconds(1)), waits(response.calls().get(0).failedAttempts()), "waited what Retry-After asked"),
         () -> assertEquals(3, server.requests().size(), "429, its retry, then the describe call"),
         () -> assertEquals(1, response.calls().get(0).failedAttempts().size()),
         () -> assertTrue(response.calls().get(0).failedAttempts().get(0).errors().get(0).startsWith("HTTP 429"),
@@ -279,15 +303,19 @@ class WireTest {
   @Test
   void serverErrorsAreRetriedWithExponentialBackoffAndJitter() {
     server.enqueue(Reply.raw(503, "{\"error\":{\"message\":\"overloaded\"}}"), Reply.raw(500, "{\"error\":{\"message\":\"oops\"}}"), Reply.ok("up"));
+    Map<String, String> s = openAi();
+    s.put("prompt4j.retry.initial-delay", "4ms");
+    Greeter greeter = greeter(s);
 
-    String answer = greeter(openAi()).greet("Ada");
+    Response<?> call = Calls.traced(() -> assertEquals("up", greeter.greet("Ada")));
 
-    assertEquals("up", answer);
     assertEquals(3, server.requests().size());
-    assertEquals(2, sleeps.size());
-    // initial delay 500ms doubled per retry, jitter in the upper half of each
-    assertTrue(between(sleeps.get(0), 250, 500), sleeps.toString());
-    assertTrue(between(sleeps.get(1), 500, 1000), sleeps.toString());
+    List<Duration> waits = waits(call.failedAttempts());
+    assertEquals(2, waits.size(), call.failedAttempts().toString());
+    // initial delay 4ms doubled per retry, jitter in the upper half of each
+    assertTrue(between(waits.get(0), 2, 4), waits.toString());
+    assertTrue(between(waits.get(1), 4, 8), waits.toString());
+    assertTrue(call.failedAttempts().get(1).errors().get(0).endsWith("(retry 2 of 2 after " + waits.get(1).toMillis() + " ms)"));
   }
 
   private static boolean between(Duration d, long fromMillis, long toMillis) {
@@ -354,7 +382,7 @@ class WireTest {
         () -> assertEquals("openai", response.failedAttempts().get(0).provider()),
         () -> assertTrue(response.failedAttempts().get(0).errors().get(0).startsWith("unreachable"), response.failedAttempts().toString()),
         () -> assertEquals(2, response.attempts()),
-        () -> assertEquals(List.of(), sleeps),
+        () -> assertEquals(List.of(), waits(response.failedAttempts())),
         () -> assertTrue(response.toJson().contains("\"failedAttempts\"")));
   }
 
@@ -367,13 +395,12 @@ class WireTest {
     server.enqueue(Reply.raw(503, "{}"), Reply.raw(503, "{}"), Reply.raw(503, "{}"), Reply.ok("gemini here"));
     Greeter greeter = greeter(s);
 
-    Response<String> response = ((GreeterImpl) greeter).prompt4jContext().invoke(GreeterImpl.GREET,
-        inv -> dev.prompt4j.internal.Messages.single("Hi Ada"));
+    Response<?> response = Calls.traced(() -> greeter.greet("Ada"));
 
     assertEquals("gemini here", response.value());
     assertEquals("gemini", response.provider());
     assertEquals(3, response.failedAttempts().size(), "the request and its 2 retries");
-    assertEquals(2, sleeps.size());
+    assertEquals(2, waits(response.failedAttempts()).size());
     assertTrue(server.requests().get(3).path().endsWith(":generateContent"));
   }
 
