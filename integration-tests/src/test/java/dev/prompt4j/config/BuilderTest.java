@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BuilderTest {
   @TempDir Path dir;
 
-  /** Makes a runtime from {@code properties} and calls Greeter.greet once; a bad value may fail either. */
+  /** Makes a runtime from {@code properties}: every value is read then, so a bad one fails at build(). */
   private static Prompt4jException failure(Map<String, String> properties) {
-    return assertThrows(Prompt4jException.class, () -> greeter(properties).greet("Ada"));
+    return assertThrows(Prompt4jException.class, () -> Prompt4j.builder().properties(properties).build());
   }
 
   @Test
@@ -54,7 +54,7 @@ class BuilderTest {
 
     Path file = Files.writeString(dir.resolve("bad.properties"), "prompt4j.temperature=hot\n");
     Prompt4jException fromFile = assertThrows(Prompt4jException.class,
-        () -> Prompt4j.builder().properties(file).client("offline", Calls.echo("offline")).build().create(Greeter.class).greet("Ada"));
+        () -> Prompt4j.builder().properties(file).client("offline", Calls.echo("offline")).build());
     assertTrue(fromFile.getMessage().contains("prompt4j.temperature (file " + file.toAbsolutePath() + ") is 'hot'"), fromFile.getMessage());
   }
 

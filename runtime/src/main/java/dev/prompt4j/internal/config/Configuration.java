@@ -348,7 +348,7 @@ public final class Configuration {
 
   /**
    * Fails on any {@code prompt4j.*} key no setting has, naming the key, its source and the closest
-   * valid key; returns warnings for keys that may be meant for something not on the class path (a
+   * valid key, and on any value its setting cannot read (environment variables are read when used); returns warnings for keys that may be meant for something not on the class path (a
    * provider Prompt4j does not know, an environment variable whose name cannot be told apart).
    *
    * @param providerOptions the option keys of each known provider, by provider name
@@ -369,6 +369,11 @@ public final class Configuration {
         String problem = KeyCatalog.problem(key, providerOptions, warnings, source.describe().apply(key));
         if (problem != null) {
           throw new Prompt4jException(problem);
+        }
+        Setting<?> setting = KeyCatalog.setting(key);
+        Entry entry = entry(source, key);
+        if (setting != null && entry != null) {
+          setting.parse(entry); // a bad value fails now, not at the first call of the method it is for
         }
       }
     }

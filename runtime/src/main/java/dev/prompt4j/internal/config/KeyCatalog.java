@@ -55,6 +55,27 @@ final class KeyCatalog {
     return unknown(key, source, key.substring(0, key.length() - last.length()) + closest(last, names));
   }
 
+  /** The setting a valid key sets, for checking its value; {@code null} for provider options and keys. */
+  static Setting<?> setting(String key) {
+    if (key.startsWith(Setting.PROVIDERS)) {
+      String option = key.substring(key.lastIndexOf('.') + 1);
+      return option.equals("timeout") ? Setting.PROVIDER_TIMEOUT : option.equals("max-retries") ? Setting.MAX_RETRIES : null;
+    }
+    String rest = key.substring(Setting.PREFIX.length());
+    for (Setting<?> setting : Setting.GLOBAL_SETTINGS) {
+      if (rest.equals(setting.name())) {
+        return setting;
+      }
+    }
+    String last = rest.substring(rest.lastIndexOf('.') + 1);
+    for (Setting<?> setting : Setting.METHOD_SETTINGS) {
+      if (setting.names().contains(last)) {
+        return setting;
+      }
+    }
+    return null;
+  }
+
   private static String unknown(String key, String source, String suggestion) {
     return "Unknown configuration key " + key + " (" + source + "); did you mean " + suggestion
         + "? Keys are prompt4j[.<Interface>[.<method>]].<setting> with a setting among provider, model, temperature,"

@@ -162,4 +162,13 @@ class ConfigurationTest {
     assertEquals("m", configuration.callOverride(WRITE).model());
     assertNull(Configuration.empty().callOverride(WRITE).model());
   }
+
+  @Test
+  void checkingTheKeysAlsoReadsEveryValue() {
+    Configuration configuration = Configuration.of(Map.of("prompt4j.Faqs.write.max-tokens", "many"), "file app.properties");
+
+    Prompt4jException e = assertThrows(Prompt4jException.class, () -> configuration.checkKeys(PROVIDERS));
+
+    assertTrue(e.getMessage().contains("prompt4j.Faqs.write.max-tokens (file app.properties) is 'many'"), e.getMessage());
+  }
 }
