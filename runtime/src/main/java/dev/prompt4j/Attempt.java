@@ -8,6 +8,12 @@ import java.util.List;
  * failure (then retried or passed to a fallback), or an answer that could not be parsed or validated
  * (then re-asked).
  *
+ * <pre>{@code
+ * for (Attempt a : response.failedAttempts()) {
+ *   log.info(a.provider() + ":" + a.model() + " failed after " + a.duration() + ": " + a.errors());
+ * }
+ * }</pre>
+ *
  * @param provider the provider asked
  * @param model the model asked
  * @param rawText the model's answer, {@code null} when none arrived
@@ -15,7 +21,15 @@ import java.util.List;
  * @param duration how long the request took
  */
 public record Attempt(String provider, String model, String rawText, List<String> errors, Duration duration) {
-  /** Copies the errors. */
+  /**
+   * Copies the errors.
+   *
+   * @param provider the provider
+   * @param model the model
+   * @param rawText the raw text
+   * @param errors the errors
+   * @param duration the duration
+   */
   public Attempt {
     errors = List.copyOf(errors);
   }

@@ -10,6 +10,11 @@ import java.util.List;
  * override wins, an unset one keeps this value. So overriding {@code temperature} alone keeps the
  * annotation's {@code maxTokens}.
  *
+ * <pre>{@code
+ * CallParameters precise = CallParameters.none().withTemperature(0.0).withMaxTokens(200);
+ * Support tuned = Prompt4j.override(support).parameters(precise).build();
+ * }</pre>
+ *
  * @param temperature sampling temperature
  * @param maxTokens maximum output tokens
  * @param topP nucleus sampling
@@ -21,7 +26,15 @@ public record CallParameters(Double temperature, Integer maxTokens, Double topP,
   /** No parameter set. */
   public static final CallParameters NONE = new CallParameters(null, null, null, null, null);
 
-  /** Copies the stop sequences. */
+  /**
+   * Copies the stop sequences.
+   *
+   * @param temperature the temperature
+   * @param maxTokens the max tokens
+   * @param topP the top p
+   * @param stop the stop
+   * @param seed the seed
+   */
   public CallParameters {
     stop = stop == null ? null : List.copyOf(stop);
   }

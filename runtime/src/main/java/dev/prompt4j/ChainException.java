@@ -7,11 +7,23 @@ import java.util.Map;
  * A computed field failed while a prompt was being prepared. The message starts with the path of the
  * step that failed, outermost first: {@code analyzeTrend <- trendCategory <- classifyTrend}. The
  * original failure is the cause; the fields computed before the failure stay reachable.
+ *
+ * <pre>{@code
+ * try {
+ *   trends.analyzeTrend(text);
+ * } catch (ChainException e) {
+ *   e.path();             // [analyzeTrend, trendCategory, classifyTrend]
+ *   e.completedFields();  // fields computed before the failure
+ *   e.getCause();         // the ProviderException or OutputException of classifyTrend
+ * }
+ * }</pre>
  */
 public class ChainException extends Prompt4jException {
   private static final long serialVersionUID = 1L;
 
+  /** The failed step, outermost first. */
   private final List<String> path;
+  /** The fields computed before the failure (not serialized: the values may not be). */
   private final transient Map<String, Object> completedFields;
 
   /**

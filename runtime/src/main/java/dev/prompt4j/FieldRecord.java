@@ -8,6 +8,12 @@ import java.time.Instant;
  * The calls made while computing it are in {@link Response#calls()} with {@link Response#field()} set
  * to this name.
  *
+ * <pre>{@code
+ * for (FieldRecord f : response.fields()) {
+ *   System.out.println(f.name() + " took " + f.duration().toMillis() + " ms on " + f.thread());
+ * }
+ * }</pre>
+ *
  * @param name the field name
  * @param startedAt when it started
  * @param duration how long it ran

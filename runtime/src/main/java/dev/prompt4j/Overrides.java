@@ -51,7 +51,15 @@ public final class Overrides<T> {
     /** Changes nothing. */
     public static final Change NONE = new Change(null, null, null, null, null);
 
-    /** Copies the fallbacks. */
+    /**
+     * Copies the fallbacks.
+     *
+     * @param provider the provider
+     * @param model the model
+     * @param parameters the parameters
+     * @param client the client
+     * @param fallbacks the fallbacks
+     */
     public Change {
       fallbacks = fallbacks == null ? null : List.copyOf(fallbacks);
     }

@@ -29,13 +29,19 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Prompt {
-  /** The template. Exactly one of {@code value} and {@link #file} is set. */
+  /**
+   * The template. Exactly one of {@code value} and {@link #file} is set.
+   *
+   * @return the template
+   */
   String value() default "";
 
   /**
    * A template file on the compile-time class path or source path (for example {@code
    * "prompts/summary.txt"}, looked up in the class output, then the sources and resources), read by
    * the processor. Nothing is read at run time.
+   *
+   * @return a template file on the compile-time class path or source path (for example {@code "prompts/summary.txt"}, looked up in the class output, then the sources and resources), read by the processor
    */
   String file() default "";
 
@@ -44,6 +50,8 @@ public @interface Prompt {
    * validate fails the call with {@link OutputException}. Each failed answer is re-asked with its
    * errors. {@code 0} (the default) means the configuration key {@code prompt4j.max-attempts} (or its
    * interface or method form), else 3. Configuration wins over this attribute.
+   *
+   * @return how many answers the model may give, counting the first, before an answer that does not parse or validate fails the call with {@link OutputException}
    */
   int maxAttempts() default 0;
 }

@@ -376,28 +376,153 @@ public final class Response<T> {
 
     private Builder() {}
 
+    /**
+     * Sets the parsed, validated value.
+     *
+     * @param value the parsed, validated value
+     * @return this builder
+     */
     public Builder<T> value(T value) { this.value = value; return this; }
+    /**
+     * Sets the model's answer as it arrived.
+     *
+     * @param rawText the model's answer as it arrived
+     * @return this builder
+     */
     public Builder<T> rawText(String rawText) { this.rawText = rawText; return this; }
+    /**
+     * Sets the prompt method, as {@code Interface.method}.
+     *
+     * @param method the prompt method, as {@code Interface.method}
+     * @return this builder
+     */
     public Builder<T> method(String method) { this.method = method; return this; }
+    /**
+     * Sets the computed field of the parent call under which this call was made.
+     *
+     * @param field the computed field of the parent call under which this call was made
+     * @return this builder
+     */
     public Builder<T> field(String field) { this.field = field; return this; }
+    /**
+     * Sets the provider that answered.
+     *
+     * @param provider the provider that answered
+     * @return this builder
+     */
     public Builder<T> provider(String provider) { this.provider = provider; return this; }
+    /**
+     * Sets the model that answered.
+     *
+     * @param model the model that answered
+     * @return this builder
+     */
     public Builder<T> model(String model) { this.model = model; return this; }
+    /**
+     * Sets the call parameters sent.
+     *
+     * @param parameters the call parameters sent
+     * @return this builder
+     */
     public Builder<T> parameters(CallParameters parameters) { this.parameters = parameters; return this; }
+    /**
+     * Sets the call parameters the client could not take.
+     *
+     * @param unsentParameters the call parameters the client could not take
+     * @return this builder
+     */
     public Builder<T> unsentParameters(CallParameters unsentParameters) { this.unsentParameters = unsentParameters; return this; }
+    /**
+     * Sets the messages sent.
+     *
+     * @param messages the messages sent
+     * @return this builder
+     */
     public Builder<T> messages(List<ChatMessage> messages) { this.messages = messages; return this; }
+    /**
+     * Sets token usage of this call.
+     *
+     * @param usage token usage of this call
+     * @return this builder
+     */
     public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
+    /**
+     * Sets why the model stopped.
+     *
+     * @param finishReason why the model stopped
+     * @return this builder
+     */
     public Builder<T> finishReason(String finishReason) { this.finishReason = finishReason; return this; }
+    /**
+     * Sets when the call started.
+     *
+     * @param startedAt when the call started
+     * @return this builder
+     */
     public Builder<T> startedAt(Instant startedAt) { this.startNanos = Clocks.nanoTime(startedAt); return this; }
-    /** The start as a {@link System#nanoTime()} reading (what the runtime records). */
+    /**
+     * Sets the start, as a {@link System#nanoTime()} reading (what the runtime records).
+     *
+     * @param startNanos the start, as a {@link System#nanoTime()} reading (what the runtime records)
+     * @return this builder
+     */
     public Builder<T> startNanos(long startNanos) { this.startNanos = startNanos; return this; }
+    /**
+     * Sets from start to answer.
+     *
+     * @param latency from start to answer
+     * @return this builder
+     */
     public Builder<T> latency(Duration latency) { this.latency = latency; return this; }
+    /**
+     * Sets the name of the thread the call ran on.
+     *
+     * @param thread the name of the thread the call ran on
+     * @return this builder
+     */
     public Builder<T> thread(String thread) { this.thread = thread; return this; }
+    /**
+     * Sets the requests that did not give the answer.
+     *
+     * @param failedAttempts the requests that did not give the answer
+     * @return this builder
+     */
     public Builder<T> failedAttempts(List<Attempt> failedAttempts) { this.failedAttempts = failedAttempts; return this; }
+    /**
+     * Sets the prompt version.
+     *
+     * @param promptVersion the prompt version
+     * @return this builder
+     */
     public Builder<T> promptVersion(String promptVersion) { this.promptVersion = promptVersion; return this; }
+    /**
+     * Sets how the answer's shape was asked for.
+     *
+     * @param outputMode how the answer's shape was asked for
+     * @return this builder
+     */
     public Builder<T> outputMode(String outputMode) { this.outputMode = outputMode; return this; }
+    /**
+     * Sets the computed fields evaluated.
+     *
+     * @param fields the computed fields evaluated
+     * @return this builder
+     */
     public Builder<T> fields(List<FieldRecord> fields) { this.fields = fields; return this; }
+    /**
+     * Sets the nested calls.
+     *
+     * @param calls the nested calls
+     * @return this builder
+     */
     public Builder<T> calls(List<Response<?>> calls) { this.calls = calls; return this; }
 
+    /**
+     * The response.
+     *
+     * @return a new response
+     * @throws NullPointerException when no method was set
+     */
     public Response<T> build() {
       return new Response<>(this);
     }

@@ -20,6 +20,10 @@ public final class Trace {
    * Runs {@code work} and returns its result with every prompt call it made on this thread (and in
    * the computed fields of those calls, nested). Captures nest: an enclosing capture, or the computed
    * field this runs in, sees the same calls.
+   *
+   * @param work the code that calls prompt methods
+   * @param <T> what it returns
+   * @return its result with the calls it made
    */
   public static <T> Captured<T> capture(Supplier<T> work) {
     return Prompt4j.engine().capture(work);
@@ -34,6 +38,9 @@ public final class Trace {
    * Executor traced = Trace.propagating(myPool);
    * CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> prompts.summarize(partA), traced);
    * }</pre>
+   *
+   * @param executor the executor that runs the tasks
+   * @return an executor that traces each task where it was submitted
    */
   public static Executor propagating(Executor executor) {
     return Prompt4j.engine().propagating(executor);
@@ -46,7 +53,11 @@ public final class Trace {
    * @param calls the top-level prompt calls it made, in the order they finished
    */
   public record Captured<T>(T value, List<Response<?>> calls) {
-    /** Token usage of every call, nested ones included. */
+    /**
+     * Token usage of every call, nested ones included.
+     *
+     * @return the sum
+     */
     public Usage totalUsage() {
       Usage total = Usage.ZERO;
       for (Response<?> call : calls) {

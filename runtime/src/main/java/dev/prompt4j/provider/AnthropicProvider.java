@@ -11,6 +11,11 @@ import java.util.List;
  * take it ({@code https://api.anthropic.com}); {@code /v1} is appended unless the URL already ends
  * with a version. When no maximum is set, langchain4j asks for at most 1024 output tokens (Anthropic
  * requires a maximum). langchain4j's own retries are off: Prompt4j's retry policy decides.
+ *
+ * <pre>{@code
+ * @Call(provider = "anthropic", model = "claude-haiku-4-5")
+ * interface Support { ... }   // ANTHROPIC_API_KEY, or prompt4j.providers.anthropic.api-key
+ * }</pre>
  */
 public final class AnthropicProvider implements ChatModelProvider {
   /** The variable holding the key. */

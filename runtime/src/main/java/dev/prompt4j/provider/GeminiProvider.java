@@ -12,6 +12,11 @@ import java.util.List;
  * or {@code GEMINI_BASE_URL}, {@code /v1beta} appended unless the URL already ends with a version.
  * The seed is not sent per request (langchain4j's Gemini client takes it only when built).
  * langchain4j's own retries are off: Prompt4j's retry policy decides.
+ *
+ * <pre>{@code
+ * @Call(provider = "gemini", model = "gemini-2.5-flash")
+ * interface Support { ... }   // GEMINI_API_KEY, or prompt4j.providers.gemini.api-key
+ * }</pre>
  */
 public final class GeminiProvider implements ChatModelProvider {
   /** The variables holding the key, in the order they are read. */

@@ -16,6 +16,11 @@ import java.util.List;
  *
  * <p>Why not langchain4j's Ollama module: it is not published for the langchain4j version Prompt4j
  * uses, and the OpenAI-compatible endpoint serves the same chat models.
+ *
+ * <pre>{@code
+ * // -Dprompt4j.provider=ollama -Dprompt4j.model=llama3.2, Ollama running on localhost:11434
+ * Support local = Prompt4j.create(Support.class);
+ * }</pre>
  */
 public final class OllamaProvider implements ChatModelProvider {
   /** Where Ollama listens by default. */

@@ -15,6 +15,11 @@ import java.util.List;
  * as OpenAI's own clients take it) from {@code prompt4j.providers.openai.base-url} or {@code
  * OPENAI_BASE_URL}, so any OpenAI-compatible server or proxy works. langchain4j's own retries are
  * off: Prompt4j's retry policy decides.
+ *
+ * <pre>{@code
+ * @Call(provider = "openai", model = "gpt-4o-mini")
+ * interface Support { ... }   // OPENAI_API_KEY; OPENAI_BASE_URL=http://localhost:8080/v1 for a proxy
+ * }</pre>
  */
 public final class OpenAiProvider implements ChatModelProvider {
   /** The variable holding the key. */

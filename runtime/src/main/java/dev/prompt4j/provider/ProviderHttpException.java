@@ -8,6 +8,14 @@ import java.time.Duration;
  * own {@link HttpException} keeps only the status and the body; the HTTP client Prompt4j gives the
  * langchain4j model clients throws this subclass instead, so the retry policy can honour the header.
  * langchain4j maps it to its usual exceptions ({@code RateLimitException}, ...) with this as the cause.
+ *
+ * <pre>{@code
+ * catch (ProviderException e) {
+ *   if (e.getCause() instanceof ProviderHttpException http) {
+ *     http.retryAfter();   // the wait the server asked for, if any
+ *   }
+ * }
+ * }</pre>
  */
 public class ProviderHttpException extends HttpException {
   private static final long serialVersionUID = 1L;
@@ -24,12 +32,20 @@ public class ProviderHttpException extends HttpException {
     this.retryAfter = retryAfter;
   }
 
-  /** The body of the error answer. */
+  /**
+   * The body of the error answer.
+   *
+   * @return the body of the error answer
+   */
   public String body() {
     return getMessage();
   }
 
-  /** The wait the server asked for in {@code Retry-After}, or {@code null} when it sent none. */
+  /**
+   * The wait the server asked for in {@code Retry-After}, or {@code null} when it sent none.
+   *
+   * @return the wait the server asked for in {@code Retry-After}, or {@code null} when it sent none
+   */
   public Duration retryAfter() {
     return retryAfter;
   }

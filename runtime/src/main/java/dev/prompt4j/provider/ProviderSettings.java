@@ -15,6 +15,13 @@ import java.util.TreeMap;
  * environment variables ({@link ChatModelProvider#apiKeyVariables()}, {@link
  * ChatModelProvider#baseUrlVariables()}) used where no such key is set.
  *
+ * <pre>{@code
+ * public ChatModel create(String model, ProviderSettings settings) {
+ *   String key = settings.requireApiKey("MY_API_KEY");
+ *   return MyChatModel.builder().apiKey(key).baseUrl(settings.baseUrl()).modelName(model).build();
+ * }
+ * }</pre>
+ *
  * @param provider provider name
  * @param apiKey the key, or {@code null} when none is configured
  * @param baseUrl the base URL, or {@code null} for the provider's default
@@ -26,6 +33,16 @@ import java.util.TreeMap;
 public record ProviderSettings(
     String provider, String apiKey, String baseUrl, Duration timeout, Integer maxRetries, Map<String, String> options) {
 
+  /**
+   * Settings of one provider; {@code null} options mean none.
+   *
+   * @param provider provider name
+   * @param apiKey the key, or {@code null} when none is configured
+   * @param baseUrl the base URL, or {@code null} for the provider's default
+   * @param timeout request timeout, or {@code null} for the default
+   * @param maxRetries retries after a failed request, or {@code null} for the default
+   * @param options provider-specific settings by option name
+   */
   public ProviderSettings {
     Objects.requireNonNull(provider, "provider");
     options = options == null ? Map.of() : Map.copyOf(options);

@@ -8,6 +8,13 @@ import java.util.function.Supplier;
  * carry the method; Prompt4j sets this around every {@code chat(...)} call so that clients such as
  * {@link OfflineModel} can answer by method.
  *
+ * <pre>{@code
+ * public ChatResponse doChat(ChatRequest request) {
+ *   RequestContext sending = RequestContext.current();   // e.g. Support.classify on openai:gpt-4o-mini
+ *   ...
+ * }
+ * }</pre>
+ *
  * @param interfaceName the prompt interface's simple name, for example {@code TrendAnalysis}
  * @param methodName the prompt method, for example {@code classifyTrend}
  * @param provider the provider name of the target being asked
@@ -16,29 +23,54 @@ import java.util.function.Supplier;
 public record RequestContext(String interfaceName, String methodName, String provider, String model) {
   private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
 
-  /** The request being sent on this thread, or {@code null} outside a Prompt4j call. */
+  /**
+   * The request being sent on this thread, or {@code null} outside a Prompt4j call.
+   *
+   * @return the request being sent on this thread, or {@code null} outside a Prompt4j call
+   */
   public static RequestContext current() {
     return CURRENT.get();
   }
 
-  /** {@code Interface.method}. */
+  /**
+   * {@code Interface.method}.
+   *
+   * @return {@code Interface.method}
+   */
   public String qualifiedName() {
     return interfaceName + "." + methodName;
   }
 
-  /** Runs {@code send} with {@code context} current on this thread; used by the runtime. */
-  /** Makes {@code context} current on this thread; returns the one it replaces, for {@link #restore}. */
+  /**
+   * Makes {@code context} current on this thread; used by the runtime around every request.
+   *
+   * @param context the request being sent
+   * @return the context it replaces, for {@link #restore}
+   */
   public static RequestContext enter(RequestContext context) {
     RequestContext previous = CURRENT.get();
     CURRENT.set(context);
     return previous;
   }
 
-  /** Puts back what {@link #enter} returned. */
+  /**
+   * Puts back what {@link #enter} returned.
+   *
+   * @param previous what {@link #enter} returned
+   */
   public static void restore(RequestContext previous) {
     CURRENT.set(previous); // set(null) rather than remove(): cheaper, and the thread keeps using it
   }
 
+  /**
+   * Runs {@code send} with {@code context} current on this thread, for clients and tests that answer
+   * by method outside a Prompt4j call.
+   *
+   * @param context the request being sent
+   * @param send what sends it
+   * @param <T> its result
+   * @return what {@code send} returned
+   */
   public static <T> T with(RequestContext context, Supplier<T> send) {
     RequestContext previous = CURRENT.get();
     CURRENT.set(context);
