@@ -5,16 +5,11 @@ import dev.prompt4j.ChainException;
 import dev.prompt4j.FieldRecord;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,25 +30,16 @@ public final class Invocation {
   private final TraceScope parent;
   private final Executor executor;
   private final Limits limits;
-  private volatile Trail trail; // made by the first field or nested call: most calls never need one
+  private volatile ChainTrail trail; // made by the first field or nested call: most calls never need one
   private volatile ChainException failure;
 
-  /** What a call with computed fields keeps track of. */
-  private static final class Trail {
-    final List<FieldTask<?>> tasks = new CopyOnWriteArrayList<>();
-    final List<Response<?>> calls = new CopyOnWriteArrayList<>();
-    final List<FieldRecord> fields = new CopyOnWriteArrayList<>();
-    final List<Invocation> children = new CopyOnWriteArrayList<>(); // nested calls made by fields, while they run
-    final Map<String, Object> completed = new LinkedHashMap<>(); // guarded by itself
-  }
-
-  private Trail trail() {
-    Trail t = trail;
+  private ChainTrail trail() {
+    ChainTrail t = trail;
     if (t == null) {
       synchronized (this) {
         t = trail;
         if (t == null) {
-          trail = t = new Trail();
+          trail = t = new ChainTrail();
         }
       }
     }
@@ -216,33 +202,25 @@ public final class Invocation {
   private List<String> runningPath() {
     List<String> path = new ArrayList<>();
     path.add(method.name());
-    Trail t = trail;
-    if (t == null) {
-      return path;
-    }
-    for (FieldTask<?> task : t.tasks) {
-      if (task.running()) {
-        path.add(task.name());
-        for (Invocation child : t.children) {
-          if (task.name().equals(child.parent.field())) {
-            path.addAll(child.runningPath());
-            break;
-          }
-        }
-        break;
-      }
+    ChainTrail t = trail;
+    if (t != null) {
+      t.runningPath(path);
     }
     return path;
   }
 
+  /** The field of the enclosing call this call was made in, or {@code null}. */
+  String enclosingField() {
+    return parent == null ? null : parent.field();
+  }
+
+  /** {@link #runningPath()}, appended to {@code path}: used by the enclosing call's trail. */
+  void appendRunningPath(List<String> path) {
+    path.addAll(runningPath());
+  }
+
   void recordField(FieldRecord record, Object value) {
-    Trail t = trail();
-    t.fields.add(record);
-    if (record.succeeded()) {
-      synchronized (t.completed) {
-        t.completed.put(record.name(), value);
-      }
-    }
+    trail().recordField(record, value);
   }
 
   void recordCall(Response<?> response) {
@@ -276,7 +254,7 @@ public final class Invocation {
       }
       failure = chain;
     }
-    Trail t = trail;
+    ChainTrail t = trail;
     if (t == null) {
       return; // no field was declared yet; one declared from now on sees the failure and never runs
     }
@@ -303,16 +281,8 @@ public final class Invocation {
   }
 
   private Map<String, Object> snapshot() {
-    Trail t = trail;
-    if (t == null) {
-      return Map.of();
-    }
-    Map<String, Object> snapshot;
-    synchronized (t.completed) {
-      snapshot = new LinkedHashMap<>(t.completed);
-    }
-    snapshot.values().removeIf(java.util.Objects::isNull);
-    return snapshot;
+    ChainTrail t = trail;
+    return t == null ? Map.of() : t.snapshot();
   }
 
   /** The failure that stopped this call; non-null only after a field failed or the call was stopped. */
@@ -349,12 +319,12 @@ public final class Invocation {
   }
 
   List<Response<?>> calls() {
-    Trail t = trail;
+    ChainTrail t = trail;
     return t == null ? List.of() : List.copyOf(t.calls);
   }
 
   List<FieldRecord> fields() {
-    Trail t = trail;
+    ChainTrail t = trail;
     return t == null ? List.of() : List.copyOf(t.fields);
   }
 
