@@ -114,6 +114,7 @@ public final class Prompt4j {
     private Executor executor;
     private final Map<String, ChatModel> clients = new LinkedHashMap<>();
     private ClassLoader classLoader;
+    private ClientDecorator decorator;
 
     private Builder() {}
 
@@ -202,6 +203,29 @@ public final class Prompt4j {
       return this;
     }
 
+    /**
+     * Puts {@code decorator} in front of every client this runtime picks by provider and model: the
+     * ones providers build and the ones given to {@link #client(String, ChatModel)}. The decorator
+     * gets the client lazily, so it may answer without ever building it (no key needed). Requests
+     * keep the provider's own parameters, as without the decorator. Clients given to {@code
+     * Prompt4j.override(...).client(...)} are not decorated. This is how a test kit records and
+     * replays answers; the decorator runs on the thread that sends, where {@link
+     * dev.prompt4j.provider.RequestContext#current()} names the prompt method.
+     *
+     * <pre>{@code
+     * PromptRuntime runtime = Prompt4j.builder()
+     *     .decorateClients((provider, model, client) -> new LoggingModel(provider, model, client))
+     *     .build();
+     * }</pre>
+     *
+     * @param decorator called once per provider and model, on first use
+     * @return this builder
+     */
+    public Builder decorateClients(ClientDecorator decorator) {
+      this.decorator = Objects.requireNonNull(decorator, "decorator");
+      return this;
+    }
+
     private static String requireName(String name, String what) {
       if (name == null || name.isBlank() || name.indexOf(':') >= 0) {
         throw new IllegalArgumentException(what + " must be a non-blank name without ':', not '" + name + "'");
@@ -235,8 +259,30 @@ public final class Prompt4j {
       if (loader == null) {
         loader = Prompt4j.class.getClassLoader();
       }
-      return engine().runtime(new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader));
+      return engine().runtime(
+          new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader, decorator));
     }
+  }
+
+  /**
+   * Wraps the client of one provider and model; see {@link Builder#decorateClients}.
+   *
+   * <pre>{@code
+   * ClientDecorator replayOnly = (provider, model, client) -> new ReplayingModel(cassettes);  // never builds the real one
+   * }</pre>
+   */
+  @FunctionalInterface
+  public interface ClientDecorator {
+    /**
+     * The client to use for {@code provider}'s {@code model}.
+     *
+     * @param provider the provider name
+     * @param model the model name
+     * @param client the client the runtime would use, built on first {@code get()} (which throws when
+     *     it cannot be built, for example without a key)
+     * @return the client to send requests to
+     */
+    ChatModel decorate(String provider, String model, Supplier<ChatModel> client);
   }
 
   /**
@@ -248,14 +294,29 @@ public final class Prompt4j {
    * @param executor the executor, or {@code null} for Prompt4j's
    * @param clients clients by {@code provider} or {@code provider:model}
    * @param classLoader where providers, implementations and {@code prompt4j.properties} are found
+   * @param clientDecorator wraps every client picked by provider and model, or {@code null}
    */
   public record Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
-      ClassLoader classLoader) {
+      ClassLoader classLoader, ClientDecorator clientDecorator) {
+    /**
+     * Settings without a client decorator.
+     *
+     * @param properties the configuration, or {@code null} for the defaults
+     * @param source where {@code properties} came from
+     * @param executor the executor, or {@code null}
+     * @param clients clients by {@code provider} or {@code provider:model}
+     * @param classLoader where providers, implementations and {@code prompt4j.properties} are found
+     */
+    public Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
+        ClassLoader classLoader) {
+      this(properties, source, executor, clients, classLoader, null);
+    }
+
     @Override
     public String toString() {
       // Property values may hold keys: name only what is set.
       return "Settings[properties=" + (properties == null ? "defaults" : properties.keySet()) + ", executor=" + executor
-          + ", clients=" + clients.keySet() + "]";
+          + ", clients=" + clients.keySet() + (clientDecorator == null ? "" : ", decorated") + "]";
     }
   }
 

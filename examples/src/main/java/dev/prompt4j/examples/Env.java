@@ -1,21 +1,19 @@
 package dev.prompt4j.examples;
 
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.prompt4j.Prompt4j;
+import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.Response;
-import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.test.OfflineModel;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Where an example gets its prompt instances: live, as configured (the {@code @Call} annotations,
- * system properties, environment, {@code prompt4j.properties}), or offline, answered by a scripted
- * {@link OfflineModel} read from a JSON script on the class path ({@code offline/*.json}, next to the
- * examples).
+ * system properties, environment, {@code prompt4j.properties}); offline, answered by a scripted
+ * {@link OfflineModel} (from {@code prompt4j-test}) read from a JSON script on the class path ({@code
+ * offline/*.json}, next to the examples); or from a runtime a test made (the test kit's, see {@link
+ * #on(PromptRuntime)}).
  *
  * <p>Offline, every instance is {@code Prompt4j.override(instance).provider("offline").client(model)}:
  * the generated code, templates, computed fields, parsing and validation all run as they do live;
@@ -24,47 +22,45 @@ import java.util.List;
  */
 public final class Env {
   private final OfflineModel offline;
-  private final ChatModel client;
+  private final PromptRuntime runtime;
 
-  private Env(OfflineModel offline, Duration latency) {
+  private Env(OfflineModel offline, PromptRuntime runtime) {
     this.offline = offline;
-    this.client = offline == null ? null : new Delayed(offline, latency);
+    this.runtime = runtime;
   }
 
   /** Live: providers, models and keys as configured. */
   public static Env live() {
-    return new Env(null, Duration.ZERO);
+    return new Env(null, null);
   }
 
   /** Offline on the script {@code resource} (for example {@code offline/chaining.json}), 40 ms per call. */
   public static Env offline(String resource) {
-    return offline(OfflineModel.fromResource(resource), Duration.ofMillis(40));
+    return new Env(OfflineModel.fromResource(resource).withLatency(Duration.ofMillis(40)), null);
   }
 
-  /** Offline on {@code model}, each request taking {@code latency}. */
-  public static Env offline(OfflineModel model, Duration latency) {
-    return new Env(model, latency);
+  /** Instances made by {@code runtime}, for example a test's ({@code PromptTestKit.runtime()}). */
+  public static Env on(PromptRuntime runtime) {
+    return new Env(null, java.util.Objects.requireNonNull(runtime, "runtime"));
   }
 
-  /** A prompt instance of {@code type}, live or on the offline script. */
+  /** A prompt instance of {@code type}: live, on the offline script, or from the given runtime. */
   public <T> T create(Class<T> type) {
+    if (runtime != null) {
+      return runtime.create(type);
+    }
     T instance = Prompt4j.create(type);
-    return offline == null ? instance : Prompt4j.override(instance).provider("offline").client(client).build();
+    return offline == null ? instance : Prompt4j.override(instance).provider("offline").client(offline).build();
   }
 
-  /** Whether answers come from a script. */
+  /** Whether answers come from a script or a test's runtime rather than the configured providers. */
   public boolean isOffline() {
-    return offline != null;
+    return offline != null || runtime != null;
   }
 
-  /** Every request the offline model received (empty when live). */
+  /** Every request the offline model received (empty when live or on a test's runtime). */
   public List<OfflineModel.Request> requests() {
     return offline == null ? List.of() : offline.requests();
-  }
-
-  /** The requests for {@code method} ({@code "Interface.method"}); empty when live. */
-  public List<OfflineModel.Request> requests(String method) {
-    return offline == null ? List.of() : offline.requests(method);
   }
 
   /** The text of the last user message {@code response} sent. */
@@ -75,24 +71,5 @@ public final class Env {
       }
     }
     return "";
-  }
-
-  /** A model that answers like {@code delegate}, after {@code latency}. */
-  private record Delayed(ChatModel delegate, Duration latency) implements ChatModel {
-    @Override
-    public ChatResponse doChat(ChatRequest request) {
-      try {
-        Thread.sleep(latency.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-      return delegate.chat(request);
-    }
-
-    @Override
-    public ModelProvider provider() {
-      return ModelProvider.OTHER;
-    }
   }
 }

@@ -15,7 +15,7 @@ import dev.prompt4j.CallParameters;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
 import dev.prompt4j.provider.Greeter;
-import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.test.OfflineModel;
 import dev.prompt4j.testing.Runtimes;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Response;
 import dev.prompt4j.Usage;
 import dev.prompt4j.provider.Greeter;
-import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.test.OfflineModel;
 import dev.prompt4j.testing.Runtimes;
 import java.time.Instant;
 import java.util.Map;

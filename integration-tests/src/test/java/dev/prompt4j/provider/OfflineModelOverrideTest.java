@@ -1,5 +1,7 @@
 package dev.prompt4j.provider;
 
+import dev.prompt4j.test.OfflineModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.prompt4j.Prompt4j;

@@ -3,7 +3,7 @@ package dev.prompt4j.testing;
 import dev.langchain4j.data.message.UserMessage;
 import dev.prompt4j.Response;
 import dev.prompt4j.Trace;
-import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.test.OfflineModel;
 import java.util.List;
 
 /** What a call did, read through the public API. */

@@ -68,14 +68,22 @@ final class CallResolver {
     // And it is sent a model name only when code or configuration chose one, not the annotation's.
     boolean sendModel = client == null || code.model() != null || configured.model() != null;
 
-    List<Target> targets = new ArrayList<>();
-    targets.add(new Target(method.interfaceName(), method.name(), effective.provider(), effective.model(), client, sendModel));
+    List<String[]> fallbackTargets = new ArrayList<>();
+    List<String> names = new ArrayList<>(List.of(effective.provider() + ":" + effective.model()));
     for (String fallback : fallbacks) {
       int colon = fallback.indexOf(':');
       if (colon <= 0 || colon == fallback.length() - 1) {
         throw new dev.prompt4j.Prompt4jException(method.qualifiedName() + ": fallback '" + fallback + "' is not of the form provider:model");
       }
-      targets.add(new Target(method.interfaceName(), method.name(), fallback.substring(0, colon), fallback.substring(colon + 1), null, true));
+      fallbackTargets.add(new String[] {fallback.substring(0, colon), fallback.substring(colon + 1)});
+      names.add(fallback);
+    }
+    // Known before the targets are made: every request carries it (RequestContext), for recordings to be dated by.
+    String version = version(method.templateHash() + '|' + names + '|' + parameters);
+    List<Target> targets = new ArrayList<>();
+    targets.add(new Target(method.interfaceName(), method.name(), effective.provider(), effective.model(), client, sendModel, version));
+    for (String[] fallback : fallbackTargets) {
+      targets.add(new Target(method.interfaceName(), method.name(), fallback[0], fallback[1], null, true, version));
     }
     Integer configuredAttempts = configuration.methodSetting(key, Setting.MAX_ATTEMPTS);
     int maxAttempts = configuredAttempts != null ? configuredAttempts
@@ -84,7 +92,6 @@ final class CallResolver {
     CallPlan<T> plan = new CallPlan<>(method.qualifiedName(), method.name(), method.output(), targets, parameters, maxAttempts,
         OutputMode.parse(mode));
     Limits limits = Limits.of(configuration.methodSetting(key, Setting.TIMEOUT), configuration.methodSetting(key, Setting.CHAIN_TIMEOUT));
-    String version = version(method.templateHash() + '|' + targets + '|' + parameters);
     return new ResolvedCall<>(plan, version, limits);
   }
 

@@ -44,7 +44,8 @@ final class RuntimeCore {
         }
       }
     }
-    ModelRegistry models = new ModelRegistry(ModelRegistry.discover(settings.classLoader()), configuration, settings.clients());
+    ModelRegistry models = new ModelRegistry(ModelRegistry.discover(settings.classLoader()), configuration, settings.clients(),
+        settings.clientDecorator());
     for (String warning : configuration.checkKeys(models.optionKeys())) {
       LOG.log(System.Logger.Level.WARNING, warning);
     }

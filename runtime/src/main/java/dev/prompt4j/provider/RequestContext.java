@@ -6,7 +6,12 @@ import java.util.function.Supplier;
  * The prompt method a request is being sent for, visible to the {@link
  * dev.langchain4j.model.chat.ChatModel} on the thread that sends it. A langchain4j request does not
  * carry the method; Prompt4j sets this around every {@code chat(...)} call so that clients such as
- * {@link OfflineModel} can answer by method.
+ * the test kit's scripted and recording models can answer by method.
+ *
+ * <pre>{@code
+ * RequestContext context = RequestContext.current();   // inside ChatModel.doChat
+ * String key = context == null ? "outside Prompt4j" : context.qualifiedName() + "@" + context.promptVersion();
+ * }</pre>
  *
  * <pre>{@code
  * public ChatResponse doChat(ChatRequest request) {
@@ -19,9 +24,23 @@ import java.util.function.Supplier;
  * @param methodName the prompt method, for example {@code classifyTrend}
  * @param provider the provider name of the target being asked
  * @param model the model name of the target being asked
+ * @param promptVersion the call's prompt version ({@code Response.promptVersion()}: a hash of the
+ *     template, the models asked and the parameters), or {@code null} when unknown
  */
-public record RequestContext(String interfaceName, String methodName, String provider, String model) {
+public record RequestContext(String interfaceName, String methodName, String provider, String model, String promptVersion) {
   private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+
+  /**
+   * A context without a prompt version.
+   *
+   * @param interfaceName the prompt interface's simple name
+   * @param methodName the prompt method
+   * @param provider the provider name of the target being asked
+   * @param model the model name of the target being asked
+   */
+  public RequestContext(String interfaceName, String methodName, String provider, String model) {
+    this(interfaceName, methodName, provider, model, null);
+  }
 
   /**
    * The request being sent on this thread, or {@code null} outside a Prompt4j call.

@@ -5,16 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prompt4j.Response;
 import dev.prompt4j.examples.Env;
+import dev.prompt4j.test.Prompt4jTest;
+import dev.prompt4j.test.PromptCall;
+import dev.prompt4j.test.PromptCalls;
+import dev.prompt4j.test.PromptTestKit;
 import dev.prompt4j.examples.TracePrinter;
-import dev.prompt4j.provider.OfflineModel;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@Prompt4jTest(script = ChainingExamples.SCRIPT, latencyMillis = 40)
 class ChainingExamplesTest {
-  private final Env env = Env.offline(ChainingExamples.SCRIPT);
+  private Env env;
+  private PromptCalls calls;
+
+  @BeforeEach
+  void onTheKitsRuntime(PromptTestKit kit) {
+    env = Env.on(kit.runtime());
+    calls = kit.calls();
+  }
 
   private List<String> methods() {
-    return env.requests().stream().map(OfflineModel.Request::method).toList();
+    return calls.all().stream().map(PromptCall::method).toList();
   }
 
   @Test
@@ -24,9 +36,10 @@ class ChainingExamplesTest {
     assertTrue(trend.value().startsWith("Speaking as Andrew Ng"), trend.value());
     assertEquals(List.of("TrendInsights.selectExpert", "TrendInsights.identifyTrend"), methods());
     assertEquals("Imagine that you are Andrew Ng, a renowned expert in AI.\nProvide insights on a key AI trend related to automation.",
-        env.requests("TrendInsights.identifyTrend").get(0).userText());
+        calls.of("TrendInsights.identifyTrend").get(0).userText());
     assertEquals("expert", trend.calls().get(0).field());
-    assertEquals("offline", trend.provider());
+    assertEquals("openai", trend.provider(), "as annotated: the kit stands in front of the provider's client");
+    assertEquals(PromptCall.AnsweredBy.SCRIPT, calls.last().answeredBy());
   }
 
   @Test
@@ -34,14 +47,16 @@ class ChainingExamplesTest {
     Response<String> strategy = ChainingExamples.parallel(env);
 
     assertTrue(strategy.value().startsWith("Build embedded finance"), strategy.value());
-    assertEquals(3, env.requests().size());
+    assertEquals(3, calls.all().size());
     assertEquals("StrategyAdvisor.recommendStrategy", methods().get(2));
     assertEquals(2, strategy.calls().size());
     Response<?> first = strategy.calls().get(0);
     Response<?> second = strategy.calls().get(1);
+    calls.assertOverlapped("StrategyAdvisor.identifyBusinessLeader", "StrategyAdvisor.identifyB2bTrends")
+        .assertNotOverlapped("StrategyAdvisor.identifyB2bTrends", "StrategyAdvisor.recommendStrategy");
     assertTrue(TracePrinter.overlaps(first, second),
         "the two first calls overlapped: " + first.startedAt() + "+" + first.latency() + " vs " + second.startedAt() + "+" + second.latency());
-    OfflineModel.Request last = env.requests("StrategyAdvisor.recommendStrategy").get(0);
+    PromptCall last = calls.of("StrategyAdvisor.recommendStrategy").get(0);
     assertEquals("Your task is to recommend a strategic business move. Pretend that you are Patrick Collison.", last.systemText());
     assertTrue(last.userText().contains("- Real-time cross-border B2B payments"), last.userText());
   }
@@ -54,7 +69,7 @@ class ChainingExamplesTest {
         methods());
     assertEquals(TrendAnalysis.TrendCategory.EMERGING, analyses.get(0).calls().get(0).value());
     assertEquals(TrendAnalysis.TrendCategory.DECLINING, analyses.get(1).calls().get(0).value());
-    List<OfflineModel.Request> analyze = env.requests("TrendAnalysis.analyzeTrend");
+    List<PromptCall> analyze = calls.of("TrendAnalysis.analyzeTrend");
     assertTrue(analyze.get(0).systemText().endsWith("The trend has been identified as EMERGING."));
     assertTrue(analyze.get(0).userText().startsWith("Provide a growth opportunity analysis for the following trend: More enterprises"));
     assertTrue(analyze.get(1).userText().startsWith("Provide a risk mitigation strategy for the following trend: Traditional on-premise"));
@@ -62,12 +77,13 @@ class ChainingExamplesTest {
   }
 
   @Test
-  void movieExplanationNestsTheRecommendationInItsJsonTrace() {
+  void movieExplanationNestsTheRecommendationInItsJsonTrace(PromptTestKit kit) {
     Response<String> explanation = ChainingExamples.movie(env);
 
+    kit.assertTraceSnapshot(explanation, "chaining/movie");
     assertTrue(explanation.value().startsWith("\"Inception\" is popular"));
     assertEquals(List.of("MovieCritic.recommendMovie", "MovieCritic.explainMovie"), methods());
-    assertEquals("Explain why \"Inception\" in the science fiction genre is popular.", env.requests().get(1).userText());
+    assertEquals("Explain why \"Inception\" in the science fiction genre is popular.", calls.all().get(1).userText());
     String json = explanation.toJson();
     assertTrue(json.contains("\"method\" : \"MovieCritic.recommendMovie\""), json);
     assertTrue(json.contains("\"field\" : \"movieTitle\""), json);
@@ -83,9 +99,9 @@ class ChainingExamplesTest {
     assertEquals("anthropic", both.get(1).provider());
     assertEquals("claude-3-5-sonnet-20240620", both.get(1).model());
     assertEquals(0.7, both.get(1).parameters().temperature());
-    assertEquals(null, env.requests().get(0).parameters().modelName(), "the scripted client is not sent the annotation's model");
-    assertEquals("claude-3-5-sonnet-20240620", env.requests().get(1).parameters().modelName());
-    assertEquals(0.7, env.requests().get(1).parameters().temperature());
-    assertEquals("Recommend a fantasy book. Give the title and the author, then one sentence on why.", env.requests().get(1).userText());
+    assertEquals("gpt-4o-mini", calls.all().get(0).parameters().modelName(), "the request names the model as the provider sends it");
+    assertEquals("claude-3-5-sonnet-20240620", calls.all().get(1).parameters().modelName());
+    assertEquals(0.7, calls.all().get(1).parameters().temperature());
+    assertEquals("Recommend a fantasy book. Give the title and the author, then one sentence on why.", calls.all().get(1).userText());
   }
 }

@@ -6,12 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prompt4j.examples.Env;
-import dev.prompt4j.provider.OfflineModel;
+import dev.prompt4j.test.Prompt4jTest;
+import dev.prompt4j.test.PromptCall;
+import dev.prompt4j.test.PromptCalls;
+import dev.prompt4j.test.PromptTestKit;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@Prompt4jTest(script = PipelinesExamples.SCRIPT, latencyMillis = 40)
 class PipelinesExamplesTest {
-  private final Env env = Env.offline(PipelinesExamples.SCRIPT);
+  private Env env;
+  private PromptCalls calls;
+
+  @BeforeEach
+  void onTheKitsRuntime(PromptTestKit kit) {
+    env = Env.on(kit.runtime());
+    calls = kit.calls();
+  }
 
   @Test
   void supportFlowSolvesKnownErrorsEscalatesUnknownOnesAndRoutesBilling() {
@@ -32,8 +44,8 @@ class PipelinesExamplesTest {
     assertEquals(SupportDesk.RequestKind.BILLING, outcomes.get(2).kind());
     assertEquals(List.of("SupportDesk.classify", "SupportDesk.extractErrorDetails", "SupportDesk.formatSolution",
         "SupportDesk.classify", "SupportDesk.extractErrorDetails", "SupportDesk.createEscalationTicket",
-        "SupportDesk.classify", "SupportDesk.handleBilling"), env.requests().stream().map(OfflineModel.Request::method).toList());
-    String ticket = env.requests("SupportDesk.createEscalationTicket").get(0).userText();
+        "SupportDesk.classify", "SupportDesk.handleBilling"), calls.all().stream().map(PromptCall::method).toList());
+    String ticket = calls.of("SupportDesk.createEscalationTicket").get(0).userText();
     assertTrue(ticket.contains("Error details: App crashes with error X-77 when exporting a report as PDF."), ticket);
   }
 
@@ -55,7 +67,7 @@ class PipelinesExamplesTest {
     assertTrue(failed.error().contains("not a valid RequestKind"), failed.error());
     assertTrue(monitored.reports().get(1).startsWith("Run 2: status FAILED"), monitored.reports().get(1));
     assertEquals(3, monitored.calls().size(), "the calls that gave an answer, for the trace");
-    assertEquals(3, env.requests("SupportDesk.classify").size() - 1);
-    assertTrue(env.requests("SupportDesk.classify").get(2).text().contains("Your answer is not a valid RequestKind"));
+    assertEquals(3, calls.of("SupportDesk.classify").size() - 1);
+    assertTrue(calls.of("SupportDesk.classify").get(2).text().contains("Your answer is not a valid RequestKind"));
   }
 }

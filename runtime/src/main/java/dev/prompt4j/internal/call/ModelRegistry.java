@@ -1,6 +1,7 @@
 package dev.prompt4j.internal.call;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.internal.config.Configuration;
 import dev.prompt4j.provider.ChatModelProvider;
@@ -19,7 +20,9 @@ public final class ModelRegistry {
   private final Map<String, ChatModelProvider> providers;
   private final Configuration configuration;
   private final Map<String, ChatModel> given; // by "provider" or "provider:model"
+  private final Prompt4j.ClientDecorator decorator; // or null
   private final ConcurrentHashMap<String, ChatModel> clients = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ChatModel> decorated = new ConcurrentHashMap<>(); // apart: a decorator may build the client at once
   private final ConcurrentHashMap<String, ProviderSettings> settings = new ConcurrentHashMap<>();
 
   /**
@@ -28,9 +31,21 @@ public final class ModelRegistry {
    * @param given clients given to the builder, by {@code provider} or {@code provider:model}
    */
   public ModelRegistry(Map<String, ChatModelProvider> providers, Configuration configuration, Map<String, ChatModel> given) {
+    this(providers, configuration, given, null);
+  }
+
+  /**
+   * @param providers the providers by name
+   * @param configuration where provider settings are read
+   * @param given clients given to the builder, by {@code provider} or {@code provider:model}
+   * @param decorator wraps every client this registry hands out, or {@code null}
+   */
+  public ModelRegistry(Map<String, ChatModelProvider> providers, Configuration configuration, Map<String, ChatModel> given,
+      Prompt4j.ClientDecorator decorator) {
     this.providers = Map.copyOf(providers);
     this.configuration = configuration;
     this.given = Map.copyOf(given);
+    this.decorator = decorator;
   }
 
   /**
@@ -73,6 +88,20 @@ public final class ModelRegistry {
    * of this registry. A failure to build (a missing key) is not cached: the next call tries again.
    */
   ChatModel client(String name, String model) {
+    if (decorator == null) {
+      return undecorated(name, model);
+    }
+    return decorated.computeIfAbsent(name + '\u0000' + model, key -> {
+      ChatModel client = decorator.decorate(name, model, () -> undecorated(name, model));
+      if (client == null) {
+        throw new Prompt4jException("The client decorator returned no client for " + name + ":" + model);
+      }
+      return client;
+    });
+  }
+
+  /** The client for {@code model} of provider {@code name} as {@link #client} finds it before decoration. */
+  ChatModel undecorated(String name, String model) {
     ChatModel client = given.get(name + ':' + model);
     if (client == null) {
       client = given.get(name);

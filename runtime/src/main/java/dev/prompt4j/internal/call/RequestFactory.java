@@ -77,7 +77,7 @@ public final class RequestFactory {
     ChatModel client = target.client();
     String model = target.sendModel() ? target.model() : null;
     if (client == null && models.isGiven(target.provider(), target.model())) {
-      client = models.client(target.provider(), target.model()); // given to the builder: a model name as usual
+      client = models.undecorated(target.provider(), target.model()); // given to the builder: a model name as usual
       model = target.model();
     }
     boolean seed;

@@ -16,19 +16,35 @@ public final class Target {
   private volatile RequestFactory.Parameters parameters; // made on the first request
 
   /**
+   * A target whose requests carry no prompt version.
+   *
+   * @param interfaceName the prompt interface's simple name
+   * @param methodName the prompt method
+   * @param provider provider name
+   * @param model model name
+   * @param client the client given by code, or {@code null} for the provider's
+   * @param sendModel whether requests name the model
+   */
+  public Target(String interfaceName, String methodName, String provider, String model, ChatModel client, boolean sendModel) {
+    this(interfaceName, methodName, provider, model, client, sendModel, null);
+  }
+
+  /**
    * @param interfaceName the prompt interface's simple name
    * @param methodName the prompt method
    * @param provider provider name
    * @param model model name
    * @param client the client given by code, or {@code null} for the provider's
    * @param sendModel whether requests name the model (a client given by code gets one only when chosen at run time)
+   * @param promptVersion the prompt version of the call, or {@code null}
    */
-  public Target(String interfaceName, String methodName, String provider, String model, ChatModel client, boolean sendModel) {
+  public Target(String interfaceName, String methodName, String provider, String model, ChatModel client, boolean sendModel,
+      String promptVersion) {
     this.provider = provider;
     this.model = model;
     this.client = client;
     this.sendModel = sendModel;
-    this.requestContext = new RequestContext(interfaceName, methodName, provider, model);
+    this.requestContext = new RequestContext(interfaceName, methodName, provider, model, promptVersion);
   }
 
   /**

@@ -9,6 +9,9 @@ import java.util.Map;
  * interface and a method) cannot be checked here, since the interface may not be loaded yet.
  */
 final class KeyCatalog {
+  /** Reserved for the {@code prompt4j-test} kit: {@code -Dprompt4j.test.mode=RECORD} must not fail the runtime it tests. */
+  static final String TEST_KIT = "test.";
+
   private KeyCatalog() {}
 
   /**
@@ -17,6 +20,9 @@ final class KeyCatalog {
    */
   static String problem(String key, Map<String, List<String>> providerOptions, List<String> warnings, String source) {
     String rest = key.substring(Setting.PREFIX.length());
+    if (rest.startsWith(TEST_KIT)) {
+      return null; // the test kit's own keys (prompt4j.test.mode, ...), read by prompt4j-test, never by the runtime
+    }
     if (key.startsWith(Setting.PROVIDERS)) {
       String[] parts = key.substring(Setting.PROVIDERS.length()).split("\\.", 2);
       if (parts.length < 2 || parts[0].isEmpty()) {

@@ -131,6 +131,14 @@ class ConfigurationTest {
   }
 
   @Test
+  void theTestKitsKeysAreLeftToIt() {
+    Configuration kit = Configuration.of(Map.of("prompt4j.test.mode", "RECORD", "prompt4j.test.cassettes", "target/c"), "system property");
+    assertEquals(List.of(), kit.checkKeys(PROVIDERS));
+    assertThrows(Prompt4jException.class,
+        () -> Configuration.of(Map.of("prompt4j.tests.mode", "RECORD"), "system property").checkKeys(PROVIDERS));
+  }
+
+  @Test
   void anUnknownProviderOptionFailsAndAnUnknownProviderWarns() {
     Prompt4jException e = assertThrows(Prompt4jException.class,
         () -> Configuration.of(Map.of("prompt4j.providers.openai.api-kee", "x"), "test").checkKeys(PROVIDERS));

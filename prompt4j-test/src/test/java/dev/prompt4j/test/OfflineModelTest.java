@@ -1,4 +1,4 @@
-package dev.prompt4j.provider;
+package dev.prompt4j.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,7 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
+import dev.prompt4j.provider.RequestContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.prompt4j.provider;
+package dev.prompt4j.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.provider.RequestContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,8 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * A language model that answers from a script: no key, no network. It is the {@code offline}
- * provider, and a small test kit for your own prompt interfaces: script the replies, run your chain,
- * then assert on the prompts that were rendered and the calls that were made.
+ * provider (part of the {@code prompt4j-test} kit, not of the runtime), and a small test double for
+ * your own prompt interfaces: script the replies, run your chain, then assert on the prompts that were
+ * rendered and the calls that were made. For tests, {@link Prompt4jTest} adds recordings, typed
+ * stubs and assertions on top.
  *
  * <pre>{@code
  * OfflineModel model = OfflineModel.builder()
@@ -101,10 +104,32 @@ public final class OfflineModel implements ChatModel {
   private final java.util.ArrayDeque<Request> requests = new java.util.ArrayDeque<>(); // guarded by itself
   private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
-  private OfflineModel(List<ScriptedRule> rules, String defaultReply, String source) {
+  private final java.time.Duration latency;
+
+  private OfflineModel(List<ScriptedRule> rules, String defaultReply, String source, java.time.Duration latency) {
     this.rules = List.copyOf(rules);
     this.defaultReply = defaultReply;
     this.source = source;
+    this.latency = latency;
+  }
+
+  /**
+   * A model on the same script that waits {@code latency} before each answer, as a network call
+   * would, so traces of parallel steps show which calls overlapped. It records its own requests; the
+   * reply sequences are shared with this model.
+   *
+   * <pre>{@code
+   * OfflineModel slow = OfflineModel.fromResource("offline/chaining.json").withLatency(Duration.ofMillis(40));
+   * }</pre>
+   *
+   * @param latency the wait before each answer, zero for none
+   * @return the new model
+   */
+  public OfflineModel withLatency(java.time.Duration latency) {
+    if (latency == null || latency.isNegative()) {
+      throw new IllegalArgumentException("latency must be zero or positive, not " + latency);
+    }
+    return new OfflineModel(rules, defaultReply, source, latency);
   }
 
   /** Starts a script. */
@@ -187,6 +212,14 @@ public final class OfflineModel implements ChatModel {
 
   @Override
   public ChatResponse doChat(ChatRequest request) {
+    if (!latency.isZero()) {
+      try {
+        Thread.sleep(latency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Prompt4jException("Interrupted while the offline model waited its latency of " + latency.toMillis() + " ms", e);
+      }
+    }
     RequestContext context = RequestContext.current();
     String method = context == null ? null : context.qualifiedName();
     List<ChatMessage> messages = List.copyOf(request.messages());
@@ -269,10 +302,7 @@ public final class OfflineModel implements ChatModel {
   }
 
   static String text(ChatMessage message) {
-    if (message instanceof SystemMessage s) return s.text();
-    if (message instanceof UserMessage u) return u.hasSingleText() ? u.singleText() : u.contents().toString();
-    if (message instanceof AiMessage a) return a.text() == null ? "" : a.text();
-    return String.valueOf(message);
+    return MessageText.text(message);
   }
 
   private static int words(String text) {
@@ -322,7 +352,7 @@ public final class OfflineModel implements ChatModel {
     }
 
     private String join(java.util.function.Predicate<ChatMessage> which) {
-      return messages.stream().filter(which).map(OfflineModel::text).collect(Collectors.joining("\n"));
+      return MessageText.join(messages, which);
     }
   }
 
@@ -420,7 +450,7 @@ public final class OfflineModel implements ChatModel {
 
     /** The model. */
     public OfflineModel build() {
-      return new OfflineModel(rules, defaultReply, source);
+      return new OfflineModel(rules, defaultReply, source, java.time.Duration.ZERO);
     }
   }
 

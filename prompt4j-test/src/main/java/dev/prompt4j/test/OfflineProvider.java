@@ -1,6 +1,8 @@
-package dev.prompt4j.provider;
+package dev.prompt4j.test;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.prompt4j.provider.ChatModelProvider;
+import dev.prompt4j.provider.ProviderSettings;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
