@@ -1,7 +1,7 @@
 package dev.prompt4j.processor.read;
 
 import dev.prompt4j.processor.diag.Diagnostic;
-import dev.prompt4j.processor.diag.Reporter;
+import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.model.Models.Output;
 import dev.prompt4j.processor.model.Models.OutputKind;
 import dev.prompt4j.processor.model.Models.ReturnShape;
@@ -9,28 +9,31 @@ import dev.prompt4j.processor.schema.SchemaResult;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Reads a prompt method's return type: its shape (plain, Response, future) and how to read the answer. */
-final class OutputTypes {
+public final class OutputTypes {
   private final Elements elements;
   private final Types types;
   private final SchemaSource schemas;
 
-  OutputTypes(ProcessingEnvironment env) {
+  public OutputTypes(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.schemas = SchemaSource.create(env);
   }
 
-  ReturnShape shape(TypeMirror returnType) {
+  public ReturnShape shape(TypeMirror returnType) {
     if (is(returnType, "java.util.concurrent.CompletableFuture")) {
       return is(argument(returnType), Annotations.RESPONSE) ? ReturnShape.FUTURE_RESPONSE : ReturnShape.FUTURE_VALUE;
     }
@@ -47,7 +50,7 @@ final class OutputTypes {
   }
 
   /** How to read the answer of {@code method}, whose return type (as a member of the interface) is {@code returnType}. */
-  Optional<Output> read(ExecutableElement method, TypeMirror returnType, Reporter reporter) {
+  public Optional<Output> read(ExecutableElement method, TypeMirror returnType, Report.Builder reporter) {
     TypeMirror value = valueType(returnType);
     if (value == null || value.getKind() == TypeKind.VOID || value.getKind() == TypeKind.WILDCARD || value.getKind() == TypeKind.TYPEVAR
         || value.getKind() == TypeKind.ERROR) {
@@ -62,10 +65,27 @@ final class OutputTypes {
     }
     SchemaResult schema = schemas.schemaFor(value);
     if (!schema.ok()) {
-      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName() + "()", returnType, ": " + schema.error());
+      // On the record component that causes it, when there is one, so the IDE underlines the component.
+      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, schema.errorElement() != null ? located(schema.errorElement()) : method,
+          method.getSimpleName() + "()", returnType, ": " + schema.error());
       return Optional.empty();
     }
     return Optional.of(new Output(OutputKind.JSON, value, schema.schema(), schema.subtypes()));
+  }
+
+  /**
+   * An element javac can place in the source. It gives no position for a record component (JDK 17), but
+   * the component's private field has the component's declaration as its source.
+   */
+  private static Element located(Element element) {
+    if (element instanceof RecordComponentElement component) {
+      return ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements()).stream()
+          .filter(field -> field.getSimpleName().equals(component.getSimpleName()))
+          .<Element>map(field -> field)
+          .findFirst()
+          .orElse(component);
+    }
+    return element;
   }
 
   private boolean is(TypeMirror type, String qualifiedName) {
