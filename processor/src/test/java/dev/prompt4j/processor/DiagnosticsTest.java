@@ -154,6 +154,13 @@ class DiagnosticsTest {
           prompts("Files",
               "  @Prompt(file = \"prompts/missing.txt\")",
               "  String say(String x);")),
+      new Case("template file not UTF-8", Diagnostic.TEMPLATE_FILE_UNREADABLE,
+          "[Prompt4j:TemplateFileUnreadable] template file 'prompts/latin1.txt' of say() was found but cannot be read: malformed UTF-8 at"
+              + " byte 14; template files are read as UTF-8: save it as UTF-8 and check it is a readable file",
+          "prompts/latin1.txt",
+          prompts("Files",
+              "  @Prompt(file = \"prompts/latin1.txt\")",
+              "  String say(String x);")),
       new Case("negative maxAttempts", Diagnostic.INVALID_MAX_ATTEMPTS,
           "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on hi() is negative; it counts the answers allowed, the first"
               + " included: use 1 or more, or leave it out for the configured default (3)",

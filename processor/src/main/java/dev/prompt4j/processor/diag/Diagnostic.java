@@ -28,6 +28,8 @@ public enum Diagnostic {
       "@Prompt on %s %s; set exactly one of value (the template) and file (a template on the class path)"),
   TEMPLATE_FILE_NOT_FOUND(Kind.ERROR, "TemplateFileNotFound",
       "template file '%s' of %s was not found on the class path, source path or class output; check the path (relative to a resources root, no leading '/')"),
+  TEMPLATE_FILE_UNREADABLE(Kind.ERROR, "TemplateFileUnreadable",
+      "template file '%s' of %s was found but cannot be read: %s; template files are read as UTF-8: save it as UTF-8 and check it is a readable file"),
   COMPUTED_FIELD_NOT_DEFAULT(Kind.ERROR, "ComputedFieldNotDefault",
       "@ComputedField %s is not a default method of an interface; a computed field is code: give it a body with 'default'"),
   COMPUTED_FIELD_COLLISION(Kind.ERROR, "ComputedFieldCollision",
