@@ -6,6 +6,7 @@ import dev.prompt4j.processor.diag.Diagnostic;
 import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.diag.Result;
 import dev.prompt4j.processor.generate.ImplementationWriter;
+import dev.prompt4j.processor.generate.NativeImageMetadata;
 import dev.prompt4j.processor.generate.ServiceRegistrations;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.read.Annotations;
@@ -40,6 +41,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
   private InterfacePipeline pipeline;
   private ImplementationWriter writer;
   private ServiceRegistrations registrations;
+  private NativeImageMetadata metadata;
   private final Set<String> deferred = new LinkedHashSet<>();
 
   @Override
@@ -48,6 +50,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     pipeline = new InterfacePipeline(processingEnv);
     writer = new ImplementationWriter(processingEnv.getTypeUtils());
     registrations = new ServiceRegistrations(processingEnv);
+    metadata = new NativeImageMetadata(processingEnv.getElementUtils());
   }
 
   @Override
@@ -98,6 +101,11 @@ public final class Prompt4jProcessor extends AbstractProcessor {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
           registrations.add(model.get());
+          try {
+            metadata.write(model.get(), processingEnv.getFiler());
+          } catch (IOException e) {
+            report(Diagnostic.NATIVE_IMAGE_METADATA, type, NativeImageMetadata.path(model.get()), e.getMessage());
+          }
         }
       } catch (IOException | RuntimeException e) {
         StringWriter trace = new StringWriter();

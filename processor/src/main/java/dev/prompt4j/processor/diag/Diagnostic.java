@@ -88,6 +88,8 @@ public enum Diagnostic {
   // The processor itself
   SERVICE_FILE(Kind.ERROR, "ServiceFile",
       "cannot write %s (%s), so Prompt4j.create would not find the generated classes; check the class output folder is writable"),
+  NATIVE_IMAGE_METADATA(Kind.ERROR, "NativeImageMetadata",
+      "cannot write %s (%s), so a GraalVM native image could not bind this interface's answers; check the class output folder is writable"),
   MISSING_TYPES(Kind.ERROR, "MissingTypes",
       "prompt interface %s refers to %s, which no source declares and no annotation processor generated; fix the errors above or generate the type"),
   INTERNAL_ERROR(Kind.ERROR, "InternalError",
