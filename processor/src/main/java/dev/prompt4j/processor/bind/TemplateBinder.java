@@ -67,7 +67,9 @@ public final class TemplateBinder {
         Annotations.explicitValue(prompt, "value").or(() -> Annotations.explicitValue(prompt, "file")).orElse(null);
     Template template;
     try {
-      template = TemplateParser.parse(text.get());
+      List<TemplateException> warnings = new ArrayList<>();
+      template = TemplateParser.parse(text.get(), warnings);
+      warnings.forEach(w -> report.report(w.diagnostic(), method, prompt, templateValue, w.arguments()));
     } catch (TemplateException e) {
       report.report(e.diagnostic(), method, prompt, templateValue, e.arguments());
       return Optional.empty();
