@@ -279,15 +279,16 @@ class DiagnosticsTest {
               "  @ComputedField",
               "  String tone(String x) { return x; }",
               "}")),
-      new Case("computed field named like a parameter", Diagnostic.COMPUTED_FIELD_COLLISION,
-          "[Prompt4j:ComputedFieldCollision] computed field 'x' has the name of a parameter of say(); templates could not tell them apart in"
-              + " {x}: rename one of them",
-          "@ComputedField(\"x\")",
-          prompts("Collisions",
-              "  @Prompt(\"Say {x}\")",
-              "  String say(String x);",
-              "  @ComputedField(\"x\")",
-              "  default String upper(String x) { return x.toUpperCase(); }")),
+      new Case("parameter hides a computed field of the type a field needs", Diagnostic.PARAMETER_HIDES_FIELD,
+          "[Prompt4j:ParameterHidesField] parameter 'hub' of eastCall() (int) hides computed field 'hub' (java.lang.String) in that method,"
+              + " but computed field route() needs a java.lang.String there: the field would fit and the parameter does not, so it is"
+              + " unclear which was meant; rename the parameter, or give it type java.lang.String",
+          "String eastCall(int hub)",
+          prompts("Hubs",
+              "  @Prompt(\"Route {route}\")",
+              "  String eastCall(int hub);",
+              "  @ComputedField default String hub() { return \"Leipzig\"; }",
+              "  @ComputedField default String route(String hub) { return \"via \" + hub; }")),
       new Case("two computed fields with one name", Diagnostic.COMPUTED_FIELD_COLLISION,
           "[Prompt4j:ComputedFieldCollision] computed field 'tone' has the name of another computed field, formal(); templates could not"
               + " tell them apart in {tone}: rename one of them",

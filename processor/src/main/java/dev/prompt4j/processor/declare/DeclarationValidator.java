@@ -74,7 +74,6 @@ public final class DeclarationValidator {
         });
       }
     }
-    checkFieldCollisions(prompts, fields, report);
     return Result.of(new Declarations(type, members, base, prompts, fields), report.build());
   }
 
@@ -125,19 +124,6 @@ public final class DeclarationValidator {
       return Optional.of(new ComputedField(method, name, members.returnType(method), parameters));
     }
     return Optional.empty();
-  }
-
-  private static void checkFieldCollisions(List<ExecutableElement> prompts, Map<String, ComputedField> fields, Report.Builder report) {
-    for (ComputedField field : fields.values()) {
-      for (ExecutableElement prompt : prompts) {
-        boolean clash = prompt.getParameters().stream().anyMatch(p -> p.getSimpleName().contentEquals(field.name()));
-        if (clash) {
-          report.report(Diagnostic.COMPUTED_FIELD_COLLISION, field.element(), Annotations.mirror(field.element(), COMPUTED_FIELD).orElseThrow(),
-              null, field.name(), "a parameter of " + described(prompt), field.name());
-          break;
-        }
-      }
-    }
   }
 
   static String described(ExecutableElement method) {

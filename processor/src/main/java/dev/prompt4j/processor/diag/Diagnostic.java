@@ -34,6 +34,8 @@ public enum Diagnostic {
       "@ComputedField %s is not a default method of an interface; a computed field is code: give it a body with 'default'"),
   COMPUTED_FIELD_COLLISION(Kind.ERROR, "ComputedFieldCollision",
       "computed field '%s' has the name of %s; templates could not tell them apart in {%s}: rename one of them"),
+  PARAMETER_HIDES_FIELD(Kind.ERROR, "ParameterHidesField",
+      "parameter '%s' of %s (%s) hides computed field '%s' (%s) in that method, but computed field %s needs a %s there: the field would fit and the parameter does not, so it is unclear which was meant; rename the parameter, or give it type %s"),
   UNPROVIDED_FIELD_PARAMETER(Kind.ERROR, "UnprovidedFieldParameter",
       "parameter '%s' of computed field %s is bound by name, but %s has no parameter and the interface no computed field named '%s'%s"),
   FIELD_PARAMETER_TYPE(Kind.ERROR, "FieldParameterType",

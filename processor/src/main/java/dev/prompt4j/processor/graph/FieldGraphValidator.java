@@ -66,7 +66,11 @@ public final class FieldGraphValidator {
     Set<String> used = new HashSet<>();
     bound.values().values().stream().filter(v -> !v.field()).map(ValueAccess::root).forEach(used::add);
     List<ComputedField> needed = new ArrayList<>();
-    for (String fieldName : graph.closure(bound.rootFields())) {
+    // Inside a method its own parameters name their values: a field parameter named like one of them
+    // takes the caller's argument, so the field of that name is no dependency here.
+    Map<String, List<String>> dependencies = new LinkedHashMap<>();
+    graph.fields().forEach(f -> dependencies.put(f, graph.dependenciesOf(f).stream().filter(d -> !parameters.contains(d)).toList()));
+    for (String fieldName : new ComputedFieldGraph(dependencies).closure(bound.rootFields())) {
       ComputedField field = fields.get(fieldName);
       needed.add(field);
       List<? extends VariableElement> fieldParameters = field.element().getParameters();
@@ -91,9 +95,16 @@ public final class FieldGraphValidator {
               name, parameterName, suggestion == null ? "" : "; did you mean '" + suggestion + "'?");
           continue;
         }
-        if (!types.isAssignable(provided, fieldParameterTypes.get(index))) {
+        TypeMirror wanted = fieldParameterTypes.get(index);
+        if (!types.isAssignable(provided, wanted) && parameters.contains(parameterName) && fields.containsKey(parameterName)
+            && types.isAssignable(fields.get(parameterName).type(), wanted)) {
+          // The one ambiguous case: the field of that name would fit, the parameter hiding it does not.
+          VariableElement hiding = method.getParameters().stream().filter(p -> p.getSimpleName().contentEquals(parameterName)).findFirst().orElseThrow();
+          report.report(Diagnostic.PARAMETER_HIDES_FIELD, hiding, parameterName, name, provided, parameterName, fields.get(parameterName).type(),
+              field.element().getSimpleName() + "()", wanted, wanted);
+        } else if (!types.isAssignable(provided, wanted)) {
           report.report(Diagnostic.FIELD_PARAMETER_TYPE, fieldParameter, parameterName, field.element().getSimpleName() + "()",
-              fieldParameterTypes.get(index), provider, provided);
+              wanted, provider, provided);
         }
       }
     }
