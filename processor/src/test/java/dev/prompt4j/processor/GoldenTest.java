@@ -115,6 +115,7 @@ class GoldenTest {
         "com.acme.Prompt4j_AsyncAnswers$Factory",
         "com.acme.Prompt4j_Faqs$Factory",
         "com.acme.Prompt4j_NestedNames$Factory",
+        "com.acme.Prompt4j_Nulls$Factory",
         "com.acme.Prompt4j_Orders$Factory",
         "com.acme.Prompt4j_PlainPrompt$Factory",
         "com.acme.Prompt4j_Reviews$Factory",

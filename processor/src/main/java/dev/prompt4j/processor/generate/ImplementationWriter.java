@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -186,7 +187,16 @@ public final class ImplementationWriter {
     }
     String invocation = names.newName("invocation");
 
-    CodeBlock messages = messages(method, fieldVariables);
+    CodeBlock messages = MessageCode.messages(method, fieldVariables);
+    String where = String.join(".", ClassName.get((javax.lang.model.element.TypeElement) owner.asElement()).simpleNames());
+    for (VariableElement parameter : method.element().getParameters()) {
+      if (!parameter.asType().getKind().isPrimitive()) {
+        // Checked here so a null fails at the call, naming it, rather than reaching the model as the text "null".
+        spec.addStatement("$T.requireNonNull($L, $S)", Objects.class, parameter.getSimpleName(),
+            parameter.getSimpleName() + " of " + where + "." + method.name() + " is null; "
+                + (isOptional(parameter.asType()) ? "pass Optional.empty() for no value" : "pass a value, or declare the parameter Optional"));
+      }
+    }
     CodeBlock.Builder body = CodeBlock.builder();
     String call = switch (method.shape()) {
       case VALUE, RESPONSE -> "invoke";
@@ -202,10 +212,14 @@ public final class ImplementationWriter {
         CodeBlock arguments = field.parameters().stream()
             .map(p -> fieldVariables.containsKey(p) ? CodeBlock.of("$L.join()", fieldVariables.get(p)) : CodeBlock.of("$L", p))
             .collect(CodeBlock.joining(", "));
-        body.addStatement("$T<$T> $L = $L.field($S,$W() -> this.$L($L)$L)",
+        CodeBlock compute = CodeBlock.of("this.$L($L)", field.element().getSimpleName(), arguments);
+        if (!field.type().getKind().isPrimitive()) {
+          compute = CodeBlock.of("$T.requireNonNull($L,$W$S)", Objects.class, compute, "computed field " + field.name() + " of " + where
+              + " returned null; " + (isOptional(field.type()) ? "return Optional.empty() for no value" : "return a value, or make it Optional"));
+        }
+        body.addStatement("$T<$T> $L = $L.field($S,$W() -> $L$L)",
             FIELD_TASK, TypeName.get(field.type()).box(), fieldVariables.get(field.name()), invocation, field.name(),
-            field.element().getSimpleName(), arguments,
-            dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
+            compute, dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
       }
       body.addStatement("return $L", messages).unindent().add("})");
     }
@@ -221,57 +235,8 @@ public final class ImplementationWriter {
     return spec.build();
   }
 
-  private CodeBlock messages(PromptMethod method, Map<String, String> fieldVariables) {
-    Template template = method.template();
-    if (!template.explicitRoles()) {
-      return CodeBlock.of("$T.single($L)", MESSAGES, text(template.sections().get(0), method, fieldVariables));
-    }
-    // Each message on its own line: the statement's continuation indent lines them up under the call.
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($L)", MESSAGES, template.sections().size());
-    for (Section section : template.sections()) {
-      String builderMethod = switch (section.role()) {
-        case SYSTEM -> "system";
-        case USER -> "user";
-        case ASSISTANT -> "assistant";
-        case MESSAGES -> "splice";
-      };
-      CodeBlock argument = section.role() == Role.MESSAGES
-          ? access((Placeholder) section.segments().get(0), method, fieldVariables)
-          : text(section, method, fieldVariables);
-      code.add("\n.$L($L)", builderMethod, argument);
-    }
-    return code.add("\n.build()").build();
-  }
-
-  private CodeBlock text(Section section, PromptMethod method, Map<String, String> fieldVariables) {
-    List<CodeBlock> parts = new ArrayList<>();
-    for (Segment segment : section.segments()) {
-      if (segment instanceof Literal literal) {
-        parts.add(CodeBlock.of("$S", literal.text()));
-      } else {
-        Placeholder placeholder = (Placeholder) segment;
-        String render = placeholder.format() == null ? "text" : placeholder.format();
-        parts.add(CodeBlock.of("$T.$L($L)", VALUES, render, access(placeholder, method, fieldVariables)));
-      }
-    }
-    if (parts.size() == 1 && section.segments().get(0) instanceof Placeholder) {
-      return parts.get(0);
-    }
-    return parts.stream().collect(CodeBlock.joining("$W+ "));
-  }
-
-  private static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {
-    ValueAccess access = method.values().get(placeholder);
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (access.field()) {
-      code.add("$L.join()", fieldVariables.get(access.root()));
-    } else {
-      code.add("$L", access.root());
-    }
-    for (String accessor : access.accessors()) {
-      code.add(".$L()", accessor);
-    }
-    return code.build();
+  private boolean isOptional(javax.lang.model.type.TypeMirror type) {
+    return types.erasure(type).toString().equals("java.util.Optional");
   }
 
   private static TypeSpec factory(ClassName self, ClassName iface, PromptInterface model) {
