@@ -26,11 +26,13 @@ public final class OutputTypes {
   private final Elements elements;
   private final Types types;
   private final SchemaSource schemas;
+  private final SourcePositions sources;
 
   public OutputTypes(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.schemas = SchemaSource.create(env);
+    this.sources = SourcePositions.of(env);
   }
 
   public ReturnShape shape(TypeMirror returnType) {
@@ -66,7 +68,7 @@ public final class OutputTypes {
     SchemaResult schema = schemas.schemaFor(value);
     if (!schema.ok()) {
       // On the record component that causes it, when there is one, so the IDE underlines the component.
-      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, schema.errorElement() != null ? located(schema.errorElement()) : method,
+      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, located(schema.errorElement(), method),
           method.getSimpleName() + "()", returnType, ": " + schema.error());
       return Optional.empty();
     }
@@ -74,18 +76,21 @@ public final class OutputTypes {
   }
 
   /**
-   * An element javac can place in the source. It gives no position for a record component (JDK 17), but
-   * the component's private field has the component's declaration as its source.
+   * Where to report a schema error: on the element that causes it (a record component, a permitted
+   * type) when the compiler can place it in the source, else on the method. javac gives no position
+   * for a record component (JDK 17), but the component's private field has the component's
+   * declaration as its source; and types recovered from errors have no source at all.
    */
-  private static Element located(Element element) {
-    if (element instanceof RecordComponentElement component) {
-      return ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements()).stream()
+  private Element located(Element cause, ExecutableElement method) {
+    Element element = cause;
+    if (cause instanceof RecordComponentElement component) {
+      element = ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements()).stream()
           .filter(field -> field.getSimpleName().equals(component.getSimpleName()))
           .<Element>map(field -> field)
           .findFirst()
           .orElse(component);
     }
-    return element;
+    return element != null && sources.hasSource(element) ? element : method;
   }
 
   private boolean is(TypeMirror type, String qualifiedName) {
