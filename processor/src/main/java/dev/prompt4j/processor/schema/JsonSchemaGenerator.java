@@ -210,7 +210,7 @@ public final class JsonSchemaGenerator {
         return schema;
       }
       if (typeElement.getKind() == ElementKind.RECORD) {
-        return record(typeElement, (DeclaredType) type, null, where);
+        return record(typeElement, type, null, where);
       }
       if (typeElement.getKind() == ElementKind.INTERFACE && typeElement.getModifiers().contains(Modifier.SEALED)) {
         return sealed(typeElement, where, element);
