@@ -4,12 +4,26 @@ import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import com.sun.source.util.JavacTask;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * processor: it never throws, never reports InternalError, and every error it reports is on a line.
  *
  * <p>Mutants are compiled in batches (each its own interface) to keep the run short on two cores;
- * a batch with a syntax error is not processed at all by javac, so mutants that do not parse are
- * batched apart from those that may.
+ * mutants that do not parse are batched apart (javac processes nothing when one file of a batch does
+ * not parse), and a batch javac still does not process (another unrecoverable error) is halved until
+ * every mutant the processor can see has been processed.
  */
 class MutationFuzzTest {
   private static final long SEED = 18;
@@ -95,9 +110,10 @@ class MutationFuzzTest {
   @Test
   void mutantsNeverCrashTheProcessorAndEveryErrorIsOnALine() {
     Random random = new Random(SEED);
-    List<JavaFileObject> mayParse = new ArrayList<>();
+    List<JavaFileObject> mutants = new ArrayList<>();
+    List<JavaFileObject> parsing = new ArrayList<>();
+    List<JavaFileObject> broken = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    int compiled = 0;
     for (int i = 0; i < MUTANTS; i++) {
       String name = "M" + i;
       String source = BASES.get(i % BASES.size()).replace("$NAME", name);
@@ -105,46 +121,92 @@ class MutationFuzzTest {
       for (int m = 0; m < mutations; m++) {
         source = mutate(source, random);
       }
-      mayParse.add(Compiled.source("fuzz." + name, source.split("\n", -1)));
-      if (mayParse.size() == BATCH || i == MUTANTS - 1) {
-        compiled += compile(mayParse, problems);
-        mayParse.clear();
-      }
+      mutants.add(Compiled.source("fuzz." + name, source.split("\n", -1)));
+    }
+    Set<JavaFileObject> unparsable = unparsable(mutants);
+    for (JavaFileObject mutant : mutants) {
+      (unparsable.contains(mutant) ? broken : parsing).add(mutant);
+    }
+    int compiled = 0;
+    for (int from = 0; from < parsing.size(); from += BATCH) {
+      compiled += compile(parsing.subList(from, Math.min(from + BATCH, parsing.size())), problems);
+    }
+    // A mutant that does not parse stops javac before processing: batched apart, so it stops no other.
+    for (int from = 0; from < broken.size(); from += BATCH) {
+      List<JavaFileObject> batch = broken.subList(from, Math.min(from + BATCH, broken.size()));
+      run(batch, new Prompt4jProcessor(), problems);
+      compiled += batch.size();
     }
     assertEquals(MUTANTS, compiled);
     assertEquals(List.of(), problems);
   }
 
-  /** Compiles {@code files}; when javac stops at a syntax error, compiles each file alone so every mutant is processed. */
+  /**
+   * Compiles {@code files} and returns how many mutants that covers. javac runs no processor at all
+   * when one file of the batch has a syntax or other unrecoverable error, so a batch the processor
+   * did not see is split in halves until each mutant has been processed or stands alone.
+   */
   private static int compile(List<JavaFileObject> files, List<String> problems) {
-    Compilation compilation = run(files, problems);
-    boolean syntax = compilation != null && compilation.errors().stream().anyMatch(MutationFuzzTest::isSyntaxError);
-    if (!syntax || files.size() == 1) {
+    Counting processor = new Counting();
+    run(files, processor, problems);
+    if (processor.rounds > 0 || files.size() == 1) {
       return files.size();
     }
-    int count = 0;
-    List<JavaFileObject> parsing = new ArrayList<>();
-    for (JavaFileObject file : files) {
-      Compilation alone = javac().compile(file); // no processor: only to learn whether it parses
-      if (alone.errors().stream().anyMatch(MutationFuzzTest::isSyntaxError)) {
-        count++; // javac stops before annotation processing: nothing of ours runs
-      } else {
-        parsing.add(file);
-      }
-    }
-    if (!parsing.isEmpty()) {
-      run(parsing, problems);
-    }
-    return count + parsing.size();
+    int half = files.size() / 2;
+    return compile(files.subList(0, half), problems) + compile(files.subList(half, files.size()), problems);
   }
 
-  private static Compilation run(List<JavaFileObject> files, List<String> problems) {
+  private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+  private static final StandardJavaFileManager FILES = JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+
+  /** The files among {@code files} that do not parse: one parse of them all (no class path, no attribution, no processor). */
+  private static Set<JavaFileObject> unparsable(List<JavaFileObject> files) {
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try {
+      ((JavacTask) JAVAC.getTask(null, FILES, diagnostics, List.of("-proc:none", "-Xmaxerrs", "100000"), null, files)).parse();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Set<JavaFileObject> unparsable = new java.util.HashSet<>();
+    diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).forEach(d -> unparsable.add(d.getSource()));
+    return unparsable;
+  }
+
+  /** The processor under test, counting the rounds javac gave it. */
+  static final class Counting extends AbstractProcessor {
+    private final Prompt4jProcessor delegate = new Prompt4jProcessor();
+    int rounds;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      delegate.init(env);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      rounds++;
+      return delegate.process(annotations, round);
+    }
+  }
+
+  private static void run(List<JavaFileObject> files, Processor processor, List<String> problems) {
     Compilation compilation;
     try {
-      compilation = javac().withProcessors(new Prompt4jProcessor()).compile(files);
+      compilation = javac().withProcessors(processor).compile(files);
     } catch (RuntimeException e) {
       problems.add("uncaught " + e + " in " + names(files));
-      return null;
+      return;
     }
     for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
       String message = diagnostic.getMessage(null);
@@ -157,14 +219,6 @@ class MutationFuzzTest {
         problems.add("no line for " + message + " in " + names(files));
       }
     }
-    return compilation;
-  }
-
-  private static boolean isSyntaxError(Diagnostic<? extends JavaFileObject> diagnostic) {
-    String code = diagnostic.getCode();
-    return code != null && code.startsWith("compiler.err.") && (code.contains("expected") || code.contains("premature.eof")
-        || code.contains("illegal") || code.contains("not.stmt") || code.contains("unclosed") || code.contains("class.public.should.be.in.file")
-        || code.contains("invalid") || code.contains("orphaned") || code.contains("else.without.if"));
   }
 
   private static List<String> names(List<JavaFileObject> files) {
