@@ -13,11 +13,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -173,30 +170,17 @@ class MutationFuzzTest {
   }
 
   /** The processor under test, counting the rounds javac gave it. */
-  static final class Counting extends AbstractProcessor {
-    private final Prompt4jProcessor delegate = new Prompt4jProcessor();
+  static final class Counting extends DelegatingProcessor {
     int rounds;
 
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      delegate.init(env);
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
+    Counting() {
+      super(new Prompt4jProcessor());
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       rounds++;
-      return delegate.process(annotations, round);
+      return super.process(annotations, round);
     }
   }
 
