@@ -74,17 +74,6 @@ public record Report(List<Item> items) {
       return this;
     }
 
-    /** Adds what another stage's report holds. */
-    public Builder addAll(Report report) {
-      items.addAll(report.items());
-      return this;
-    }
-
-    /** Whether an error was reported so far. */
-    public boolean hasErrors() {
-      return !build().isClean();
-    }
-
     public Report build() {
       return new Report(items);
     }

@@ -10,19 +10,10 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.prompt4j.processor.model.Models.CallConfig;
 import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.model.Models.PromptMethod;
 import dev.prompt4j.processor.model.Models.ReturnShape;
-import dev.prompt4j.processor.model.Models.ValueAccess;
-import dev.prompt4j.processor.template.Template;
-import dev.prompt4j.processor.template.Template.Literal;
-import dev.prompt4j.processor.template.Template.Placeholder;
-import dev.prompt4j.processor.template.Template.Role;
-import dev.prompt4j.processor.template.Template.Section;
-import dev.prompt4j.processor.template.Template.Segment;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +69,12 @@ public final class ImplementationWriter {
 
     for (PromptMethod method : model.methods()) {
       if (method.output().schema() != null) {
-        type.addField(FieldSpec.builder(String.class, schemaConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("JSON Schema of {@code $L}, derived at compile time from its type and constraints.\n", simpleName(method))
+        type.addField(FieldSpec.builder(String.class, DescriptorCode.schemaConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("JSON Schema of {@code $L}, derived at compile time from its type and constraints.\n", DescriptorCode.simpleName(method))
             .initializer("$L", JsonText.textBlock(JsonText.pretty(method.output().schema())))
             .build());
       }
-      type.addField(descriptor(iface, method));
+      type.addField(DescriptorCode.descriptor(iface, method));
     }
     ClassName factory = self.nestedClass("Factory");
     type.addField(FieldSpec.builder(factory, "FACTORY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -113,66 +104,6 @@ public final class ImplementationWriter {
         .returns(ParameterizedTypeName.get(PROMPT_FACTORY, iface)).addStatement("return FACTORY").build());
     type.addType(factory(self, iface, model));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
-  }
-
-  private FieldSpec descriptor(ClassName iface, PromptMethod method) {
-    TypeName value = TypeName.get(method.output().valueType()).box();
-    CodeBlock.Builder init = CodeBlock.builder().add("$T.of(\n", PROMPT_METHOD).indent().indent()
-        .add("$T.class,\n", iface)
-        .add("$S,\n", method.name())
-        .add("$L,\n", callSpec(method.call()))
-        .add("$S,\n", method.templateHash())
-        .add(method.maxAttempts() > 0 ? CodeBlock.of("$L,\n$L)", output(method, value), method.maxAttempts()) : CodeBlock.of("$L)", output(method, value)))
-        .unindent().unindent();
-    return FieldSpec.builder(ParameterizedTypeName.get(PROMPT_METHOD, value), method.constantName(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(init.build())
-        .build();
-  }
-
-  private static CodeBlock callSpec(CallConfig call) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S)", CALL_SPEC, call.provider(), call.model());
-    List<CodeBlock> parameters = new ArrayList<>();
-    if (call.temperature() != null) parameters.add(CodeBlock.of(".withTemperature($L)", call.temperature()));
-    if (call.maxTokens() != null) parameters.add(CodeBlock.of(".withMaxTokens($L)", call.maxTokens()));
-    if (call.topP() != null) parameters.add(CodeBlock.of(".withTopP($L)", call.topP()));
-    if (!call.stop().isEmpty()) parameters.add(CodeBlock.of(".withStop($L)", strings(call.stop())));
-    if (call.seed() != null) parameters.add(CodeBlock.of(".withSeed($LL)", call.seed()));
-    if (!parameters.isEmpty()) {
-      code.add(".withParameters($T.none()", CALL_PARAMETERS);
-      parameters.forEach(code::add);
-      code.add(")");
-    }
-    if (!call.fallbacks().isEmpty()) {
-      code.add(".withFallbacks($L)", strings(call.fallbacks()));
-    }
-    return code.build();
-  }
-
-  private static CodeBlock strings(List<String> values) {
-    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
-  }
-
-  private CodeBlock output(PromptMethod method, TypeName value) {
-    return switch (method.output().kind()) {
-      case TEXT -> CodeBlock.of("$T.text()", OUTPUTS);
-      case ENUM -> CodeBlock.of("$T.enumOf($S, $T.values())", OUTPUTS, simpleName(method), value);
-      case JSON -> {
-        CodeBlock.Builder json = CodeBlock.builder()
-            .add("$T.json(new $T<$T>() {}, $S, $L", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), schemaConstant(method));
-        for (javax.lang.model.element.TypeElement subtype : method.output().subtypes()) {
-          json.add(", $T.class", ClassName.get(subtype));
-        }
-        yield json.add(")").build();
-      }
-    };
-  }
-
-  private static String schemaConstant(PromptMethod method) {
-    return method.constantName() + "_SCHEMA";
-  }
-
-  private String simpleName(PromptMethod method) {
-    return method.output().valueType().toString().replaceAll("(\\w+\\.)+", "");
   }
 
   private MethodSpec implementation(DeclaredType owner, PromptMethod method) {
