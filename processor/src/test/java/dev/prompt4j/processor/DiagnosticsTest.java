@@ -412,28 +412,32 @@ class DiagnosticsTest {
               "      \"\"\")",
               "  String ask(String question);")),
       new Case("role-like line in a template with markers: lower case", Diagnostic.UNKNOWN_ROLE_MARKER,
-          "[Prompt4j:UnknownRoleMarker] 'user:' at template line 2 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT: and MESSAGES:, upper case, the colon right after the word); did you mean USER:? To"
+          "[Prompt4j:UnknownRoleMarker] 'user:' at template line 2 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean USER:? To"
               + " keep the line as text, start it with a backslash: \\user:",
           "user: {q}",
           prompts("Roles",
               "  @Prompt(\"SYSTEM: Be brief.\\nuser: {q}\")",
               "  String ask(String q);")),
       new Case("role-like line in a template with markers: space before the colon", Diagnostic.UNKNOWN_ROLE_MARKER,
-          "[Prompt4j:UnknownRoleMarker] 'USER :' at template line 2 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT: and MESSAGES:, upper case, the colon right after the word); did you mean USER:? To"
+          "[Prompt4j:UnknownRoleMarker] 'USER :' at template line 2 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean USER:? To"
               + " keep the line as text, start it with a backslash: \\USER :",
           "USER : {q}",
           prompts("Roles",
               "  @Prompt(\"SYSTEM: Be brief.\\nUSER : {q}\")",
               "  String ask(String q);")),
       new Case("role-like line in a template with markers: capitalized", Diagnostic.UNKNOWN_ROLE_MARKER,
-          "[Prompt4j:UnknownRoleMarker] 'System:' at template line 1 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT: and MESSAGES:, upper case, the colon right after the word); did you mean SYSTEM:? To"
+          "[Prompt4j:UnknownRoleMarker] 'System:' at template line 1 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean SYSTEM:? To"
               + " keep the line as text, start it with a backslash: \\System:",
           "USER: {q}",
           prompts("Roles",
               "  @Prompt(\"System: Be brief.\\nUSER: {q}\")",
               "  String ask(String q);")),
       new Case("role-like line in a template with markers: Assistant", Diagnostic.UNKNOWN_ROLE_MARKER,
-          "[Prompt4j:UnknownRoleMarker] 'Assistant:' at template line 3 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT: and MESSAGES:, upper case, the colon right after the word); did you mean ASSISTANT:? To"
+          "[Prompt4j:UnknownRoleMarker] 'Assistant:' at template line 3 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean ASSISTANT:? To"
               + " keep the line as text, start it with a backslash: \\Assistant:",
           "Assistant: Sure",
           prompts("Roles",
@@ -621,6 +625,24 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining("[Prompt4j:FormatShape]").inFile(file).onLineContaining("{name:list}");
     assertThat(compilation).hadErrorContaining("[Prompt4j:UnsupportedReturnType]").inFile(file).onLineContaining("void say(");
     assertThat(compilation).hadErrorCount(3);
+    assertEquals(Set.of(), spy.sources);
+  }
+
+  @Test
+  void theFirstStageWithAnErrorStopsTheInterfaceAndLaterStagesReportNothing() {
+    // @Call is resolved before templates are bound: a missing @Call stops this interface there,
+    // so its unknown placeholder is not reported until the call is fixed.
+    JavaFileObject file = source("Staged",
+        "public interface Staged {",
+        "  @Prompt(\"As {expret}, name the trend\")",
+        "  String identifyTrend(String expert);",
+        "}");
+
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor());
+    Compilation compilation = javac().withProcessors(spy).compile(file);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:MissingCall] identifyTrend()").inFile(file).onLineContaining("String identifyTrend(");
+    assertThat(compilation).hadErrorCount(1);
     assertEquals(Set.of(), spy.sources);
   }
 }
