@@ -444,18 +444,32 @@ class DiagnosticsTest {
               "  @Prompt(\"SYSTEM: Be brief.\\nUSER: {q}\\nAssistant: Sure\")",
               "  String ask(String q);")),
       new Case("role-like line in a template without markers (a warning): HUMAN", Diagnostic.ROLE_LIKE_TEXT,
-          "[Prompt4j:RoleLikeText] 'HUMAN:' at template line 2 looks like a role marker but is sent as text, because the template"
-              + " has no role markers; did you mean USER:? If it is text, start the line with a backslash (\\HUMAN:) to say so",
+          "[Prompt4j:RoleLikeText] 'HUMAN:' at template line 2 looks like a role marker but is sent as text (the roles are SYSTEM, USER,"
+              + " ASSISTANT and MESSAGES); did you mean USER:? If it is text, start the line with a backslash (\\HUMAN:) to say so",
           "HUMAN: {q}",
           prompts("Roles",
               "  @Prompt(\"Continue the chat.\\nHUMAN: {q}\")",
               "  String ask(String q);")),
       new Case("role-like line in a template without markers (a warning): AI", Diagnostic.ROLE_LIKE_TEXT,
-          "[Prompt4j:RoleLikeText] 'AI:' at template line 2 looks like a role marker but is sent as text, because the template"
-              + " has no role markers; did you mean ASSISTANT:? If it is text, start the line with a backslash (\\AI:) to say so",
+          "[Prompt4j:RoleLikeText] 'AI:' at template line 2 looks like a role marker but is sent as text (the roles are SYSTEM, USER,"
+              + " ASSISTANT and MESSAGES); did you mean ASSISTANT:? If it is text, start the line with a backslash (\\AI:) to say so",
           "AI: hello",
           prompts("Roles",
               "  @Prompt(\"Continue the chat about {q}.\\nAI: hello\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template without markers (a warning): User", Diagnostic.ROLE_LIKE_TEXT,
+          "[Prompt4j:RoleLikeText] 'User:' at template line 2 looks like a role marker but is sent as text (the template has no"
+              + " role markers); did you mean USER:? If it is text, start the line with a backslash (\\User:) to say so",
+          "User: {q}",
+          prompts("Roles",
+              "  @Prompt(\"Summarize this transcript:\\nUser: {q}\")",
+              "  String ask(String q);")),
+      new Case("role alias in a template with markers (a warning: it can be prose)", Diagnostic.ROLE_LIKE_TEXT,
+          "[Prompt4j:RoleLikeText] 'Model:' at template line 2 looks like a role marker but is sent as text (the roles are SYSTEM, USER,"
+              + " ASSISTANT and MESSAGES); did you mean ASSISTANT:? If it is text, start the line with a backslash (\\Model:) to say so",
+          "Model: {q}",
+          prompts("Roles",
+              "  @Prompt(\"SYSTEM: Compare cars.\\nModel: {q}\\nUSER: Which is best?\")",
               "  String ask(String q);")),
       new Case("MESSAGES: with more than a placeholder", Diagnostic.MESSAGES_SYNTAX,
           "[Prompt4j:MessagesSyntax] MESSAGES: takes exactly one placeholder naming a list of chat messages, as in MESSAGES: {history}, not"

@@ -202,12 +202,16 @@ class TemplateParserTest {
     Template template;
     try {
       template = TemplateParser.parse("Continue:\nHuman: hi\nBot : hello\nNote: prose", warnings);
+      TemplateParser.parse("SYSTEM: Compare.\nModel: a car model, not a role\nUSER: {q}", warnings);
     } catch (TemplateException e) {
       throw new AssertionError(e);
     }
-    assertEquals(List.of(Diagnostic.ROLE_LIKE_TEXT, Diagnostic.ROLE_LIKE_TEXT), warnings.stream().map(TemplateException::diagnostic).toList());
-    assertEquals(List.of("Human:", 2, "USER:", "\\Human:"), List.of(warnings.get(0).arguments()));
-    assertEquals(List.of("Bot :", 3, "ASSISTANT:", "\\Bot :"), List.of(warnings.get(1).arguments()));
+    assertEquals(List.of(Diagnostic.ROLE_LIKE_TEXT, Diagnostic.ROLE_LIKE_TEXT, Diagnostic.ROLE_LIKE_TEXT),
+        warnings.stream().map(TemplateException::diagnostic).toList());
+    String aliases = "the roles are SYSTEM, USER, ASSISTANT and MESSAGES";
+    assertEquals(List.of("Model:", 2, aliases, "ASSISTANT:", "\\Model:"), List.of(warnings.get(2).arguments()));
+    assertEquals(List.of("Human:", 2, aliases, "USER:", "\\Human:"), List.of(warnings.get(0).arguments()));
+    assertEquals(List.of("Bot :", 3, aliases, "ASSISTANT:", "\\Bot :"), List.of(warnings.get(1).arguments()));
     assertEquals(List.of(new Literal("Continue:\nHuman: hi\nBot : hello\nNote: prose")), template.sections().get(0).segments());
   }
 

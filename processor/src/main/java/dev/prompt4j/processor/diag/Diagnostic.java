@@ -73,7 +73,7 @@ public enum Diagnostic {
   UNKNOWN_ROLE_MARKER(Kind.ERROR, "UnknownRoleMarker",
       "'%s' at template line %d is not a role marker (markers are SYSTEM:, USER:, ASSISTANT: and MESSAGES:, upper case, the colon right after the word); did you mean %s? To keep the line as text, start it with a backslash: %s"),
   ROLE_LIKE_TEXT(Kind.WARNING, "RoleLikeText",
-      "'%s' at template line %d looks like a role marker but is sent as text, because the template has no role markers; did you mean %s? If it is text, start the line with a backslash (%s) to say so"),
+      "'%s' at template line %d looks like a role marker but is sent as text (%s); did you mean %s? If it is text, start the line with a backslash (%s) to say so"),
   MESSAGES_SYNTAX(Kind.ERROR, "MessagesSyntax",
       "MESSAGES: takes exactly one placeholder naming a list of chat messages, as in MESSAGES: {history}, not '%s' (template line %d)"),
   UNBALANCED_BRACES(Kind.ERROR, "UnbalancedBraces",

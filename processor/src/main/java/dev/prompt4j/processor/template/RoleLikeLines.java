@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * ({@code Note:}, {@code Question:}) is prose and not looked at.
  *
  * <ul>
- *   <li>In a template with role markers every line belongs to a section, so such a line would
- *       silently become text of the section above: an error ({@code UnknownRoleMarker}).
- *   <li>In a template without markers it may be prose, a transcript given as an example: a warning
- *       ({@code RoleLikeText}).
+ *   <li>SYSTEM, USER, ASSISTANT or MESSAGES in another case or with a space before the colon, in a
+ *       template with role markers: it cannot be meant as prose there, and it would silently become
+ *       text of the section above: an error ({@code UnknownRoleMarker}).
+ *   <li>The same in a template without markers (a transcript given as an example), and the aliases
+ *       anywhere ({@code Model: gpt-4o} can be prose): a warning ({@code RoleLikeText}).
  * </ul>
  *
  * <p>A backslash before the word ({@code \User: hi}) says the line is text: the backslash is removed
@@ -55,10 +56,12 @@ final class RoleLikeLines {
     if (written.equals(meant)) {
       return line; // a real marker
     }
-    if (markers) {
+    boolean alias = !meant.equals(word.toUpperCase(Locale.ROOT) + ":");
+    if (markers && !alias) {
       throw new TemplateException(Diagnostic.UNKNOWN_ROLE_MARKER, written, number, meant, "\\" + written);
     }
-    warnings.add(new TemplateException(Diagnostic.ROLE_LIKE_TEXT, written, number, meant, "\\" + written));
+    String why = alias ? "the roles are SYSTEM, USER, ASSISTANT and MESSAGES" : "the template has no role markers";
+    warnings.add(new TemplateException(Diagnostic.ROLE_LIKE_TEXT, written, number, why, meant, "\\" + written));
     return line;
   }
 }
