@@ -9,6 +9,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -45,6 +46,7 @@ public final class Prompt4j_Assistants_Writer implements Assistants.Writer, Gene
 
   @Override
   public String title(String topic) {
+    Objects.requireNonNull(topic, "topic of Assistants.Writer.title is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(TITLE, invocation ->
         Messages.single("Draft a title for an article about " + Values.text(topic) + ".")).value();
   }

@@ -10,6 +10,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -68,24 +69,29 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
 
   @Override
   public CompletableFuture<String> summarize(String text) {
+    Objects.requireNonNull(text, "text of AsyncAnswers.summarize is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsyncValue(SUMMARIZE, invocation ->
         Messages.single("Summarize in one line: " + Values.text(text)));
   }
 
   @Override
   public CompletableFuture<Response<String>> translate(String text, String language) {
+    Objects.requireNonNull(text, "text of AsyncAnswers.translate is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(language, "language of AsyncAnswers.translate is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsync(TRANSLATE, invocation -> Messages.single("Translate to "
         + Values.text(language) + ": " + Values.text(text)));
   }
 
   @Override
   public Response<AsyncAnswers.Sentiment> classify(String text) {
+    Objects.requireNonNull(text, "text of AsyncAnswers.classify is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(CLASSIFY, invocation ->
         Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
   }
 
   @Override
   public CompletableFuture<AsyncAnswers.Sentiment> classifyLater(String text) {
+    Objects.requireNonNull(text, "text of AsyncAnswers.classifyLater is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsyncValue(CLASSIFY_LATER, invocation ->
         Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
   }

@@ -11,6 +11,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -172,6 +173,8 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
 
   @Override
   public Faqs.FaqPage faqs(String product, List<String> sources) {
+    Objects.requireNonNull(product, "product of Faqs.faqs is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(sources, "sources of Faqs.faqs is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(FAQS, invocation -> Messages.builder(2)
         .system("You write FAQs for " + Values.text(product)
             + ". Use only the sources below and cite their titles.")
@@ -183,12 +186,14 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
 
   @Override
   public List<Faqs.Step> plan(String ticket) {
+    Objects.requireNonNull(ticket, "ticket of Faqs.plan is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(PLAN, invocation ->
         Messages.single("Plan the next steps for this ticket: " + Values.text(ticket))).value();
   }
 
   @Override
   public boolean supported(String claim) {
+    Objects.requireNonNull(claim, "claim of Faqs.supported is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(SUPPORTED, invocation -> Messages.single("Answer yes or no: is "
         + Values.text(claim) + " supported by the sources?")).value();
   }

@@ -8,6 +8,7 @@ import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -83,6 +84,8 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
 
   @Override
   public NestedNames.Response summarize(String topic, String audience) {
+    Objects.requireNonNull(topic, "topic of NestedNames.summarize is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(audience, "audience of NestedNames.summarize is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(SUMMARIZE, invocation ->
         dev.prompt4j.internal.Messages.single("Summarize "
         + dev.prompt4j.internal.Values.text(topic) + " for "
@@ -91,6 +94,7 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
 
   @Override
   public dev.prompt4j.Response<NestedNames.Values> pick(String topic) {
+    Objects.requireNonNull(topic, "topic of NestedNames.pick is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(PICK, invocation ->
         dev.prompt4j.internal.Messages.single("Pick one for "
         + dev.prompt4j.internal.Values.text(topic)));
@@ -98,6 +102,8 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
 
   @Override
   public String note(String topic, NestedNames.FieldTask task) {
+    Objects.requireNonNull(topic, "topic of NestedNames.note is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(task, "task of NestedNames.note is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(NOTE, invocation -> dev.prompt4j.internal.Messages.single("Note on "
         + dev.prompt4j.internal.Values.text(task.name()) + ": "
         + dev.prompt4j.internal.Values.text(topic))).value();
@@ -105,9 +111,11 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
 
   @Override
   public CompletableFuture<dev.prompt4j.Response<String>> tell(String topic) {
+    Objects.requireNonNull(topic, "topic of NestedNames.tell is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsync(TELL, invocation -> {
       dev.prompt4j.internal.FieldTask<String> persona = invocation.field("persona",
-          () -> this.persona(topic));
+          () -> Objects.requireNonNull(this.persona(topic),
+          "computed field persona of NestedNames returned null; return a value, or make it Optional"));
       return dev.prompt4j.internal.Messages.single("Tell me about "
           + dev.prompt4j.internal.Values.text(topic) + " as "
           + dev.prompt4j.internal.Values.text(persona.join()));

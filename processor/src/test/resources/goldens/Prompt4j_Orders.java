@@ -9,6 +9,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -45,6 +46,8 @@ public final class Prompt4j_Orders implements Orders, GeneratedPrompts {
 
   @Override
   public String thankYou(Orders.Order order, Orders.Address address) {
+    Objects.requireNonNull(order, "order of Orders.thankYou is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(address, "address of Orders.thankYou is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(THANK_YOU, invocation -> Messages.single("Thank "
         + Values.text(order.customer().name()) + " (" + Values.text(order.customer().tier())
         + " tier) for ordering:\n" + Values.list(order.items()) + "\n"

@@ -10,6 +10,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -60,6 +61,7 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
 
   @Override
   public String pickExpert(String code) {
+    Objects.requireNonNull(code, "code of Reviews.pickExpert is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(PICK_EXPERT, invocation ->
         Messages.single("Which expert should review this code? Answer with a role only. "
         + Values.text(code))).value();
@@ -67,8 +69,11 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
 
   @Override
   public String review(String code) {
+    Objects.requireNonNull(code, "code of Reviews.review is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(REVIEW, invocation -> {
-      FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
+      FieldTask<String> expert = invocation.field("expert",
+          () -> Objects.requireNonNull(this.expert(code),
+          "computed field expert of Reviews returned null; return a value, or make it Optional"));
       return Messages.builder(2)
           .system("You are " + Values.text(expert.join()) + ".")
           .user("Review this code:\n" + Values.text(code))
@@ -78,8 +83,11 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
 
   @Override
   public String suggestTests(String code) {
+    Objects.requireNonNull(code, "code of Reviews.suggestTests is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(SUGGEST_TESTS, invocation -> {
-      FieldTask<String> expert = invocation.field("expert", () -> this.expert(code));
+      FieldTask<String> expert = invocation.field("expert",
+          () -> Objects.requireNonNull(this.expert(code),
+          "computed field expert of Reviews returned null; return a value, or make it Optional"));
       return Messages.builder(2)
           .system("You are " + Values.text(expert.join()) + ".")
           .user("Suggest tests for:\n" + Values.text(code))

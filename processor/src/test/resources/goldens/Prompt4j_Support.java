@@ -10,6 +10,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -46,6 +47,9 @@ public final class Prompt4j_Support implements Support, GeneratedPrompts {
 
   @Override
   public String reply(String product, List<ChatMessage> history, String question) {
+    Objects.requireNonNull(product, "product of Support.reply is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(history, "history of Support.reply is null; pass a value, or declare the parameter Optional");
+    Objects.requireNonNull(question, "question of Support.reply is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(REPLY, invocation -> Messages.builder(5)
         .system("You are a helpful support agent for " + Values.text(product) + ".")
         .splice(history)

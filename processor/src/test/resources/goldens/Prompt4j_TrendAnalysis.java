@@ -11,6 +11,7 @@ import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -54,6 +55,7 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
 
   @Override
   public TrendAnalysis.TrendCategory classifyTrend(String trendDescription) {
+    Objects.requireNonNull(trendDescription, "trendDescription of TrendAnalysis.classifyTrend is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(CLASSIFY_TREND, invocation ->
         Messages.single("Does the following market trend appear to be emerging or declining? "
         + Values.text(trendDescription))).value();
@@ -61,11 +63,14 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
 
   @Override
   public Response<String> analyzeTrend(String trendDescription) {
+    Objects.requireNonNull(trendDescription, "trendDescription of TrendAnalysis.analyzeTrend is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(ANALYZE_TREND, invocation -> {
       FieldTask<TrendAnalysis.TrendCategory> trendCategory = invocation.field("trendCategory",
-          () -> this.trendCategory(trendDescription));
+          () -> Objects.requireNonNull(this.trendCategory(trendDescription),
+          "computed field trendCategory of TrendAnalysis returned null; return a value, or make it Optional"));
       FieldTask<String> trendAnalysisType = invocation.field("trendAnalysisType",
-          () -> this.trendAnalysisType(trendCategory.join()), trendCategory);
+          () -> Objects.requireNonNull(this.trendAnalysisType(trendCategory.join()),
+          "computed field trendAnalysisType of TrendAnalysis returned null; return a value, or make it Optional"), trendCategory);
       return Messages.builder(2)
           .system("Your task is to analyze a B2B market trend.\n"
               + "The trend has been identified as " + Values.text(trendCategory.join()) + ".")

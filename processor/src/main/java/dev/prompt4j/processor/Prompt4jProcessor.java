@@ -3,12 +3,13 @@ package dev.prompt4j.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.prompt4j.processor.diag.Diagnostic;
-import dev.prompt4j.processor.diag.Reporter;
+import dev.prompt4j.processor.diag.Report;
+import dev.prompt4j.processor.diag.Result;
 import dev.prompt4j.processor.generate.ImplementationWriter;
+import dev.prompt4j.processor.generate.NativeImageMetadata;
 import dev.prompt4j.processor.generate.ServiceRegistrations;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.read.Annotations;
-import dev.prompt4j.processor.read.InterfaceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,19 +38,19 @@ import javax.lang.model.util.ElementFilter;
  */
 @AutoService(Processor.class)
 public final class Prompt4jProcessor extends AbstractProcessor {
-  private Reporter reporter;
-  private InterfaceReader reader;
+  private InterfacePipeline pipeline;
   private ImplementationWriter writer;
   private ServiceRegistrations registrations;
+  private NativeImageMetadata metadata;
   private final Set<String> deferred = new LinkedHashSet<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    reporter = new Reporter(processingEnv.getMessager());
-    reader = new InterfaceReader(processingEnv, reporter);
+    pipeline = new InterfacePipeline(processingEnv);
     writer = new ImplementationWriter(processingEnv.getTypeUtils());
     registrations = new ServiceRegistrations(processingEnv);
+    metadata = new NativeImageMetadata(processingEnv.getElementUtils());
   }
 
   @Override
@@ -86,29 +87,44 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       if (!missing.isEmpty()) {
         if (round.processingOver()) {
           // No later round can generate them; javac reports the unknown symbols as well.
-          reporter.report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
+          report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
         } else {
           deferred.add(type.getQualifiedName().toString());
         }
         continue;
       }
       try {
-        Optional<PromptInterface> model = reader.read(type, bases.contains(type.getQualifiedName().toString()));
+        Result<PromptInterface> result = pipeline.run(type, bases.contains(type.getQualifiedName().toString()));
+        result.report().printTo(processingEnv.getMessager());
+        Optional<PromptInterface> model = result.value();
         if (model.isPresent() && !model.get().methods().isEmpty()) {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
           registrations.add(model.get());
+          try {
+            metadata.write(model.get(), processingEnv.getFiler());
+          } catch (IOException e) {
+            report(Diagnostic.NATIVE_IMAGE_METADATA, type, NativeImageMetadata.path(model.get()), e.getMessage());
+          }
         }
       } catch (IOException | RuntimeException e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        reporter.report(Diagnostic.INTERNAL_ERROR, type, type.getQualifiedName(), trace);
+        report(Diagnostic.INTERNAL_ERROR, type, type.getQualifiedName(), trace);
       }
     }
     if (round.processingOver()) {
       registrations.write();
     }
     return false;
+  }
+
+  private void report(Diagnostic diagnostic, Element element, Object... arguments) {
+    new Report.Builder().report(diagnostic, element, arguments).build().printTo(processingEnv.getMessager());
+  }
+
+  private void report(Diagnostic diagnostic, Element element, javax.lang.model.element.AnnotationMirror mirror, Object... arguments) {
+    new Report.Builder().report(diagnostic, element, mirror, null, arguments).build().printTo(processingEnv.getMessager());
   }
 
   private void collect(RoundEnvironment round, String annotation, Set<TypeElement> interfaces) {
@@ -128,10 +144,10 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       if (owner.getKind() == ElementKind.INTERFACE) {
         interfaces.add((TypeElement) owner);
       } else if (annotation.equals(Annotations.PROMPT)) {
-        reporter.report(Diagnostic.PROMPT_ON_CLASS, element, Annotations.mirror(element, annotation).orElseThrow(), null,
+        report(Diagnostic.PROMPT_ON_CLASS, element, Annotations.mirror(element, annotation).orElseThrow(),
             element.getSimpleName() + "()", ((TypeElement) owner).getQualifiedName(), element.getSimpleName() + "()");
       } else if (annotation.equals(Annotations.COMPUTED_FIELD)) {
-        reporter.report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, element, Annotations.mirror(element, annotation).orElseThrow(), null,
+        report(Diagnostic.COMPUTED_FIELD_NOT_DEFAULT, element, Annotations.mirror(element, annotation).orElseThrow(),
             element.getSimpleName() + "()");
       }
     }

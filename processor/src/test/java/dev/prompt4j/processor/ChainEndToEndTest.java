@@ -82,4 +82,36 @@ class ChainEndToEndTest {
     assertEquals(Map.of("description", "Strategy.describe", "leader", "Strategy.lead", "trends", "Strategy.trend"), nested);
     assertEquals(List.of("description"), response.fields().stream().map(f -> f.name()).limit(1).toList());
   }
+
+  static final Compiled HUBS = Compiled.load(Compiled.source("com.acme.Logistics",
+      "package com.acme;",
+      "import dev.prompt4j.*;",
+      "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
+      "public interface Logistics {",
+      "  @Prompt(\"East via {hub}, {route}\")",
+      "  String eastCall(String hub);",
+      "",
+      "  @Prompt(\"West via {hub}, {route}\")",
+      "  String westCall();",
+      "",
+      "  @ComputedField",
+      "  default String hub() {",
+      "    return \"Leipzig\";",
+      "  }",
+      "",
+      "  @ComputedField",
+      "  default String route(String hub) {",
+      "    return \"route through \" + hub;",
+      "  }",
+      "}"));
+
+  @Test
+  void aMethodsOwnParameterNamesTheValueAndOtherMethodsSeeTheComputedField() throws Exception {
+    RecordingModel model = new RecordingModel(request -> "<" + ((UserMessage) request.messages().get(0)).singleText() + ">");
+    Object logistics = HUBS.instance("com.acme.Logistics", model);
+    Class<?> type = HUBS.type("com.acme.Logistics");
+
+    assertEquals("<East via Erfurt, route through Erfurt>", type.getMethod("eastCall", String.class).invoke(logistics, "Erfurt"));
+    assertEquals("<West via Leipzig, route through Leipzig>", type.getMethod("westCall").invoke(logistics));
+  }
 }

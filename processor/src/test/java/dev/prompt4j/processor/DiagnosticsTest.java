@@ -154,6 +154,13 @@ class DiagnosticsTest {
           prompts("Files",
               "  @Prompt(file = \"prompts/missing.txt\")",
               "  String say(String x);")),
+      new Case("template file not UTF-8", Diagnostic.TEMPLATE_FILE_UNREADABLE,
+          "[Prompt4j:TemplateFileUnreadable] template file 'prompts/latin1.txt' of say() was found but cannot be read: malformed UTF-8 at"
+              + " byte 14; template files are read as UTF-8: save it as UTF-8 and check it is a readable file",
+          "prompts/latin1.txt",
+          prompts("Files",
+              "  @Prompt(file = \"prompts/latin1.txt\")",
+              "  String say(String x);")),
       new Case("negative maxAttempts", Diagnostic.INVALID_MAX_ATTEMPTS,
           "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on hi() is negative; it counts the answers allowed, the first"
               + " included: use 1 or more, or leave it out for the configured default (3)",
@@ -170,20 +177,28 @@ class DiagnosticsTest {
               "  java.util.Map<String, Integer> scores(String x);")),
       new Case("unsupported return type: a bad @DecimalMin", Diagnostic.UNSUPPORTED_RETURN_TYPE,
           "@DecimalMin(\"abc\") is not a decimal number",
-          "Price price(",
+          "record Price(",
           prompts("Prices",
               "  record Price(@jakarta.validation.constraints.DecimalMin(\"abc\") double amount) {}",
               "  @Prompt(\"Price of {x}\")",
               "  Price price(String x);")),
       new Case("unsupported return type: two permitted records with one name", Diagnostic.UNSUPPORTED_RETURN_TYPE,
           "share the name Item, which answers use to say which record they are: rename one",
-          "List<Shape> shapes(",
+          "interface Square {",
           prompts("Shapes",
               "  sealed interface Shape permits Round.Item, Square.Item {}",
               "  interface Round { record Item(double radius) implements Shape {} }",
               "  interface Square { record Item(double side) implements Shape {} }",
               "  @Prompt(\"Shapes in {x}\")",
               "  List<Shape> shapes(String x);")),
+      new Case("unsupported return type: a map component, reported on the component", Diagnostic.UNSUPPORTED_RETURN_TYPE,
+          "[Prompt4j:UnsupportedReturnType] faq() returns com.acme.Faqs.Faq, which Prompt4j cannot produce from an answer: ",
+          "Map<String, Object> extra",
+          prompts("Faqs",
+              "  record Faq(String question,",
+              "      java.util.Map<String, Object> extra) {}",
+              "  @Prompt(\"FAQ about {x}\")",
+              "  Faq faq(String x);")),
       new Case("unsupported return type: a SortedSet of records", Diagnostic.UNSUPPORTED_RETURN_TYPE,
           "needs Comparable elements: use List or Set",
           "SortedSet<Book> books(",
@@ -264,15 +279,16 @@ class DiagnosticsTest {
               "  @ComputedField",
               "  String tone(String x) { return x; }",
               "}")),
-      new Case("computed field named like a parameter", Diagnostic.COMPUTED_FIELD_COLLISION,
-          "[Prompt4j:ComputedFieldCollision] computed field 'x' has the name of a parameter of say(); templates could not tell them apart in"
-              + " {x}: rename one of them",
-          "@ComputedField(\"x\")",
-          prompts("Collisions",
-              "  @Prompt(\"Say {x}\")",
-              "  String say(String x);",
-              "  @ComputedField(\"x\")",
-              "  default String upper(String x) { return x.toUpperCase(); }")),
+      new Case("parameter hides a computed field of the type a field needs", Diagnostic.PARAMETER_HIDES_FIELD,
+          "[Prompt4j:ParameterHidesField] parameter 'hub' of eastCall() (int) hides computed field 'hub' (java.lang.String) in that method,"
+              + " but computed field route() needs a java.lang.String there: the field would fit and the parameter does not, so it is"
+              + " unclear which was meant; rename the parameter, or give it type java.lang.String",
+          "String eastCall(int hub)",
+          prompts("Hubs",
+              "  @Prompt(\"Route {route}\")",
+              "  String eastCall(int hub);",
+              "  @ComputedField default String hub() { return \"Leipzig\"; }",
+              "  @ComputedField default String route(String hub) { return \"via \" + hub; }")),
       new Case("two computed fields with one name", Diagnostic.COMPUTED_FIELD_COLLISION,
           "[Prompt4j:ComputedFieldCollision] computed field 'tone' has the name of another computed field, formal(); templates could not"
               + " tell them apart in {tone}: rename one of them",
@@ -395,6 +411,66 @@ class DiagnosticsTest {
               "      USER: {question}",
               "      \"\"\")",
               "  String ask(String question);")),
+      new Case("role-like line in a template with markers: lower case", Diagnostic.UNKNOWN_ROLE_MARKER,
+          "[Prompt4j:UnknownRoleMarker] 'user:' at template line 2 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean USER:? To"
+              + " keep the line as text, start it with a backslash: \\user:",
+          "user: {q}",
+          prompts("Roles",
+              "  @Prompt(\"SYSTEM: Be brief.\\nuser: {q}\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template with markers: space before the colon", Diagnostic.UNKNOWN_ROLE_MARKER,
+          "[Prompt4j:UnknownRoleMarker] 'USER :' at template line 2 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean USER:? To"
+              + " keep the line as text, start it with a backslash: \\USER :",
+          "USER : {q}",
+          prompts("Roles",
+              "  @Prompt(\"SYSTEM: Be brief.\\nUSER : {q}\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template with markers: capitalized", Diagnostic.UNKNOWN_ROLE_MARKER,
+          "[Prompt4j:UnknownRoleMarker] 'System:' at template line 1 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean SYSTEM:? To"
+              + " keep the line as text, start it with a backslash: \\System:",
+          "USER: {q}",
+          prompts("Roles",
+              "  @Prompt(\"System: Be brief.\\nUSER: {q}\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template with markers: Assistant", Diagnostic.UNKNOWN_ROLE_MARKER,
+          "[Prompt4j:UnknownRoleMarker] 'Assistant:' at template line 3 is not a role marker (markers are SYSTEM:, USER:, ASSISTANT:"
+              + " and MESSAGES:, upper case, the colon right after the word); did you mean ASSISTANT:? To"
+              + " keep the line as text, start it with a backslash: \\Assistant:",
+          "Assistant: Sure",
+          prompts("Roles",
+              "  @Prompt(\"SYSTEM: Be brief.\\nUSER: {q}\\nAssistant: Sure\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template without markers (a warning): HUMAN", Diagnostic.ROLE_LIKE_TEXT,
+          "[Prompt4j:RoleLikeText] 'HUMAN:' at template line 2 looks like a role marker but is sent as text (the roles are SYSTEM, USER,"
+              + " ASSISTANT and MESSAGES); did you mean USER:? If it is text, start the line with a backslash (\\HUMAN:) to say so",
+          "HUMAN: {q}",
+          prompts("Roles",
+              "  @Prompt(\"Continue the chat.\\nHUMAN: {q}\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template without markers (a warning): AI", Diagnostic.ROLE_LIKE_TEXT,
+          "[Prompt4j:RoleLikeText] 'AI:' at template line 2 looks like a role marker but is sent as text (the roles are SYSTEM, USER,"
+              + " ASSISTANT and MESSAGES); did you mean ASSISTANT:? If it is text, start the line with a backslash (\\AI:) to say so",
+          "AI: hello",
+          prompts("Roles",
+              "  @Prompt(\"Continue the chat about {q}.\\nAI: hello\")",
+              "  String ask(String q);")),
+      new Case("role-like line in a template without markers (a warning): User", Diagnostic.ROLE_LIKE_TEXT,
+          "[Prompt4j:RoleLikeText] 'User:' at template line 2 looks like a role marker but is sent as text (the template has no"
+              + " role markers); did you mean USER:? If it is text, start the line with a backslash (\\User:) to say so",
+          "User: {q}",
+          prompts("Roles",
+              "  @Prompt(\"Summarize this transcript:\\nUser: {q}\")",
+              "  String ask(String q);")),
+      new Case("role alias in a template with markers (a warning: it can be prose)", Diagnostic.ROLE_LIKE_TEXT,
+          "[Prompt4j:RoleLikeText] 'Model:' at template line 2 looks like a role marker but is sent as text (the roles are SYSTEM, USER,"
+              + " ASSISTANT and MESSAGES); did you mean ASSISTANT:? If it is text, start the line with a backslash (\\Model:) to say so",
+          "Model: {q}",
+          prompts("Roles",
+              "  @Prompt(\"SYSTEM: Compare cars.\\nModel: {q}\\nUSER: Which is best?\")",
+              "  String ask(String q);")),
       new Case("MESSAGES: with more than a placeholder", Diagnostic.MESSAGES_SYNTAX,
           "[Prompt4j:MessagesSyntax] MESSAGES: takes exactly one placeholder naming a list of chat messages, as in MESSAGES: {history}, not"
               + " '{history} and more' (template line 2)",
@@ -520,6 +596,7 @@ class DiagnosticsTest {
     Set<Diagnostic> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     missing.remove(Diagnostic.INTERNAL_ERROR); // InternalErrorTest
     missing.remove(Diagnostic.SERVICE_FILE); // InternalErrorTest: it needs a failing Filer, not a source
+    missing.remove(Diagnostic.NATIVE_IMAGE_METADATA); // InternalErrorTest, as ServiceFile
     assertEquals(Set.of(), missing, "catalog entries without a negative test");
   }
 
@@ -562,6 +639,24 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining("[Prompt4j:FormatShape]").inFile(file).onLineContaining("{name:list}");
     assertThat(compilation).hadErrorContaining("[Prompt4j:UnsupportedReturnType]").inFile(file).onLineContaining("void say(");
     assertThat(compilation).hadErrorCount(3);
+    assertEquals(Set.of(), spy.sources);
+  }
+
+  @Test
+  void theFirstStageWithAnErrorStopsTheInterfaceAndLaterStagesReportNothing() {
+    // @Call is resolved before templates are bound: a missing @Call stops this interface there,
+    // so its unknown placeholder is not reported until the call is fixed.
+    JavaFileObject file = source("Staged",
+        "public interface Staged {",
+        "  @Prompt(\"As {expret}, name the trend\")",
+        "  String identifyTrend(String expert);",
+        "}");
+
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor());
+    Compilation compilation = javac().withProcessors(spy).compile(file);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:MissingCall] identifyTrend()").inFile(file).onLineContaining("String identifyTrend(");
+    assertThat(compilation).hadErrorCount(1);
     assertEquals(Set.of(), spy.sources);
   }
 }

@@ -5,22 +5,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 
 /**
  * Runs a processor and records the sources it creates. compile-testing hides generated files once a
  * compilation failed, and javac stops entering new sources after a round with errors; this shows what
  * the processor wrote next to its errors.
  */
-final class FilerSpy extends AbstractProcessor {
+final class FilerSpy extends DelegatingProcessor {
   final Set<String> sources = new TreeSet<>();
-  private final Processor delegate;
   private final String failOn;
 
   FilerSpy(Processor delegate) {
@@ -32,13 +27,12 @@ final class FilerSpy extends AbstractProcessor {
    * failOn}, and {@code createResource} an I/O error for the resource of that name.
    */
   FilerSpy(Processor delegate, String failOn) {
-    this.delegate = delegate;
+    super(delegate);
     this.failOn = failOn;
   }
 
   @Override
-  public synchronized void init(ProcessingEnvironment env) {
-    super.init(env);
+  ProcessingEnvironment environmentFor(ProcessingEnvironment env) {
     Filer filer = proxy(Filer.class, env.getFiler(), (method, args) -> {
       if (method.equals("createSourceFile")) {
         sources.add(args[0].toString());
@@ -50,22 +44,7 @@ final class FilerSpy extends AbstractProcessor {
         throw new java.io.IOException("simulated failure writing " + failOn);
       }
     });
-    delegate.init(proxy(ProcessingEnvironment.class, env, (method, args) -> { }, filer));
-  }
-
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return delegate.getSupportedAnnotationTypes();
-  }
-
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return delegate.getSupportedSourceVersion();
-  }
-
-  @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    return delegate.process(annotations, round);
+    return proxy(ProcessingEnvironment.class, env, (method, args) -> { }, filer);
   }
 
   private interface Observer {

@@ -56,6 +56,7 @@ class GoldenTest {
     assertThat(compilation).succeededWithoutWarnings();
     Map<String, String> generated = generatedSources(compilation);
     assertFalse(generated.isEmpty(), input + " generated nothing");
+    Map<String, String> metadata = nativeImageMetadata(compilation);
 
     for (Map.Entry<String, String> file : generated.entrySet()) {
       String golden = "goldens/" + file.getKey();
@@ -71,13 +72,25 @@ class GoldenTest {
       assertThat(compilation).generatedSourceFile(qualified).hasSourceEquivalentTo(JavaFileObjects.forResource(golden));
       assertEquals(read(golden), file.getValue(), "the bytes of " + golden + " (same input, same output)");
     }
+    for (Map.Entry<String, String> file : metadata.entrySet()) {
+      String golden = "goldens/" + file.getKey();
+      if (UPDATE) {
+        Files.writeString(Paths.get(System.getProperty("prompt4j.goldens.dir")).resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        continue;
+      }
+      assertNotNull(GoldenTest.class.getClassLoader().getResource(golden),
+          golden + " is missing; run with -Dprompt4j.updateGoldens=true to write it");
+      assertEquals(read(golden), file.getValue(), "the bytes of " + golden);
+    }
   }
 
   @Test
   void everyGoldenHasAnInput() throws IOException {
     List<String> expected = new ArrayList<>();
     for (String input : inputs().toList()) {
-      expected.addAll(generatedSources(Compiled.compile(JavaFileObjects.forResource("golden/" + input))).keySet());
+      Compilation compilation = Compiled.compile(JavaFileObjects.forResource("golden/" + input));
+      expected.addAll(generatedSources(compilation).keySet());
+      expected.addAll(nativeImageMetadata(compilation).keySet());
     }
     Collections.sort(expected);
     try (Stream<Path> files = Files.list(resourceDirectory("goldens"))) {
@@ -102,6 +115,7 @@ class GoldenTest {
         "com.acme.Prompt4j_AsyncAnswers$Factory",
         "com.acme.Prompt4j_Faqs$Factory",
         "com.acme.Prompt4j_NestedNames$Factory",
+        "com.acme.Prompt4j_Nulls$Factory",
         "com.acme.Prompt4j_Orders$Factory",
         "com.acme.Prompt4j_PlainPrompt$Factory",
         "com.acme.Prompt4j_Reviews$Factory",
@@ -118,6 +132,23 @@ class GoldenTest {
       sources.put(name.substring(name.lastIndexOf('/') + 1), content(file));
     }
     return sources;
+  }
+
+  /**
+   * The GraalVM metadata files, by golden name: {@code META-INF/native-image/prompt4j/com.acme.Faqs/reflect-config.json} is
+   * {@code com.acme.Faqs.reflect-config.json}.
+   */
+  private static Map<String, String> nativeImageMetadata(Compilation compilation) {
+    Map<String, String> files = new TreeMap<>();
+    String prefix = "/META-INF/native-image/prompt4j/";
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String name = file.getName();
+      int at = name.indexOf(prefix);
+      if (at >= 0) {
+        files.put(name.substring(at + prefix.length()).replace('/', '.'), content(file));
+      }
+    }
+    return files;
   }
 
   /** Every generated file but class files (javac's bytes are not ours), by path. */

@@ -66,4 +66,21 @@ class InternalErrorTest {
     assertThat(compilation).hadErrorContaining("[Prompt4j:ServiceFile] cannot write META-INF/services/dev.prompt4j.internal.PromptFactory"
         + " (simulated failure writing META-INF/services/dev.prompt4j.internal.PromptFactory), so Prompt4j.create would not find");
   }
+
+  @Test
+  void aNativeImageMetadataFileThatCannotBeWrittenIsReportedOnTheInterface() {
+    JavaFileObject answers = DiagnosticsTest.prompts("Answers",
+        "  record Answer(String text) {}",
+        "  @Prompt(\"Answer {x}\")",
+        "  Answer answer(String x);");
+    String path = "META-INF/native-image/prompt4j/com.acme.Answers/reflect-config.json";
+    FilerSpy spy = new FilerSpy(new Prompt4jProcessor(), path);
+
+    Compilation compilation = javac().withProcessors(spy).compile(answers);
+
+    assertThat(compilation).hadErrorContaining("[Prompt4j:NativeImageMetadata] cannot write " + path + " (simulated failure writing " + path
+            + "), so a GraalVM native image could not bind this interface's answers; check the class output folder is writable")
+        .inFile(answers)
+        .onLineContaining("public interface Answers");
+  }
 }

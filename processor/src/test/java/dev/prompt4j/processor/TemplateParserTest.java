@@ -69,7 +69,8 @@ class TemplateParserTest {
   void markersCountOnlyAtTheStartOfALineAndInCapitals() {
     Template template = parse("""
         USER: Explain what USER: means, and why
-        user: is not a marker, nor is  SYSTEM : this.""");
+        \\user: is not a marker, nor is  SYSTEM : this.""");
+    // Unescaped, "user:" at the start of a line is an UnknownRoleMarker error: see aRoleLikeLine...
 
     assertEquals(1, template.sections().size());
     assertEquals(List.of(new Literal("Explain what USER: means, and why\nuser: is not a marker, nor is  SYSTEM : this.")),
@@ -189,5 +190,57 @@ class TemplateParserTest {
     List<Segment> segments = template.sections().get(0).segments();
     assertEquals("größe", ((Placeholder) segments.get(1)).name());
     assertEquals("_x$1", ((Placeholder) segments.get(3)).name());
+  }
+
+  @Test
+  void aRoleLikeLineIsAnErrorWhenTheTemplateHasMarkersAndAWarningWhenItHasNone() {
+    TemplateException error = error("SYSTEM: Be brief.\nuser: {q}");
+    assertEquals(Diagnostic.UNKNOWN_ROLE_MARKER, error.diagnostic());
+    assertEquals(List.of("user:", 2, "USER:", "\\user:"), List.of(error.arguments()));
+
+    List<TemplateException> warnings = new java.util.ArrayList<>();
+    Template template;
+    try {
+      template = TemplateParser.parse("Continue:\nHuman: hi\nBot : hello\nNote: prose", warnings);
+      TemplateParser.parse("SYSTEM: Compare.\nModel: a car model, not a role\nUSER: {q}", warnings);
+    } catch (TemplateException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(List.of(Diagnostic.ROLE_LIKE_TEXT, Diagnostic.ROLE_LIKE_TEXT, Diagnostic.ROLE_LIKE_TEXT),
+        warnings.stream().map(TemplateException::diagnostic).toList());
+    String aliases = "the roles are SYSTEM, USER, ASSISTANT and MESSAGES";
+    assertEquals(List.of("Model:", 2, aliases, "ASSISTANT:", "\\Model:"), List.of(warnings.get(2).arguments()));
+    assertEquals(List.of("Human:", 2, aliases, "USER:", "\\Human:"), List.of(warnings.get(0).arguments()));
+    assertEquals(List.of("Bot :", 3, aliases, "ASSISTANT:", "\\Bot :"), List.of(warnings.get(1).arguments()));
+    assertEquals(List.of(new Literal("Continue:\nHuman: hi\nBot : hello\nNote: prose")), template.sections().get(0).segments());
+  }
+
+  @Test
+  void aBackslashBeforeARoleWordKeepsTheLineAsTextWithoutTheBackslash() {
+    Template template = parse("SYSTEM: Quote the transcript:\n  \\User: hi\n\\USER: literal\nUSER: {q}");
+
+    assertEquals(2, template.sections().size());
+    assertEquals(List.of(new Literal("Quote the transcript:\n  User: hi\nUSER: literal")), template.sections().get(0).segments());
+  }
+
+  @Test
+  void invisibleCharactersCountAsWhitespaceWhenDecidingASectionIsEmpty() {
+    TemplateException section = error("SYSTEM: \u200b\u200c\u200d\uFEFF\u3000\u00a0\nUSER: hi");
+    assertEquals(Diagnostic.EMPTY_ROLE_SECTION, section.diagnostic());
+    assertEquals(Diagnostic.EMPTY_TEMPLATE, error("\u200b \u3000").diagnostic());
+    // Visible text around them is kept as written.
+    assertEquals(List.of(new Literal("a\u200bb")), parse("a\u200bb").sections().get(0).segments());
+  }
+
+  @Test
+  void commonIndentationIsRemovedAndRelativeIndentationKept() {
+    Template template = parse("""
+            Fix this code:
+              if (x) {{
+                y();
+              }}
+            Thanks""".indent(4));
+
+    assertEquals(List.of(new Literal("Fix this code:\n  if (x) {\n    y();\n  }\nThanks")), template.sections().get(0).segments());
   }
 }

@@ -10,22 +10,14 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.prompt4j.processor.model.Models.CallConfig;
 import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.model.Models.PromptMethod;
 import dev.prompt4j.processor.model.Models.ReturnShape;
-import dev.prompt4j.processor.model.Models.ValueAccess;
-import dev.prompt4j.processor.template.Template;
-import dev.prompt4j.processor.template.Template.Literal;
-import dev.prompt4j.processor.template.Template.Placeholder;
-import dev.prompt4j.processor.template.Template.Role;
-import dev.prompt4j.processor.template.Template.Section;
-import dev.prompt4j.processor.template.Template.Segment;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -77,12 +69,12 @@ public final class ImplementationWriter {
 
     for (PromptMethod method : model.methods()) {
       if (method.output().schema() != null) {
-        type.addField(FieldSpec.builder(String.class, schemaConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("JSON Schema of {@code $L}, derived at compile time from its type and constraints.\n", simpleName(method))
+        type.addField(FieldSpec.builder(String.class, DescriptorCode.schemaConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("JSON Schema of {@code $L}, derived at compile time from its type and constraints.\n", DescriptorCode.simpleName(method))
             .initializer("$L", JsonText.textBlock(JsonText.pretty(method.output().schema())))
             .build());
       }
-      type.addField(descriptor(iface, method));
+      type.addField(DescriptorCode.descriptor(iface, method));
     }
     ClassName factory = self.nestedClass("Factory");
     type.addField(FieldSpec.builder(factory, "FACTORY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -114,66 +106,6 @@ public final class ImplementationWriter {
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private FieldSpec descriptor(ClassName iface, PromptMethod method) {
-    TypeName value = TypeName.get(method.output().valueType()).box();
-    CodeBlock.Builder init = CodeBlock.builder().add("$T.of(\n", PROMPT_METHOD).indent().indent()
-        .add("$T.class,\n", iface)
-        .add("$S,\n", method.name())
-        .add("$L,\n", callSpec(method.call()))
-        .add("$S,\n", method.templateHash())
-        .add(method.maxAttempts() > 0 ? CodeBlock.of("$L,\n$L)", output(method, value), method.maxAttempts()) : CodeBlock.of("$L)", output(method, value)))
-        .unindent().unindent();
-    return FieldSpec.builder(ParameterizedTypeName.get(PROMPT_METHOD, value), method.constantName(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(init.build())
-        .build();
-  }
-
-  private static CodeBlock callSpec(CallConfig call) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S)", CALL_SPEC, call.provider(), call.model());
-    List<CodeBlock> parameters = new ArrayList<>();
-    if (call.temperature() != null) parameters.add(CodeBlock.of(".withTemperature($L)", call.temperature()));
-    if (call.maxTokens() != null) parameters.add(CodeBlock.of(".withMaxTokens($L)", call.maxTokens()));
-    if (call.topP() != null) parameters.add(CodeBlock.of(".withTopP($L)", call.topP()));
-    if (!call.stop().isEmpty()) parameters.add(CodeBlock.of(".withStop($L)", strings(call.stop())));
-    if (call.seed() != null) parameters.add(CodeBlock.of(".withSeed($LL)", call.seed()));
-    if (!parameters.isEmpty()) {
-      code.add(".withParameters($T.none()", CALL_PARAMETERS);
-      parameters.forEach(code::add);
-      code.add(")");
-    }
-    if (!call.fallbacks().isEmpty()) {
-      code.add(".withFallbacks($L)", strings(call.fallbacks()));
-    }
-    return code.build();
-  }
-
-  private static CodeBlock strings(List<String> values) {
-    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
-  }
-
-  private CodeBlock output(PromptMethod method, TypeName value) {
-    return switch (method.output().kind()) {
-      case TEXT -> CodeBlock.of("$T.text()", OUTPUTS);
-      case ENUM -> CodeBlock.of("$T.enumOf($S, $T.values())", OUTPUTS, simpleName(method), value);
-      case JSON -> {
-        CodeBlock.Builder json = CodeBlock.builder()
-            .add("$T.json(new $T<$T>() {}, $S, $L", OUTPUTS, TYPE_REFERENCE, value, simpleName(method), schemaConstant(method));
-        for (javax.lang.model.element.TypeElement subtype : method.output().subtypes()) {
-          json.add(", $T.class", ClassName.get(subtype));
-        }
-        yield json.add(")").build();
-      }
-    };
-  }
-
-  private static String schemaConstant(PromptMethod method) {
-    return method.constantName() + "_SCHEMA";
-  }
-
-  private String simpleName(PromptMethod method) {
-    return method.output().valueType().toString().replaceAll("(\\w+\\.)+", "");
-  }
-
   private MethodSpec implementation(DeclaredType owner, PromptMethod method) {
     MethodSpec.Builder spec = MethodSpec.overriding(method.element(), owner, types);
     NameAllocator names = new NameAllocator();
@@ -186,7 +118,16 @@ public final class ImplementationWriter {
     }
     String invocation = names.newName("invocation");
 
-    CodeBlock messages = messages(method, fieldVariables);
+    CodeBlock messages = MessageCode.messages(method, fieldVariables);
+    String where = String.join(".", ClassName.get((javax.lang.model.element.TypeElement) owner.asElement()).simpleNames());
+    for (VariableElement parameter : method.element().getParameters()) {
+      if (!parameter.asType().getKind().isPrimitive()) {
+        // Checked here so a null fails at the call, naming it, rather than reaching the model as the text "null".
+        spec.addStatement("$T.requireNonNull($L, $S)", Objects.class, parameter.getSimpleName(),
+            parameter.getSimpleName() + " of " + where + "." + method.name() + " is null; "
+                + (isOptional(parameter.asType()) ? "pass Optional.empty() for no value" : "pass a value, or declare the parameter Optional"));
+      }
+    }
     CodeBlock.Builder body = CodeBlock.builder();
     String call = switch (method.shape()) {
       case VALUE, RESPONSE -> "invoke";
@@ -202,10 +143,14 @@ public final class ImplementationWriter {
         CodeBlock arguments = field.parameters().stream()
             .map(p -> fieldVariables.containsKey(p) ? CodeBlock.of("$L.join()", fieldVariables.get(p)) : CodeBlock.of("$L", p))
             .collect(CodeBlock.joining(", "));
-        body.addStatement("$T<$T> $L = $L.field($S,$W() -> this.$L($L)$L)",
+        CodeBlock compute = CodeBlock.of("this.$L($L)", field.element().getSimpleName(), arguments);
+        if (!field.type().getKind().isPrimitive()) {
+          compute = CodeBlock.of("$T.requireNonNull($L,$W$S)", Objects.class, compute, "computed field " + field.name() + " of " + where
+              + " returned null; " + (isOptional(field.type()) ? "return Optional.empty() for no value" : "return a value, or make it Optional"));
+        }
+        body.addStatement("$T<$T> $L = $L.field($S,$W() -> $L$L)",
             FIELD_TASK, TypeName.get(field.type()).box(), fieldVariables.get(field.name()), invocation, field.name(),
-            field.element().getSimpleName(), arguments,
-            dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
+            compute, dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
       }
       body.addStatement("return $L", messages).unindent().add("})");
     }
@@ -221,57 +166,8 @@ public final class ImplementationWriter {
     return spec.build();
   }
 
-  private CodeBlock messages(PromptMethod method, Map<String, String> fieldVariables) {
-    Template template = method.template();
-    if (!template.explicitRoles()) {
-      return CodeBlock.of("$T.single($L)", MESSAGES, text(template.sections().get(0), method, fieldVariables));
-    }
-    // Each message on its own line: the statement's continuation indent lines them up under the call.
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($L)", MESSAGES, template.sections().size());
-    for (Section section : template.sections()) {
-      String builderMethod = switch (section.role()) {
-        case SYSTEM -> "system";
-        case USER -> "user";
-        case ASSISTANT -> "assistant";
-        case MESSAGES -> "splice";
-      };
-      CodeBlock argument = section.role() == Role.MESSAGES
-          ? access((Placeholder) section.segments().get(0), method, fieldVariables)
-          : text(section, method, fieldVariables);
-      code.add("\n.$L($L)", builderMethod, argument);
-    }
-    return code.add("\n.build()").build();
-  }
-
-  private CodeBlock text(Section section, PromptMethod method, Map<String, String> fieldVariables) {
-    List<CodeBlock> parts = new ArrayList<>();
-    for (Segment segment : section.segments()) {
-      if (segment instanceof Literal literal) {
-        parts.add(CodeBlock.of("$S", literal.text()));
-      } else {
-        Placeholder placeholder = (Placeholder) segment;
-        String render = placeholder.format() == null ? "text" : placeholder.format();
-        parts.add(CodeBlock.of("$T.$L($L)", VALUES, render, access(placeholder, method, fieldVariables)));
-      }
-    }
-    if (parts.size() == 1 && section.segments().get(0) instanceof Placeholder) {
-      return parts.get(0);
-    }
-    return parts.stream().collect(CodeBlock.joining("$W+ "));
-  }
-
-  private static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {
-    ValueAccess access = method.values().get(placeholder);
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (access.field()) {
-      code.add("$L.join()", fieldVariables.get(access.root()));
-    } else {
-      code.add("$L", access.root());
-    }
-    for (String accessor : access.accessors()) {
-      code.add(".$L()", accessor);
-    }
-    return code.build();
+  private boolean isOptional(javax.lang.model.type.TypeMirror type) {
+    return types.erasure(type).toString().equals("java.util.Optional");
   }
 
   private static TypeSpec factory(ClassName self, ClassName iface, PromptInterface model) {

@@ -74,6 +74,11 @@ public final class ComputedFieldGraph {
     ordered.add(field);
   }
 
+  /** The fields, in declaration order. */
+  public List<String> fields() {
+    return List.copyOf(dependencies.keySet());
+  }
+
   /** The fields {@code field} depends on directly. */
   public List<String> dependenciesOf(String field) {
     return dependencies.getOrDefault(field, List.of());

@@ -1,7 +1,7 @@
 package dev.prompt4j.processor.read;
 
 import dev.prompt4j.processor.diag.Diagnostic;
-import dev.prompt4j.processor.diag.Reporter;
+import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.model.Models.Output;
 import dev.prompt4j.processor.model.Models.OutputKind;
 import dev.prompt4j.processor.model.Models.ReturnShape;
@@ -9,28 +9,33 @@ import dev.prompt4j.processor.schema.SchemaResult;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Reads a prompt method's return type: its shape (plain, Response, future) and how to read the answer. */
-final class OutputTypes {
+public final class OutputTypes {
   private final Elements elements;
   private final Types types;
   private final SchemaSource schemas;
+  private final SourcePositions sources;
 
-  OutputTypes(ProcessingEnvironment env) {
+  public OutputTypes(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.schemas = SchemaSource.create(env);
+    this.sources = SourcePositions.of(env);
   }
 
-  ReturnShape shape(TypeMirror returnType) {
+  public ReturnShape shape(TypeMirror returnType) {
     if (is(returnType, "java.util.concurrent.CompletableFuture")) {
       return is(argument(returnType), Annotations.RESPONSE) ? ReturnShape.FUTURE_RESPONSE : ReturnShape.FUTURE_VALUE;
     }
@@ -47,7 +52,7 @@ final class OutputTypes {
   }
 
   /** How to read the answer of {@code method}, whose return type (as a member of the interface) is {@code returnType}. */
-  Optional<Output> read(ExecutableElement method, TypeMirror returnType, Reporter reporter) {
+  public Optional<Output> read(ExecutableElement method, TypeMirror returnType, Report.Builder reporter) {
     TypeMirror value = valueType(returnType);
     if (value == null || value.getKind() == TypeKind.VOID || value.getKind() == TypeKind.WILDCARD || value.getKind() == TypeKind.TYPEVAR
         || value.getKind() == TypeKind.ERROR) {
@@ -62,10 +67,30 @@ final class OutputTypes {
     }
     SchemaResult schema = schemas.schemaFor(value);
     if (!schema.ok()) {
-      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName() + "()", returnType, ": " + schema.error());
+      // On the record component that causes it, when there is one, so the IDE underlines the component.
+      reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, located(schema.errorElement(), method),
+          method.getSimpleName() + "()", returnType, ": " + schema.error());
       return Optional.empty();
     }
     return Optional.of(new Output(OutputKind.JSON, value, schema.schema(), schema.subtypes()));
+  }
+
+  /**
+   * Where to report a schema error: on the element that causes it (a record component, a permitted
+   * type) when the compiler can place it in the source, else on the method. javac gives no position
+   * for a record component (JDK 17), but the component's private field has the component's
+   * declaration as its source; and types recovered from errors have no source at all.
+   */
+  private Element located(Element cause, ExecutableElement method) {
+    Element element = cause;
+    if (cause instanceof RecordComponentElement component) {
+      element = ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements()).stream()
+          .filter(field -> field.getSimpleName().equals(component.getSimpleName()))
+          .<Element>map(field -> field)
+          .findFirst()
+          .orElse(component);
+    }
+    return element != null && sources.hasSource(element) ? element : method;
   }
 
   private boolean is(TypeMirror type, String qualifiedName) {

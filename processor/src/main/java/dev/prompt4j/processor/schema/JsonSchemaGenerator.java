@@ -117,7 +117,7 @@ public final class JsonSchemaGenerator {
       if (description != null) {
         schema = withDescription(schema, description); // the component's words win over its type's
       }
-      constrain(schema, all);
+      constrain(schema, all, element);
       return schema;
     }
 
@@ -210,7 +210,7 @@ public final class JsonSchemaGenerator {
         return schema;
       }
       if (typeElement.getKind() == ElementKind.RECORD) {
-        return record(typeElement, (DeclaredType) type, null, where);
+        return record(typeElement, type, null, where);
       }
       if (typeElement.getKind() == ElementKind.INTERFACE && typeElement.getModifiers().contains(Modifier.SEALED)) {
         return sealed(typeElement, where, element);
@@ -333,7 +333,7 @@ public final class JsonSchemaGenerator {
   }
 
   /** Adds the constraint keywords of {@code annotations} that apply to {@code schema}'s type. */
-  private void constrain(Map<String, Object> schema, List<AnnotationMirror> annotations) {
+  private void constrain(Map<String, Object> schema, List<AnnotationMirror> annotations, Element element) {
     Map<String, Object> target = schema;
     if (schema.containsKey("anyOf") && schema.get("anyOf") instanceof List<?> branches && branches.size() == 2
         && branches.get(1) instanceof Map<?, ?> last && "null".equals(last.get("type"))) {
@@ -378,7 +378,7 @@ public final class JsonSchemaGenerator {
         }
         case "DecimalMin", "DecimalMax" -> {
           if (number) {
-            Number bound = decimal((String) values.get("value"), "@" + constraint);
+            Number bound = decimal((String) values.get("value"), "@" + constraint, element);
             boolean inclusive = !Boolean.FALSE.equals(values.get("inclusive"));
             String key = constraint.equals("DecimalMin") ? (inclusive ? "minimum" : "exclusiveMinimum") : (inclusive ? "maximum" : "exclusiveMaximum");
             target.put(key, bound);
@@ -409,15 +409,15 @@ public final class JsonSchemaGenerator {
     }
   }
 
-  private static Number decimal(String text, String constraint) {
+  private static Number decimal(String text, String constraint, Element element) {
     BigDecimal value;
     try {
       value = new BigDecimal(text.strip());
     } catch (NumberFormatException e) {
-      throw new Unsupported(constraint + "(\"" + text + "\") is not a decimal number", null);
+      throw new Unsupported(constraint + "(\"" + text + "\") is not a decimal number", element);
     }
     if (Double.isInfinite(value.doubleValue())) {
-      throw new Unsupported(constraint + "(\"" + text + "\") is beyond what a JSON Schema number can hold", null);
+      throw new Unsupported(constraint + "(\"" + text + "\") is beyond what a JSON Schema number can hold", element);
     }
     try {
       return value.longValueExact();

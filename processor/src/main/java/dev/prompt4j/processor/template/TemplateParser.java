@@ -24,10 +24,28 @@ public final class TemplateParser {
 
   private TemplateParser() {}
 
-  /** Parses {@code text}. */
+  /** Parses {@code text}, ignoring warnings. */
   public static Template parse(String text) throws TemplateException {
+    return parse(text, new ArrayList<>());
+  }
+
+  /**
+   * Parses {@code text}, adding to {@code warnings} the lines that look like role markers but may be
+   * prose (see {@link RoleLikeLines}).
+   */
+  public static Template parse(String text, List<TemplateException> warnings) throws TemplateException {
     String normalized = normalize(text);
     String[] lines = normalized.split("\n", -1);
+    boolean markers = false;
+    for (String line : lines) {
+      markers |= MARKER.matcher(line).matches();
+    }
+    boolean[] escaped = new boolean[lines.length];
+    for (int i = 0; i < lines.length; i++) {
+      String line = RoleLikeLines.check(lines[i], i + 1, markers, warnings);
+      escaped[i] = !line.equals(lines[i]);
+      lines[i] = line;
+    }
     List<Section> sections = new ArrayList<>();
     boolean explicit = false;
     Role role = null;
@@ -37,10 +55,10 @@ public final class TemplateParser {
     StringBuilder preamble = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       Matcher marker = MARKER.matcher(lines[i]);
-      if (marker.matches()) {
+      if (!escaped[i] && marker.matches()) {
         if (explicit) {
           sections.add(section(role, body.toString(), roleLine, bodyLine));
-        } else if (!preamble.toString().isBlank()) {
+        } else if (!isBlank(preamble.toString())) {
           throw new TemplateException(Diagnostic.TEXT_BEFORE_FIRST_ROLE, firstLine(preamble.toString()), marker.group(1));
         }
         explicit = true;
@@ -62,7 +80,7 @@ public final class TemplateParser {
       sections.add(section(role, body.toString(), roleLine, bodyLine));
     } else {
       List<Segment> segments = segments(preamble.toString().strip(), 1 + leadingBlankLines(preamble.toString()));
-      if (segments.isEmpty()) {
+      if (isBlank(preamble.toString())) {
         throw new TemplateException(Diagnostic.EMPTY_TEMPLATE);
       }
       sections.add(new Section(Role.USER, segments, 1));
@@ -81,7 +99,7 @@ public final class TemplateParser {
 
   private static Section section(Role role, String body, int roleLine, int bodyLine) throws TemplateException {
     String content = body.strip();
-    if (content.isEmpty()) {
+    if (isBlank(content)) {
       throw new TemplateException(Diagnostic.EMPTY_ROLE_SECTION, role.name(), roleLine);
     }
     List<Segment> segments = segments(content, bodyLine + leadingBlankLines(body));
@@ -96,7 +114,7 @@ public final class TemplateParser {
     int start = 0;
     while (true) {
       int newline = body.indexOf('\n', start);
-      if (newline < 0 || !body.substring(start, newline).isBlank()) {
+      if (newline < 0 || !isBlank(body.substring(start, newline))) {
         return count;
       }
       count++;
@@ -167,6 +185,20 @@ public final class TemplateParser {
       throw new TemplateException(Diagnostic.UNKNOWN_FORMAT_SPEC, source, line, format);
     }
     return new Placeholder(parts[0], List.of(parts).subList(1, parts.length), format, source, line);
+  }
+
+  /**
+   * Whether {@code text} has nothing a reader would see: whitespace, and also the invisible format
+   * and space characters ({@code U+200B}, {@code U+200C}, {@code U+200D}, {@code U+FEFF}, {@code
+   * U+00A0}, {@code U+3000}, ...) that {@link String#isBlank()} counts as text.
+   */
+  public static boolean isBlank(String text) {
+    return text.chars().allMatch(TemplateParser::isInvisible);
+  }
+
+  /** Whitespace, a space separator, or a format character (zero-width and byte-order marks). */
+  public static boolean isInvisible(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
   }
 
   private static String firstLine(String text) {

@@ -1,13 +1,13 @@
-package dev.prompt4j.processor.read;
+package dev.prompt4j.processor.diag;
 
 import java.util.Collection;
 
 /** "Did you mean ...?" for names that are almost right. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The closest candidate within a small edit distance, or {@code null}. */
-  static String closest(String name, Collection<String> candidates) {
+  public static String closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int limit = Math.max(2, name.length() / 3);

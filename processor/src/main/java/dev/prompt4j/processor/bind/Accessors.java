@@ -1,4 +1,4 @@
-package dev.prompt4j.processor.read;
+package dev.prompt4j.processor.bind;
 
 import java.util.ArrayList;
 import java.util.List;
