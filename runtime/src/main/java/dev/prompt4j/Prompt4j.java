@@ -113,6 +113,7 @@ public final class Prompt4j {
     private String source;
     private Executor executor;
     private final Map<String, ChatModel> clients = new LinkedHashMap<>();
+    private final List<PromptListener> listeners = new java.util.ArrayList<>();
     private ClassLoader classLoader;
 
     private Builder() {}
@@ -210,6 +211,22 @@ public final class Prompt4j {
     }
 
     /**
+     * Tells {@code listener} about every call of this runtime, with the listeners named by {@code
+     * prompt4j.listeners} and those registered for {@link ServiceLoader}.
+     *
+     * <pre>{@code
+     * PromptRuntime runtime = Prompt4j.builder().listener(OpenTelemetryListener.create(openTelemetry)).build();
+     * }</pre>
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(PromptListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
      * Finds providers, generated implementations and {@code prompt4j.properties} with {@code loader};
      * by default the thread's context class loader when the runtime is built, else Prompt4j's own.
      *
@@ -235,7 +252,8 @@ public final class Prompt4j {
       if (loader == null) {
         loader = Prompt4j.class.getClassLoader();
       }
-      return engine().runtime(new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader));
+      return engine().runtime(
+          new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader, List.copyOf(listeners)));
     }
   }
 
@@ -248,14 +266,34 @@ public final class Prompt4j {
    * @param executor the executor, or {@code null} for Prompt4j's
    * @param clients clients by {@code provider} or {@code provider:model}
    * @param classLoader where providers, implementations and {@code prompt4j.properties} are found
+   * @param listeners listeners given to the builder
    */
   public record Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
-      ClassLoader classLoader) {
+      ClassLoader classLoader, List<PromptListener> listeners) {
+    /** Copies the listeners. */
+    public Settings {
+      listeners = listeners == null ? List.of() : List.copyOf(listeners);
+    }
+
+    /**
+     * Settings with no listener given.
+     *
+     * @param properties the configuration, or {@code null} for the defaults
+     * @param source where {@code properties} came from
+     * @param executor the executor, or {@code null}
+     * @param clients clients by {@code provider} or {@code provider:model}
+     * @param classLoader where providers, implementations and {@code prompt4j.properties} are found
+     */
+    public Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
+        ClassLoader classLoader) {
+      this(properties, source, executor, clients, classLoader, List.of());
+    }
+
     @Override
     public String toString() {
       // Property values may hold keys: name only what is set.
       return "Settings[properties=" + (properties == null ? "defaults" : properties.keySet()) + ", executor=" + executor
-          + ", clients=" + clients.keySet() + "]";
+          + ", clients=" + clients.keySet() + ", listeners=" + listeners.size() + "]";
     }
   }
 

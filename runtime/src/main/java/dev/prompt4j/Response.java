@@ -47,6 +47,7 @@ public final class Response<T> {
   private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
+  private final Cost cost;
   private final String finishReason;
   private static final long UNKNOWN_START = Long.MIN_VALUE;
   private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
@@ -69,6 +70,7 @@ public final class Response<T> {
     this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
+    this.cost = b.cost == null ? Cost.UNKNOWN : b.cost;
     this.finishReason = b.finishReason;
     this.startNanos = b.startNanos;
     this.latency = b.latency;
@@ -153,6 +155,34 @@ public final class Response<T> {
     return total;
   }
 
+  /**
+   * What this call's requests cost at list price (every attempt, not nested calls); {@link
+   * Cost#UNKNOWN} when a model asked has no price.
+   *
+   * <pre>{@code
+   * r.cost().usd().ifPresent(usd -> meter.record(usd.doubleValue()));
+   * }</pre>
+   *
+   * @return the cost
+   */
+  public Cost cost() {
+    return cost;
+  }
+
+  /**
+   * What this call and every nested call cost at list price; unknown (with the known part kept) when
+   * one of them is.
+   *
+   * @return the total cost
+   */
+  public Cost totalCost() {
+    Cost total = cost;
+    for (Response<?> call : calls) {
+      total = total.plus(call.totalCost());
+    }
+    return total;
+  }
+
   /** Why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it. */
   public String finishReason() {
     return finishReason;
@@ -228,6 +258,8 @@ public final class Response<T> {
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
     node.set("usage", Json.MAPPER.valueToTree(usage));
+    putCost(node, "cost", cost);
+    if (!calls.isEmpty()) putCost(node, "totalCost", totalCost());
     ArrayNode sent = node.putArray("messages");
     for (ChatMessage message : messages) {
       ObjectNode m = sent.addObject();
@@ -261,6 +293,16 @@ public final class Response<T> {
     return node;
   }
 
+  /** A known cost as a number of US dollars, an unknown one as null with the known part beside it. */
+  private static void putCost(ObjectNode node, String name, Cost cost) {
+    if (cost.isKnown()) {
+      node.put(name + "Usd", cost.knownUsd());
+    } else {
+      node.putNull(name + "Usd");
+      if (cost.knownUsd().signum() > 0) node.put(name + "KnownUsd", cost.knownUsd());
+    }
+  }
+
   @Override
   public String toString() {
     return "Response[" + method + " -> " + provider + ":" + model + ", value=" + value + ", usage=" + usage
@@ -279,6 +321,7 @@ public final class Response<T> {
     private CallParameters unsentParameters;
     private List<ChatMessage> messages = List.of();
     private Usage usage;
+    private Cost cost;
     private String finishReason;
     private long startNanos = UNKNOWN_START;
     private Duration latency;
@@ -301,6 +344,8 @@ public final class Response<T> {
     public Builder<T> unsentParameters(CallParameters unsentParameters) { this.unsentParameters = unsentParameters; return this; }
     public Builder<T> messages(List<ChatMessage> messages) { this.messages = messages; return this; }
     public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
+    /** What the call cost; {@link Cost#UNKNOWN} when not set. */
+    public Builder<T> cost(Cost cost) { this.cost = cost; return this; }
     public Builder<T> finishReason(String finishReason) { this.finishReason = finishReason; return this; }
     public Builder<T> startedAt(Instant startedAt) { this.startNanos = Clocks.nanoTime(startedAt); return this; }
     /** The start as a {@link System#nanoTime()} reading (what the runtime records). */
