@@ -242,6 +242,20 @@ public final class Response<T> {
     }
   }
 
+  /**
+   * The whole tree as one self-contained HTML page: a timeline of the chain and, on click, each
+   * call's messages, answer, tokens, cost and latency ({@link TracePage}).
+   *
+   * <pre>{@code
+   * Files.writeString(Path.of("target/trace.html"), response.toHtml());
+   * }</pre>
+   *
+   * @return the HTML
+   */
+  public String toHtml() {
+    return TracePage.html(toJson());
+  }
+
   private ObjectNode toTree() {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("method", method);
