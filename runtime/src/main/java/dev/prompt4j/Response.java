@@ -47,7 +47,8 @@ public final class Response<T> {
   private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
-  private final Cost cost;
+  private final java.util.function.Supplier<Cost> costSource; // priced on first use: most costs are never read
+  private volatile Cost cost;
   private final String finishReason;
   private static final long UNKNOWN_START = Long.MIN_VALUE;
   private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
@@ -70,7 +71,8 @@ public final class Response<T> {
     this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
-    this.cost = b.cost == null ? Cost.UNKNOWN : b.cost;
+    this.cost = b.cost;
+    this.costSource = b.costSource;
     this.finishReason = b.finishReason;
     this.startNanos = b.startNanos;
     this.latency = b.latency;
@@ -166,7 +168,12 @@ public final class Response<T> {
    * @return the cost
    */
   public Cost cost() {
-    return cost;
+    Cost c = cost;
+    if (c == null) {
+      c = costSource == null ? Cost.UNKNOWN : costSource.get();
+      cost = c;
+    }
+    return c;
   }
 
   /**
@@ -176,7 +183,7 @@ public final class Response<T> {
    * @return the total cost
    */
   public Cost totalCost() {
-    Cost total = cost;
+    Cost total = cost();
     for (Response<?> call : calls) {
       total = total.plus(call.totalCost());
     }
@@ -272,7 +279,7 @@ public final class Response<T> {
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
     node.set("usage", Json.MAPPER.valueToTree(usage));
-    putCost(node, "cost", cost);
+    putCost(node, "cost", cost());
     if (!calls.isEmpty()) putCost(node, "totalCost", totalCost());
     ArrayNode sent = node.putArray("messages");
     for (ChatMessage message : messages) {
@@ -336,6 +343,7 @@ public final class Response<T> {
     private List<ChatMessage> messages = List.of();
     private Usage usage;
     private Cost cost;
+    private java.util.function.Supplier<Cost> costSource;
     private String finishReason;
     private long startNanos = UNKNOWN_START;
     private Duration latency;
@@ -360,6 +368,8 @@ public final class Response<T> {
     public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
     /** What the call cost; {@link Cost#UNKNOWN} when not set. */
     public Builder<T> cost(Cost cost) { this.cost = cost; return this; }
+    /** What the call cost, worked out on the first {@link Response#cost()} (what the runtime sets: pricing waits until asked). */
+    public Builder<T> costOf(java.util.function.Supplier<Cost> cost) { this.costSource = cost; return this; }
     public Builder<T> finishReason(String finishReason) { this.finishReason = finishReason; return this; }
     public Builder<T> startedAt(Instant startedAt) { this.startNanos = Clocks.nanoTime(startedAt); return this; }
     /** The start as a {@link System#nanoTime()} reading (what the runtime records). */

@@ -90,7 +90,7 @@ public final class AttemptLoop {
    * @param target the model that answered
    * @param messages the messages of the request that gave it
    * @param usage token usage of every attempt
-   * @param cost what every attempt cost at list price
+   * @param cost what every attempt cost at list price, worked out when asked
    * @param finishReason why the model stopped
    * @param failedAttempts the attempts before
    * @param outputMode how the answer's shape was asked for ({@link OutputMode#label()})
@@ -98,7 +98,7 @@ public final class AttemptLoop {
    * @param unsent the call parameters the answering client could not take
    * @param <T> the value type
    */
-  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage, Cost cost,
+  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage, java.util.function.Supplier<Cost> cost,
       String finishReason, List<Attempt> failedAttempts, String outputMode, CallParameters sent, CallParameters unsent) {}
 
   /**
@@ -131,7 +131,7 @@ public final class AttemptLoop {
   public <T> Outcome<T> execute(CallPlan<T> plan, List<ChatMessage> messages, long sendStart, CallObserver observer) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
-    Cost cost = Cost.ZERO;
+    Charges charges = null;
     RuntimeException lastFailure = null;
     OutputException invalid = null; // the last target's answers never validated
     String why = null; // why the next request is sent: the failure retried, the errors re-asked, the model left
@@ -165,13 +165,13 @@ public final class AttemptLoop {
         }
         Usage used = usage(answer.tokenUsage());
         usage = usage.plus(used);
-        cost = cost.plus(target.cost(prices, used));
+        charges = Charges.add(charges, prices, target, used);
         String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
         String finish = answer.finishReason() == null ? null : answer.finishReason().name();
         try {
           T value = plan.output().parse(text == null ? "" : text);
           RequestFactory.Parameters parameters = requests.parameters(plan, target);
-          return new Outcome<>(value, text, target, conversation, usage, cost, finish, failed, mode.label(), parameters.sent(), parameters.unsent());
+          return new Outcome<>(value, text, target, conversation, usage, charges, finish, failed, mode.label(), parameters.sent(), parameters.unsent());
         } catch (RuntimeException bug) {
           // Not a bad answer but a failure of the parsing itself (a constraint on a type it cannot check, say):
           // no re-ask can fix it; keep the answer and say where it happened.
