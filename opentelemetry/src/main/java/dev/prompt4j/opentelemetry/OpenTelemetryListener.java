@@ -68,13 +68,18 @@ public final class OpenTelemetryListener implements PromptListener {
   private final DoubleHistogram timeToFirstChunk;
   private final boolean captureContent;
   private final Map<PromptCall, CallSpans> calls = new ConcurrentHashMap<>();
+  // Kept apart from the call's state: a field cancelled by a failed or timed-out call can end after the call.
+  private final Map<FieldKey, FieldSpan> openFields = new ConcurrentHashMap<>();
+
+  private record FieldKey(PromptCall call, String field) {}
+
+  private record FieldSpan(Span span, Scope scope) {}
 
   /** What one call has open. */
   private static final class CallSpans {
     final Span span;
     final Scope scope;
-    final Map<String, Span> fields = new ConcurrentHashMap<>();
-    final Map<String, Scope> fieldScopes = new ConcurrentHashMap<>();
+    final Map<String, Span> fields = new ConcurrentHashMap<>(); // for the calls a field makes to find their parent
     // Attempts of one call run one after another on the call's thread.
     Span attempt;
     Scope attemptScope;
@@ -173,23 +178,16 @@ public final class OpenTelemetryListener implements PromptListener {
         .setAttribute(METHOD, call.method()).setAttribute(FIELD, field).startSpan();
     spans.fields.put(field, span);
     // Made current on the field's own thread: work inside the field (an HTTP call, a database query) nests under it.
-    spans.fieldScopes.put(field, parent.with(span).makeCurrent());
+    openFields.put(new FieldKey(call, field), new FieldSpan(span, parent.with(span).makeCurrent()));
   }
 
   @Override
   public void fieldFinished(PromptCall call, String field, Duration duration, Throwable failure) {
-    CallSpans spans = calls.get(call);
-    if (spans == null) {
-      return;
-    }
-    Scope scope = spans.fieldScopes.remove(field);
-    if (scope != null) {
-      scope.close();
-    }
-    Span span = spans.fields.get(field); // kept: a call made by the field may still look it up
-    if (span != null) {
-      fail(span, failure);
-      span.end();
+    FieldSpan open = openFields.remove(new FieldKey(call, field));
+    if (open != null) {
+      open.scope().close();
+      fail(open.span(), failure);
+      open.span().end();
     }
   }
 
