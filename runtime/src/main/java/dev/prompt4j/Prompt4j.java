@@ -113,6 +113,7 @@ public final class Prompt4j {
     private String source;
     private Executor executor;
     private final Map<String, ChatModel> clients = new LinkedHashMap<>();
+    private final List<PromptListener> listeners = new java.util.ArrayList<>();
     private ClassLoader classLoader;
     private ClientDecorator decorator;
 
@@ -234,6 +235,22 @@ public final class Prompt4j {
     }
 
     /**
+     * Tells {@code listener} about every call of this runtime, with the listeners named by {@code
+     * prompt4j.listeners} and those registered for {@link ServiceLoader}.
+     *
+     * <pre>{@code
+     * PromptRuntime runtime = Prompt4j.builder().listener(OpenTelemetryListener.create(openTelemetry)).build();
+     * }</pre>
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(PromptListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
      * Finds providers, generated implementations and {@code prompt4j.properties} with {@code loader};
      * by default the thread's context class loader when the runtime is built, else Prompt4j's own.
      *
@@ -260,7 +277,8 @@ public final class Prompt4j {
         loader = Prompt4j.class.getClassLoader();
       }
       return engine().runtime(
-          new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader, decorator));
+          new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader, decorator,
+              List.copyOf(listeners)));
     }
   }
 
@@ -295,11 +313,17 @@ public final class Prompt4j {
    * @param clients clients by {@code provider} or {@code provider:model}
    * @param classLoader where providers, implementations and {@code prompt4j.properties} are found
    * @param clientDecorator wraps every client picked by provider and model, or {@code null}
+   * @param listeners listeners given to the builder
    */
   public record Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
-      ClassLoader classLoader, ClientDecorator clientDecorator) {
+      ClassLoader classLoader, ClientDecorator clientDecorator, List<PromptListener> listeners) {
+    /** Copies the listeners. */
+    public Settings {
+      listeners = listeners == null ? List.of() : List.copyOf(listeners);
+    }
+
     /**
-     * Settings without a client decorator.
+     * Settings without a client decorator or listener.
      *
      * @param properties the configuration, or {@code null} for the defaults
      * @param source where {@code properties} came from
@@ -309,14 +333,14 @@ public final class Prompt4j {
      */
     public Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
         ClassLoader classLoader) {
-      this(properties, source, executor, clients, classLoader, null);
+      this(properties, source, executor, clients, classLoader, null, List.of());
     }
 
     @Override
     public String toString() {
       // Property values may hold keys: name only what is set.
       return "Settings[properties=" + (properties == null ? "defaults" : properties.keySet()) + ", executor=" + executor
-          + ", clients=" + clients.keySet() + (clientDecorator == null ? "" : ", decorated") + "]";
+          + ", clients=" + clients.keySet() + (clientDecorator == null ? "" : ", decorated") + ", listeners=" + listeners.size() + "]";
     }
   }
 

@@ -47,6 +47,8 @@ public final class Response<T> {
   private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
+  private final java.util.function.Supplier<Cost> costSource; // priced on first use: most costs are never read
+  private volatile Cost cost;
   private final String finishReason;
   private static final long UNKNOWN_START = Long.MIN_VALUE;
   private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
@@ -69,6 +71,8 @@ public final class Response<T> {
     this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
+    this.cost = b.cost;
+    this.costSource = b.costSource;
     this.finishReason = b.finishReason;
     this.startNanos = b.startNanos;
     this.latency = b.latency;
@@ -195,6 +199,39 @@ public final class Response<T> {
   }
 
   /**
+   * What this call's requests cost at list price (every attempt, not nested calls); {@link
+   * Cost#UNKNOWN} when a model asked has no price.
+   *
+   * <pre>{@code
+   * r.cost().usd().ifPresent(usd -> meter.record(usd.doubleValue()));
+   * }</pre>
+   *
+   * @return the cost
+   */
+  public Cost cost() {
+    Cost c = cost;
+    if (c == null) {
+      c = costSource == null ? Cost.UNKNOWN : costSource.get();
+      cost = c;
+    }
+    return c;
+  }
+
+  /**
+   * What this call and every nested call cost at list price; unknown (with the known part kept) when
+   * one of them is.
+   *
+   * @return the total cost
+   */
+  public Cost totalCost() {
+    Cost total = cost();
+    for (Response<?> call : calls) {
+      total = total.plus(call.totalCost());
+    }
+    return total;
+  }
+
+  /**
    * Why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it.
    *
    * @return why the model stopped ({@code STOP}, {@code LENGTH}, ...), as the provider reported it
@@ -297,6 +334,20 @@ public final class Response<T> {
     }
   }
 
+  /**
+   * The whole tree as one self-contained HTML page: a timeline of the chain and, on click, each
+   * call's messages, answer, tokens, cost and latency ({@link TracePage}).
+   *
+   * <pre>{@code
+   * Files.writeString(Path.of("target/trace.html"), response.toHtml());
+   * }</pre>
+   *
+   * @return the HTML
+   */
+  public String toHtml() {
+    return TracePage.html(toJson());
+  }
+
   private ObjectNode toTree() {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("method", method);
@@ -313,6 +364,8 @@ public final class Response<T> {
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
     node.set("usage", Json.MAPPER.valueToTree(usage));
+    putCost(node, "cost", cost());
+    if (!calls.isEmpty()) putCost(node, "totalCost", totalCost());
     ArrayNode sent = node.putArray("messages");
     for (ChatMessage message : messages) {
       ObjectNode m = sent.addObject();
@@ -346,6 +399,16 @@ public final class Response<T> {
     return node;
   }
 
+  /** A known cost as a number of US dollars, an unknown one as null with the known part beside it. */
+  private static void putCost(ObjectNode node, String name, Cost cost) {
+    if (cost.isKnown()) {
+      node.put(name + "Usd", cost.knownUsd());
+    } else {
+      node.putNull(name + "Usd");
+      if (cost.knownUsd().signum() > 0) node.put(name + "KnownUsd", cost.knownUsd());
+    }
+  }
+
   @Override
   public String toString() {
     return "Response[" + method + " -> " + provider + ":" + model + ", value=" + value + ", usage=" + usage
@@ -364,6 +427,8 @@ public final class Response<T> {
     private CallParameters unsentParameters;
     private List<ChatMessage> messages = List.of();
     private Usage usage;
+    private Cost cost;
+    private java.util.function.Supplier<Cost> costSource;
     private String finishReason;
     private long startNanos = UNKNOWN_START;
     private Duration latency;
@@ -446,6 +511,23 @@ public final class Response<T> {
      * @return this builder
      */
     public Builder<T> usage(Usage usage) { this.usage = usage; return this; }
+    /**
+     * Sets what the call cost; {@link Cost#UNKNOWN} when not set.
+     *
+     * @param cost the cost
+     * @return this builder
+     */
+    public Builder<T> cost(Cost cost) { this.cost = cost; return this; }
+
+    /**
+     * Sets how to work out what the call cost, on the first {@link Response#cost()} (what the runtime
+     * sets: pricing waits until asked).
+     *
+     * @param cost computes the cost
+     * @return this builder
+     */
+    public Builder<T> costOf(java.util.function.Supplier<Cost> cost) { this.costSource = cost; return this; }
+
     /**
      * Sets why the model stopped.
      *

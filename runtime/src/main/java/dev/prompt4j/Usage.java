@@ -11,10 +11,22 @@ package dev.prompt4j;
  * @param inputTokens tokens sent
  * @param outputTokens tokens generated
  * @param totalTokens their sum as the provider reports it
+ * @param cachedInputTokens how many of the input tokens the provider read from its prompt cache (priced lower), 0 when not reported
  */
-public record Usage(long inputTokens, long outputTokens, long totalTokens) {
+public record Usage(long inputTokens, long outputTokens, long totalTokens, long cachedInputTokens) {
   /** No tokens. */
-  public static final Usage ZERO = new Usage(0, 0, 0);
+  public static final Usage ZERO = new Usage(0, 0, 0, 0);
+
+  /**
+   * Usage with no cached input tokens.
+   *
+   * @param inputTokens tokens sent
+   * @param outputTokens tokens generated
+   * @param totalTokens their sum as the provider reports it
+   */
+  public Usage(long inputTokens, long outputTokens, long totalTokens) {
+    this(inputTokens, outputTokens, totalTokens, 0);
+  }
 
   /**
    * The sum of this usage and another.
@@ -29,6 +41,7 @@ public record Usage(long inputTokens, long outputTokens, long totalTokens) {
     if (this.equals(ZERO)) {
       return other;
     }
-    return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, totalTokens + other.totalTokens);
+    return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, totalTokens + other.totalTokens,
+        cachedInputTokens + other.cachedInputTokens);
   }
 }

@@ -3,6 +3,7 @@ package dev.prompt4j.internal;
 import dev.prompt4j.ChainException;
 import dev.prompt4j.Response;
 import dev.prompt4j.internal.call.AttemptLoop;
+import dev.prompt4j.internal.call.CallObserver;
 import java.util.concurrent.Executor;
 
 /**
@@ -16,41 +17,61 @@ import java.util.concurrent.Executor;
  * provider     ChatModel         langchain4j's client on Prompt4j's HTTP client
  * response     ResponseAssembler the Response, with the chain's fields and nested calls (the trace)
  * </pre>
+ *
+ * Listeners see the call start and end here, its fields in {@link FieldTask}, and its attempts in the
+ * attempt loop, all through one {@link CallObserver} per call ({@link CallObserver#NONE} when nobody
+ * listens). One line per call goes to the log at DEBUG ({@link CallLog}).
  */
 final class CallPipeline {
   private final CallResolver resolver;
   private final AttemptLoop attempts;
   private final Executor executor;
+  private final Listeners listeners;
+  private final CallLog log;
 
-  CallPipeline(CallResolver resolver, AttemptLoop attempts, Executor executor) {
+  CallPipeline(CallResolver resolver, AttemptLoop attempts, Executor executor, Listeners listeners, CallLog log) {
     this.resolver = resolver;
     this.attempts = attempts;
     this.executor = executor;
+    this.listeners = listeners;
+    this.log = log;
   }
 
   <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
     long start = System.nanoTime();
     CallResolver.ResolvedCall<T> call = resolver.resolve(method);
-    Invocation invocation = new Invocation(method, parent, executor, call.limits());
+    CallObserver observer = listeners.begin(method, call, parent);
+    Invocation invocation = new Invocation(method, parent, executor, call.limits(), observer);
     Response<T> response;
     try {
       response = invocation.run(renderer, messages -> {
         long sendStart = invocation.hadFields() ? System.nanoTime() : start;
-        AttemptLoop.Outcome<T> outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart));
+        AttemptLoop.Outcome<T> outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart, observer));
         return ResponseAssembler.assemble(method, call, outcome, invocation, parent, start);
       });
     } catch (ChainException e) {
+      RuntimeException thrown = e;
       if (parent == null || parent.invocation() == null) {
         // Made where the field failed, maybe on a pool thread: the caller gets one with its own frames.
         ChainException here = new ChainException(e.path(), e.completedFields(), e.getCause() == null ? e : e.getCause());
         here.addSuppressed(e);
-        throw here;
+        thrown = here;
       }
+      finished(method, observer, null, thrown, start);
+      throw thrown;
+    } catch (RuntimeException | Error e) {
+      finished(method, observer, null, e, start);
       throw e;
     }
+    finished(method, observer, response, null, start);
     if (parent != null) {
       parent.record(response);
     }
     return response;
+  }
+
+  private void finished(PromptMethod<?> method, CallObserver observer, Response<?> response, Throwable failure, long start) {
+    observer.callFinished(response, failure);
+    log.finished(method, response, failure, start);
   }
 }

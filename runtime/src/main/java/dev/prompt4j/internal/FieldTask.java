@@ -1,6 +1,7 @@
 package dev.prompt4j.internal;
 
 import dev.prompt4j.FieldRecord;
+import dev.prompt4j.internal.call.CallObserver;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -76,16 +77,22 @@ public final class FieldTask<T> implements Runnable {
       return;
     }
     TraceScope previous = TraceScope.enter(TraceScope.field(invocation, name));
+    CallObserver observer = invocation.observer();
+    observer.fieldStarted(name);
     long start = System.nanoTime();
     try {
       T value = computation.compute();
-      invocation.recordField(FieldRecord.ofNanoTime(name, start, Duration.ofNanos(System.nanoTime() - start), thread.getName(), null), value);
+      long nanos = System.nanoTime() - start;
+      invocation.recordField(FieldRecord.ofNanoTime(name, start, Duration.ofNanos(nanos), thread.getName(), null), value);
+      observer.fieldFinished(name, nanos, null);
       state.set(FINISHED);
       result.complete(value);
     } catch (Throwable failure) {
       boolean ours = cancelled; // failed because we cancelled it, or on its own
       String message = ours ? "cancelled" : String.valueOf(failure.getMessage());
-      invocation.recordField(FieldRecord.ofNanoTime(name, start, Duration.ofNanos(System.nanoTime() - start), thread.getName(), message), null);
+      long nanos = System.nanoTime() - start;
+      invocation.recordField(FieldRecord.ofNanoTime(name, start, Duration.ofNanos(nanos), thread.getName(), message), null);
+      observer.fieldFinished(name, nanos, failure);
       state.set(FINISHED);
       if (!ours) {
         invocation.fail(this, failure);

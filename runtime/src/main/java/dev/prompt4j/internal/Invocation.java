@@ -30,6 +30,7 @@ public final class Invocation {
   private final TraceScope parent;
   private final Executor executor;
   private final Limits limits;
+  private final dev.prompt4j.internal.call.CallObserver observer;
   private volatile ChainTrail trail; // made by the first field or nested call: most calls never need one
   private volatile ChainException failure;
 
@@ -46,11 +47,17 @@ public final class Invocation {
     return t;
   }
 
-  Invocation(PromptMethod<?> method, TraceScope parent, Executor executor, Limits limits) {
+  Invocation(PromptMethod<?> method, TraceScope parent, Executor executor, Limits limits, dev.prompt4j.internal.call.CallObserver observer) {
     this.method = method;
     this.parent = parent;
     this.executor = executor;
     this.limits = limits;
+    this.observer = observer;
+  }
+
+  /** Who observes this call: its fields report to it. */
+  dev.prompt4j.internal.call.CallObserver observer() {
+    return observer;
   }
 
   /**

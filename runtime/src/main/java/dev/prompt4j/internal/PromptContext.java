@@ -33,7 +33,7 @@ public final class PromptContext implements PromptRuntime {
     this.overrides = Map.copyOf(overrides);
     this.executor = executor;
     this.resolver = new CallResolver(core.configuration, this.overrides);
-    this.pipeline = new CallPipeline(resolver, core.attempts, executor);
+    this.pipeline = new CallPipeline(resolver, core.attempts, executor, core.listeners, core.log);
   }
 
   /**

@@ -21,6 +21,7 @@ final class ResponseAssembler {
         .unsentParameters(outcome.unsent())
         .messages(outcome.messages())
         .usage(outcome.usage())
+        .costOf(outcome.cost())
         .finishReason(outcome.finishReason())
         .startNanos(start)
         .latency(Duration.ofNanos(System.nanoTime() - start))

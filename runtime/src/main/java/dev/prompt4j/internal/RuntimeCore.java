@@ -1,12 +1,15 @@
 package dev.prompt4j.internal;
 
+import dev.prompt4j.ModelPrice;
 import dev.prompt4j.Prompt4j;
+import dev.prompt4j.PromptListener;
 import dev.prompt4j.internal.call.AttemptLoop;
-import dev.prompt4j.internal.call.CallObserver;
 import dev.prompt4j.internal.call.ModelRegistry;
 import dev.prompt4j.internal.call.RetryPolicy;
 import dev.prompt4j.internal.config.Configuration;
 import dev.prompt4j.internal.config.Setting;
+import dev.prompt4j.internal.cost.PriceTable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -23,12 +26,16 @@ final class RuntimeCore {
   final ModelRegistry models;
   final AttemptLoop attempts;
   final Executor executor;
+  final Listeners listeners;
+  final CallLog log;
 
-  RuntimeCore(Configuration configuration, ModelRegistry models, AttemptLoop attempts, Executor executor) {
+  RuntimeCore(Configuration configuration, ModelRegistry models, AttemptLoop attempts, Executor executor, Listeners listeners, CallLog log) {
     this.configuration = configuration;
     this.models = models;
     this.attempts = attempts;
     this.executor = executor;
+    this.listeners = listeners;
+    this.log = log;
   }
 
   /** A runtime of {@code settings}: configuration read and checked now. */
@@ -49,13 +56,28 @@ final class RuntimeCore {
     for (String warning : configuration.checkKeys(models.optionKeys())) {
       LOG.log(System.Logger.Level.WARNING, warning);
     }
-    AttemptLoop attempts = new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), CallObserver.NONE);
-    return new RuntimeCore(configuration, models, attempts, settings.executor() != null ? settings.executor() : DefaultExecutor.get());
+    AttemptLoop attempts = new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), prices(configuration, settings));
+    Configuration.Entry named = configuration.entry(Setting.PREFIX + Setting.LISTENERS.name());
+    List<PromptListener> listeners = Listeners.collect(settings.listeners(), named == null ? List.of() : Setting.LISTENERS.parse(named),
+        settings.classLoader(), named == null ? "" : named.source());
+    Boolean content = configuration.global(Setting.LOG_CONTENT);
+    return new RuntimeCore(configuration, models, attempts, settings.executor() != null ? settings.executor() : DefaultExecutor.get(),
+        new Listeners(listeners, models, attempts), new CallLog(Boolean.TRUE.equals(content)));
+  }
+
+  /** The shipped prices, under those of {@link PriceSource}s, under those configured. */
+  private static PriceTable prices(Configuration configuration, Prompt4j.Settings settings) {
+    Map<String, ModelPrice> configured = new java.util.HashMap<>();
+    configuration.entriesUnder(Setting.PRICES).forEach((key, entry) -> {
+      ModelPrice price = PriceTable.parse(key, entry.value(), entry.source(), Setting.PRICES);
+      configured.put(price.provider() + ":" + price.model(), price);
+    });
+    return new PriceTable(configured, PriceTable.discover(settings.classLoader()));
   }
 
   /** The default runtime's settings: system properties, environment, {@code prompt4j.properties}. */
   static Prompt4j.Settings defaultSettings() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return new Prompt4j.Settings(null, null, null, Map.of(), loader != null ? loader : RuntimeCore.class.getClassLoader());
+    return new Prompt4j.Settings(null, null, null, Map.of(), loader != null ? loader : RuntimeCore.class.getClassLoader(), null, List.of());
   }
 }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
  * The runtime's layers run one way:
  *
  * <pre>
- * dev.prompt4j                    the API users touch: imports nothing below
+ * dev.prompt4j                    the API users touch, with the listener and price SPIs: imports nothing below
  * dev.prompt4j.provider           provider SPI and built-in providers: the API only
  * dev.prompt4j.internal           generated-code ABI and the call pipeline
  *   internal.call                 attempt loop, retries, request factory, clients
  *   internal.config               typed configuration
  *   internal.output               parsing and validation of answers
+ *   internal.cost                 the price table: the API only
  * </pre>
  *
  * Each rule fails the build when a change breaks it.
@@ -61,6 +62,23 @@ class LayersTest {
         .check(RUNTIME);
     noClasses().that().resideInAPackage("dev.prompt4j.internal.output..")
         .should().dependOnClassesThat().resideInAPackage("dev.prompt4j.internal.config..")
+        .check(RUNTIME);
+  }
+
+  @Test
+  void thePriceTableSeesTheApiOnly() {
+    noClasses().that().resideInAPackage("dev.prompt4j.internal.cost..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.prompt4j.internal", "dev.prompt4j.internal.call..",
+            "dev.prompt4j.internal.config..", "dev.prompt4j.internal.output..", "dev.prompt4j.provider..")
+        .check(RUNTIME);
+  }
+
+  @Test
+  void listenersAreToldThroughTheObserverOnly() {
+    // The pipeline's stages reach listeners through internal.call.CallObserver, never directly: the
+    // no-listener path stays one empty observer.
+    noClasses().that().resideInAnyPackage("dev.prompt4j.internal.call..", "dev.prompt4j.internal.config..", "dev.prompt4j.internal.output..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("dev.prompt4j.PromptListener")
         .check(RUNTIME);
   }
 

@@ -5,11 +5,16 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.prompt4j.Attempt;
 import dev.prompt4j.CallParameters;
+import dev.prompt4j.Cost;
 import dev.prompt4j.OutputException;
 import dev.prompt4j.Usage;
 import dev.prompt4j.internal.config.Configuration;
+import dev.prompt4j.internal.cost.PriceTable;
 import dev.prompt4j.internal.output.OutputMode;
 import dev.prompt4j.internal.output.OutputParseException;
 import dev.prompt4j.internal.output.StructuredRequests;
@@ -32,27 +37,49 @@ public final class AttemptLoop {
   private final ModelRegistry models;
   private final RequestFactory requests;
   private final RetryingSender sender;
+  private final PriceTable prices;
 
   /**
    * @param models the clients
    * @param retries when and how long to wait before sending again
-   * @param observer sees every request
+   * @param prices what each model's tokens cost
    */
-  public AttemptLoop(ModelRegistry models, RetryPolicy retries, CallObserver observer) {
+  public AttemptLoop(ModelRegistry models, RetryPolicy retries, PriceTable prices) {
     this.models = models;
     this.requests = new RequestFactory(models);
-    this.sender = new RetryingSender(models, requests, retries, observer);
+    this.sender = new RetryingSender(models, requests, retries);
+    this.prices = prices;
   }
 
   /**
-   * A loop on {@code configuration}'s retry settings, observing nothing.
+   * A loop on {@code configuration}'s retry settings, with the shipped prices.
    *
    * @param models the clients
    * @param configuration the retry settings
    * @return the loop
    */
   public static AttemptLoop of(ModelRegistry models, Configuration configuration) {
-    return new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), CallObserver.NONE);
+    return new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), new PriceTable(java.util.Map.of(), List.of()));
+  }
+
+  /**
+   * The prices this loop charges calls at.
+   *
+   * @return the price table
+   */
+  public PriceTable prices() {
+    return prices;
+  }
+
+  /**
+   * The call parameters a request to {@code target} carries.
+   *
+   * @param plan the call
+   * @param target the model asked
+   * @return the parameters sent
+   */
+  public CallParameters sentParameters(CallPlan<?> plan, Target target) {
+    return requests.parameters(plan, target).sent();
   }
 
   /**
@@ -63,6 +90,7 @@ public final class AttemptLoop {
    * @param target the model that answered
    * @param messages the messages of the request that gave it
    * @param usage token usage of every attempt
+   * @param cost what every attempt cost at list price, worked out when asked
    * @param finishReason why the model stopped
    * @param failedAttempts the attempts before
    * @param outputMode how the answer's shape was asked for ({@link OutputMode#label()})
@@ -70,7 +98,7 @@ public final class AttemptLoop {
    * @param unsent the call parameters the answering client could not take
    * @param <T> the value type
    */
-  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage,
+  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage, java.util.function.Supplier<Cost> cost,
       String finishReason, List<Attempt> failedAttempts, String outputMode, CallParameters sent, CallParameters unsent) {}
 
   /**
@@ -87,12 +115,33 @@ public final class AttemptLoop {
    * @throws dev.prompt4j.ProviderException when no target answered
    */
   public <T> Outcome<T> execute(CallPlan<T> plan, List<ChatMessage> messages, long sendStart) {
+    return execute(plan, messages, sendStart, CallObserver.NONE);
+  }
+
+  /**
+   * As {@link #execute(CallPlan, List, long)}, telling {@code observer} each step.
+   *
+   * @param plan the call
+   * @param messages the rendered messages
+   * @param sendStart when sending started ({@link System#nanoTime()}), for the first attempt's duration
+   * @param observer the call's observer
+   * @param <T> the value type
+   * @return the outcome
+   */
+  public <T> Outcome<T> execute(CallPlan<T> plan, List<ChatMessage> messages, long sendStart, CallObserver observer) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
+    Charges charges = null;
     RuntimeException lastFailure = null;
     OutputException invalid = null; // the last target's answers never validated
+    String why = null; // why the next request is sent: the failure retried, the errors re-asked, the model left
+    Target previous = null;
     targets:
     for (Target target : plan.targets()) {
+      if (previous != null) {
+        observer.fallbackTaken(plan, previous, target, plan.targets().indexOf(target), why);
+      }
+      previous = target;
       invalid = null;
       // Structured answers: the schema goes natively (response format) or as instructions, per target.
       OutputMode mode = mode(plan, target);
@@ -104,23 +153,25 @@ public final class AttemptLoop {
         String reason = ask > 1 ? "re-ask" : target == plan.targets().get(0) ? "first" : "fallback";
         ChatResponse answer;
         try {
-          answer = sender.send(plan, target, conversation, format, failed, start, reason);
+          answer = sender.send(plan, target, conversation, format, failed, start, reason, why, observer);
         } catch (RuntimeException e) {
-          failed.add(new Attempt(target.provider(), target.model(), null, List.of(RetryPolicy.classify(e).description()),
-              Duration.ofNanos(System.nanoTime() - start)));
+          why = RetryPolicy.classify(e).description();
+          failed.add(new Attempt(target.provider(), target.model(), null, List.of(why), Duration.ofNanos(System.nanoTime() - start)));
           lastFailure = e;
           if (Thread.currentThread().isInterrupted()) {
             break targets; // the call was cancelled or timed out: no fallback either
           }
           break; // next target
         }
-        usage = usage.plus(usage(answer.tokenUsage()));
+        Usage used = usage(answer.tokenUsage());
+        usage = usage.plus(used);
+        charges = Charges.add(charges, prices, target, used);
         String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
         String finish = answer.finishReason() == null ? null : answer.finishReason().name();
         try {
           T value = plan.output().parse(text == null ? "" : text);
           RequestFactory.Parameters parameters = requests.parameters(plan, target);
-          return new Outcome<>(value, text, target, conversation, usage, finish, failed, mode.label(), parameters.sent(), parameters.unsent());
+          return new Outcome<>(value, text, target, conversation, usage, charges, finish, failed, mode.label(), parameters.sent(), parameters.unsent());
         } catch (RuntimeException bug) {
           // Not a bad answer but a failure of the parsing itself (a constraint on a type it cannot check, say):
           // no re-ask can fix it; keep the answer and say where it happened.
@@ -130,6 +181,7 @@ public final class AttemptLoop {
               + " failed: " + bug, plan.methodName(), failed, conversation, bug);
         } catch (OutputParseException parseFailure) {
           List<String> errors = Reask.errors(parseFailure, finish, plan.parameters());
+          why = String.join("; ", errors);
           failed.add(new Attempt(target.provider(), target.model(), text, errors, Duration.ofNanos(System.nanoTime() - start)));
           if (ask == plan.maxAttempts()) {
             invalid = new OutputException(
@@ -166,13 +218,33 @@ public final class AttemptLoop {
     return OutputMode.forClient(client);
   }
 
-  private static Usage usage(TokenUsage tokens) {
+  /**
+   * The usage of one answer. Input counts every input token, cached ones included (OpenAI's and
+   * Gemini's counts already do; Anthropic's leaves out what it read from its cache).
+   *
+   * @param tokens what the client reported, or {@code null}
+   * @return the usage
+   */
+  public static Usage usage(TokenUsage tokens) {
     if (tokens == null) {
       return Usage.ZERO;
     }
     long in = tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
     long out = tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-    long total = tokens.totalTokenCount() == null ? in + out : tokens.totalTokenCount();
-    return new Usage(in, out, total);
+    long cached = 0;
+    if (tokens instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null) {
+      cached = count(openAi.inputTokensDetails().cachedTokens());
+    } else if (tokens instanceof AnthropicTokenUsage anthropic) {
+      cached = count(anthropic.cacheReadInputTokens());
+      in += cached;
+    } else if (tokens instanceof GoogleAiGeminiTokenUsage gemini) {
+      cached = count(gemini.cachedContentTokenCount());
+    }
+    long total = tokens.totalTokenCount() == null ? in + out : Math.max(tokens.totalTokenCount(), in + out);
+    return new Usage(in, out, total, cached);
+  }
+
+  private static long count(Integer n) {
+    return n == null ? 0 : n;
   }
 }

@@ -1,11 +1,15 @@
 package dev.prompt4j.internal.call;
 
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.prompt4j.Response;
+import java.util.List;
 
 /**
- * Where observation attaches to the call path: the engine calls it at each step of a prompt call and
- * of each request it sends. The listener SPI and telemetry implement it; {@link #NONE} costs a
- * virtual call per step.
+ * Where observation attaches to the call path: one per prompt call, made when the call starts, and
+ * called at each step of it and of each request it sends. The listener SPI implements it. With no
+ * listener the runtime hands every call {@link #NONE}, whose methods are empty: a call then makes no
+ * event object and its steps cost one virtual call each.
  */
 public interface CallObserver {
   /** Observes nothing. */
@@ -18,8 +22,12 @@ public interface CallObserver {
    * @param target the model asked
    * @param attempt the request's number within the call, from 1
    * @param reason why it is sent: {@code first}, {@code retry}, {@code re-ask} or {@code fallback}
+   * @param detail the failure retried, the errors re-asked, why the previous model was left; or {@code null}
+   * @param conversation the messages sent
+   * @param structured whether a structured (JSON) answer is asked for
    */
-  default void attemptStarted(CallPlan<?> plan, Target target, int attempt, String reason) {}
+  default void attemptStarted(CallPlan<?> plan, Target target, int attempt, String reason, String detail,
+      List<ChatMessage> conversation, boolean structured) {}
 
   /**
    * A request ended.
@@ -32,4 +40,39 @@ public interface CallObserver {
    * @param nanos how long it took
    */
   default void attemptFinished(CallPlan<?> plan, Target target, int attempt, ChatResponse response, Throwable failure, long nanos) {}
+
+  /**
+   * The call moves to its next model.
+   *
+   * @param plan the call
+   * @param from the model left
+   * @param to the model asked next
+   * @param index {@code to}'s position among the fallbacks, from 1
+   * @param reason why {@code from} was left
+   */
+  default void fallbackTaken(CallPlan<?> plan, Target from, Target to, int index, String reason) {}
+
+  /**
+   * A computed field starts, on the thread that computes it.
+   *
+   * @param field the field
+   */
+  default void fieldStarted(String field) {}
+
+  /**
+   * A computed field ended, on the thread that computed it.
+   *
+   * @param field the field
+   * @param nanos how long it ran
+   * @param failure why it failed, or {@code null}
+   */
+  default void fieldFinished(String field, long nanos, Throwable failure) {}
+
+  /**
+   * The call ended.
+   *
+   * @param response its response, or {@code null}
+   * @param failure what it throws, or {@code null}
+   */
+  default void callFinished(Response<?> response, Throwable failure) {}
 }

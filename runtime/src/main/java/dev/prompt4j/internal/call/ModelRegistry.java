@@ -117,16 +117,23 @@ public final class ModelRegistry {
   /**
    * Whether requests to {@code name} go to a client given to the builder (then the provider's own
    * request parameters are not used).
+   *
+   * @param name the provider
+   * @param model the model
+   * @return whether a given client answers
    */
-  boolean isGiven(String name, String model) {
+  public boolean isGiven(String name, String model) {
     return given.containsKey(name + ':' + model) || given.containsKey(name);
   }
 
   /**
    * The settings of provider {@code name}: configuration keys, then the provider's environment
    * variables; for a name no provider has (a client given by code), configuration keys only.
+   *
+   * @param name the provider
+   * @return its settings
    */
-  ProviderSettings settings(String name) {
+  public ProviderSettings settings(String name) {
     return settings.computeIfAbsent(name, n -> {
       ChatModelProvider provider = providers.get(n);
       return provider == null ? configuration.provider(n) : configuration.provider(provider);

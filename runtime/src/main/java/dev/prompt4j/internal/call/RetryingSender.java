@@ -14,13 +14,11 @@ final class RetryingSender {
   private final ModelRegistry models;
   private final RequestFactory requests;
   private final RetryPolicy retries;
-  private final CallObserver observer;
 
-  RetryingSender(ModelRegistry models, RequestFactory requests, RetryPolicy retries, CallObserver observer) {
+  RetryingSender(ModelRegistry models, RequestFactory requests, RetryPolicy retries) {
     this.models = models;
     this.requests = requests;
     this.retries = retries;
-    this.observer = observer;
   }
 
   /**
@@ -28,13 +26,14 @@ final class RetryingSender {
    * {@code failed}; the last failure is thrown for the caller to record and to move to the next target.
    */
   ChatResponse send(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format, List<Attempt> failed,
-      long firstStart, String reason) {
+      long firstStart, String reason, String detail, CallObserver observer) {
     boolean fallbackFollows = plan.targets().indexOf(target) < plan.targets().size() - 1;
     int maxRetries = retries.maxRetries(models.settings(target.provider()));
+    String why = detail;
     for (int retry = 0; ; retry++) {
       long start = retry == 0 ? firstStart : System.nanoTime();
       int attempt = failed.size() + 1;
-      observer.attemptStarted(plan, target, attempt, retry == 0 ? reason : "retry");
+      observer.attemptStarted(plan, target, attempt, retry == 0 ? reason : "retry", why, conversation, plan.output().jsonSchema() != null);
       RequestContext previous = RequestContext.enter(target.requestContext());
       try {
         ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
@@ -49,6 +48,7 @@ final class RetryingSender {
         if (wait == null) {
           throw e;
         }
+        why = failure.description();
         failed.add(new Attempt(target.provider(), target.model(), null,
             List.of(failure.description() + " (retry " + (retry + 1) + " of " + maxRetries + " after " + wait.toMillis() + " ms)"),
             Duration.ofNanos(System.nanoTime() - start)));

@@ -14,6 +14,8 @@ public final class Target {
   private final boolean sendModel;
   private final RequestContext requestContext;
   private volatile RequestFactory.Parameters parameters; // made on the first request
+  private volatile Object price; // the ModelPrice, or NO_PRICE; looked up on the first answer
+  private static final Object NO_PRICE = new Object();
 
   /**
    * A target whose requests carry no prompt version.
@@ -88,6 +90,16 @@ public final class Target {
 
   void parameters(RequestFactory.Parameters made) {
     parameters = made;
+  }
+
+  /** What {@code usage} of this model cost, its price looked up once. */
+  dev.prompt4j.Cost cost(dev.prompt4j.internal.cost.PriceTable prices, dev.prompt4j.Usage usage) {
+    Object p = price;
+    if (p == null) {
+      dev.prompt4j.ModelPrice found = prices.price(provider, model);
+      price = p = found == null ? NO_PRICE : found;
+    }
+    return p == NO_PRICE ? prices.cost(provider, model, usage) : ((dev.prompt4j.ModelPrice) p).cost(usage);
   }
 
   @Override

@@ -191,6 +191,30 @@ public final class Configuration {
   }
 
   /**
+   * Every key under {@code prefix} set by a source other than the environment (whose variable names
+   * cannot spell model names), each with its value from the highest such source.
+   *
+   * @param prefix a key prefix such as {@code prompt4j.prices.}
+   * @return the entries by key, sorted
+   */
+  public Map<String, Entry> entriesUnder(String prefix) {
+    Map<String, Entry> found = new java.util.TreeMap<>();
+    for (int i = sources.size() - 1; i >= 0; i--) { // lowest first: a higher source replaces
+      Source source = sources.get(i);
+      if (source.environment()) {
+        continue;
+      }
+      for (String key : source.keys()) {
+        Entry entry = key.startsWith(prefix) ? entry(source, key) : null;
+        if (entry != null) {
+          found.put(key, entry);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
    * The value of a global setting, parsed.
    *
    * @param setting the setting

@@ -40,12 +40,18 @@ final class KeyCatalog {
       valid.addAll(options);
       return valid.contains(parts[1]) ? null : unknown(key, source, Setting.PROVIDERS + parts[0] + "." + closest(parts[1], valid));
     }
+    if (key.startsWith(Setting.PRICES)) {
+      String model = key.substring(Setting.PRICES.length());
+      int dot = model.indexOf('.');
+      return dot > 0 && dot < model.length() - 1 ? null
+          : unknown(key, source, Setting.PRICES + "<provider>.<model> (such as " + Setting.PRICES + "openai.gpt-4o-mini)");
+    }
     for (Setting<?> setting : Setting.GLOBAL_SETTINGS) {
       if (rest.equals(setting.name())) {
         return null;
       }
     }
-    if (rest.startsWith("retry.") || rest.startsWith("executor.")) {
+    if (rest.startsWith("retry.") || rest.startsWith("executor.") || rest.startsWith("log.")) {
       List<String> valid = Setting.GLOBAL_SETTINGS.stream().map(Setting::name).toList();
       return unknown(key, source, Setting.PREFIX + closest(rest, valid));
     }
@@ -86,7 +92,8 @@ final class KeyCatalog {
     return "Unknown configuration key " + key + " (" + source + "); did you mean " + suggestion
         + "? Keys are prompt4j[.<Interface>[.<method>]].<setting> with a setting among provider, model, temperature,"
         + " max-tokens, top-p, seed, stop, fallbacks, timeout, chain-timeout, max-attempts, output-mode; or"
-        + " prompt4j.providers.<provider>.api-key|base-url|timeout|max-retries; or prompt4j.retry.initial-delay|max-delay.";
+        + " prompt4j.providers.<provider>.api-key|base-url|timeout|max-retries; or prompt4j.retry.initial-delay|max-delay;"
+        + " or prompt4j.listeners, prompt4j.log.content, prompt4j.prices.<provider>.<model>.";
   }
 
   /** Whether an environment variable {@code PROMPT4J_...} ends in the variable form of a setting. */

@@ -72,8 +72,17 @@ public record Setting<V>(List<String> names, String valid, Function<String, V> p
   /** {@code prompt4j.executor.virtual}: read from system properties only. */
   public static final Setting<Boolean> EXECUTOR_VIRTUAL = new Setting<>(List.of("executor.virtual"), "true or false", Setting::bool);
 
+  /** {@code prompt4j.listeners}: class names of {@code dev.prompt4j.PromptListener}s, comma-separated. */
+  public static final Setting<List<String>> LISTENERS =
+      new Setting<>(List.of("listeners"), "class names separated by commas, such as com.example.AuditListener", Setting::split);
+  /** {@code prompt4j.log.content}: whether the DEBUG line per call carries the messages and the answer. */
+  public static final Setting<Boolean> LOG_CONTENT = new Setting<>(List.of("log.content"), "true or false", Setting::bool);
+  /** Prices start with this: {@code prompt4j.prices.<provider>.<model>=input,output[,cachedInput]}. */
+  public static final String PRICES = PREFIX + "prices.";
+
   /** Settings that are not per method. */
-  public static final List<Setting<?>> GLOBAL_SETTINGS = List.of(RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, EXECUTOR_THREADS, EXECUTOR_VIRTUAL);
+  public static final List<Setting<?>> GLOBAL_SETTINGS =
+      List.of(RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, EXECUTOR_THREADS, EXECUTOR_VIRTUAL, LISTENERS, LOG_CONTENT);
 
   /** {@code prompt4j.providers.<name>.timeout}. */
   static final Setting<Duration> PROVIDER_TIMEOUT = duration("timeout");

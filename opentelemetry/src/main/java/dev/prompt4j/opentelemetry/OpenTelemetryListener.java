@@ -1,0 +1,366 @@
+package dev.prompt4j.opentelemetry;
+
+import static dev.prompt4j.opentelemetry.GenAiAttributes.*;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ChatMessageType;
+import dev.prompt4j.CallParameters;
+import dev.prompt4j.ChatMessages;
+import dev.prompt4j.PromptCall;
+import dev.prompt4j.PromptListener;
+import dev.prompt4j.Response;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Emits OpenTelemetry spans and metrics for Prompt4j calls, following the GenAI semantic conventions:
+ *
+ * <pre>
+ * invoke_workflow TrendAnalysis.analyzeTrend          INTERNAL, one per prompt call
+ * ├── field trendCategory                            INTERNAL, one per computed field (on the thread that computes it)
+ * │   └── invoke_workflow TrendAnalysis.classifyTrend  the call the field made
+ * │       └── chat gpt-4o-mini                        CLIENT, one per request: retries, re-asks and fallbacks each get one
+ * └── chat gpt-4o-mini
+ * </pre>
+ *
+ * <p>Metrics: {@code gen_ai.client.operation.duration} (s) and {@code gen_ai.client.token.usage}
+ * ({@code {token}}, by {@code gen_ai.token.type}), with the convention's bucket boundaries. Message
+ * content ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}, {@code
+ * gen_ai.system_instructions}) is recorded only when content capture is on; API keys never are.
+ *
+ * <pre>{@code
+ * OpenTelemetry otel = ...;   // the application's SDK, with its exporter (OTLP to Jaeger, say)
+ * PromptRuntime runtime = Prompt4j.builder().listener(OpenTelemetryListener.create(otel)).build();
+ * }</pre>
+ *
+ * <p>Each span is made current on the thread doing its work, so spans of HTTP client
+ * instrumentation nest under the request's {@code chat} span, and work inside a computed field under
+ * the field's span. A call's parent is the field that made it, found by the call's {@link
+ * PromptCall#parent()}, whatever thread the field ran on; a top-level call's parent is the context
+ * current where it was made.
+ */
+public final class OpenTelemetryListener implements PromptListener {
+  /** The instrumentation scope name. */
+  public static final String SCOPE = "dev.prompt4j";
+  /** The system property (or, in upper case with {@code _}, environment variable) that turns content capture on. */
+  public static final String CAPTURE_CONTENT = "otel.instrumentation.genai.capture-message-content";
+
+  private final Tracer tracer;
+  private final DoubleHistogram duration;
+  private final LongHistogram tokens;
+  private final DoubleHistogram timeToFirstChunk;
+  private final boolean captureContent;
+  private final Map<PromptCall, CallSpans> calls = new ConcurrentHashMap<>();
+  // Kept apart from the call's state: a field cancelled by a failed or timed-out call can end after the call.
+  private final Map<FieldKey, FieldSpan> openFields = new ConcurrentHashMap<>();
+
+  private record FieldKey(PromptCall call, String field) {}
+
+  private record FieldSpan(Span span, Scope scope) {}
+
+  /** What one call has open. */
+  private static final class CallSpans {
+    final Span span;
+    final Scope scope;
+    final Map<String, Span> fields = new ConcurrentHashMap<>(); // for the calls a field makes to find their parent
+    // Attempts of one call run one after another on the call's thread.
+    Span attempt;
+    Scope attemptScope;
+    Attributes attemptMetricAttributes;
+
+    CallSpans(Span span, Scope scope) {
+      this.span = span;
+      this.scope = scope;
+    }
+  }
+
+  private OpenTelemetryListener(OpenTelemetry openTelemetry, boolean captureContent) {
+    this.tracer = openTelemetry.getTracer(SCOPE);
+    Meter meter = openTelemetry.getMeter(SCOPE);
+    this.duration = meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
+        .setDescription("GenAI operation duration").setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+    this.tokens = meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
+        .setDescription("Number of input and output tokens used").setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
+    this.timeToFirstChunk = meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
+        .setDescription("Time to receive the first chunk of a streamed answer").setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+    this.captureContent = captureContent;
+  }
+
+  /**
+   * For {@code prompt4j.listeners} and {@link java.util.ServiceLoader}: {@link GlobalOpenTelemetry},
+   * content capture as {@value #CAPTURE_CONTENT} (system property or environment variable) says.
+   */
+  public OpenTelemetryListener() {
+    this(GlobalOpenTelemetry.get(), captureContentConfigured());
+  }
+
+  /**
+   * A listener on {@code openTelemetry}, without message content.
+   *
+   * @param openTelemetry the application's OpenTelemetry
+   * @return the listener
+   */
+  public static OpenTelemetryListener create(OpenTelemetry openTelemetry) {
+    return new OpenTelemetryListener(openTelemetry, false);
+  }
+
+  /**
+   * A listener on {@code openTelemetry}.
+   *
+   * @param openTelemetry the application's OpenTelemetry
+   * @param captureContent whether spans carry the messages sent and the answers (which may hold personal data)
+   * @return the listener
+   */
+  public static OpenTelemetryListener create(OpenTelemetry openTelemetry, boolean captureContent) {
+    return new OpenTelemetryListener(openTelemetry, captureContent);
+  }
+
+  private static boolean captureContentConfigured() {
+    String value = System.getProperty(CAPTURE_CONTENT);
+    if (value == null) {
+      value = System.getenv(CAPTURE_CONTENT.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  @Override
+  public void callStarted(PromptCall call) {
+    Context parent = Context.current();
+    if (call.parent() != null) {
+      CallSpans enclosing = calls.get(call.parent());
+      Span field = enclosing == null ? null : enclosing.fields.get(call.field());
+      if (field != null) {
+        parent = parent.with(field);
+      } else if (enclosing != null) {
+        parent = parent.with(enclosing.span);
+      }
+    }
+    SpanBuilder builder = tracer.spanBuilder("invoke_workflow " + call.method()).setParent(parent).setSpanKind(SpanKind.INTERNAL)
+        .setAttribute(OPERATION_NAME, "invoke_workflow")
+        .setAttribute(METHOD, call.method())
+        .setAttribute(PROVIDER_NAME, providerName(call.provider()))
+        .setAttribute(REQUEST_MODEL, call.model());
+    if (call.promptVersion() != null) {
+      builder.setAttribute(PROMPT_VERSION, call.promptVersion());
+    }
+    if (call.field() != null) {
+      builder.setAttribute(FIELD, call.field());
+    }
+    Span span = builder.startSpan();
+    calls.put(call, new CallSpans(span, parent.with(span).makeCurrent()));
+  }
+
+  @Override
+  public void fieldStarted(PromptCall call, String field) {
+    CallSpans spans = calls.get(call);
+    if (spans == null) {
+      return;
+    }
+    Context parent = Context.current().with(spans.span);
+    Span span = tracer.spanBuilder("field " + field).setParent(parent).setSpanKind(SpanKind.INTERNAL)
+        .setAttribute(METHOD, call.method()).setAttribute(FIELD, field).startSpan();
+    spans.fields.put(field, span);
+    // Made current on the field's own thread: work inside the field (an HTTP call, a database query) nests under it.
+    openFields.put(new FieldKey(call, field), new FieldSpan(span, parent.with(span).makeCurrent()));
+  }
+
+  @Override
+  public void fieldFinished(PromptCall call, String field, Duration duration, Throwable failure) {
+    FieldSpan open = openFields.remove(new FieldKey(call, field));
+    if (open != null) {
+      open.scope().close();
+      fail(open.span(), failure);
+      open.span().end();
+    }
+  }
+
+  @Override
+  public void attemptStarted(PromptCall call, AttemptStart attempt) {
+    CallSpans spans = calls.get(call);
+    if (spans == null) {
+      return;
+    }
+    String provider = providerName(attempt.provider());
+    SpanBuilder builder = tracer.spanBuilder("chat " + attempt.model()).setParent(Context.current().with(spans.span))
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(OPERATION_NAME, "chat")
+        .setAttribute(PROVIDER_NAME, provider)
+        .setAttribute(REQUEST_MODEL, attempt.model())
+        .setAttribute(OUTPUT_TYPE, attempt.outputType())
+        .setAttribute(REQUEST_STREAM, attempt.streaming())
+        .setAttribute(ATTEMPT_NUMBER, (long) attempt.number())
+        .setAttribute(ATTEMPT_REASON, attempt.reason())
+        .setAttribute(FALLBACK_INDEX, (long) attempt.fallbackIndex());
+    if (call.promptVersion() != null) {
+      builder.setAttribute(PROMPT_VERSION, call.promptVersion());
+    }
+    if ("re-ask".equals(attempt.reason()) && attempt.detail() != null) {
+      builder.setAttribute(REASK_REASON, attempt.detail());
+    } else if ("retry".equals(attempt.reason()) && attempt.detail() != null) {
+      builder.setAttribute(RETRY_REASON, attempt.detail());
+    }
+    CallParameters p = attempt.parameters();
+    if (p.temperature() != null) builder.setAttribute(REQUEST_TEMPERATURE, p.temperature());
+    if (p.maxTokens() != null) builder.setAttribute(REQUEST_MAX_TOKENS, (long) p.maxTokens());
+    if (p.topP() != null) builder.setAttribute(REQUEST_TOP_P, p.topP());
+    if (p.seed() != null) builder.setAttribute(REQUEST_SEED, p.seed());
+    if (p.stop() != null && !p.stop().isEmpty()) builder.setAttribute(REQUEST_STOP_SEQUENCES, p.stop());
+    AttributesBuilder metric = Attributes.builder().put(OPERATION_NAME, "chat").put(PROVIDER_NAME, provider).put(REQUEST_MODEL, attempt.model());
+    if (attempt.serverAddress() != null) {
+      builder.setAttribute(SERVER_ADDRESS, attempt.serverAddress());
+      metric.put(SERVER_ADDRESS, attempt.serverAddress());
+      if (attempt.serverPort() > 0) {
+        builder.setAttribute(SERVER_PORT, (long) attempt.serverPort());
+        metric.put(SERVER_PORT, (long) attempt.serverPort());
+      }
+    }
+    if (captureContent) {
+      builder.setAttribute(INPUT_MESSAGES, inputMessages(attempt.messages()));
+      String system = systemInstructions(attempt.messages());
+      if (system != null) {
+        builder.setAttribute(SYSTEM_INSTRUCTIONS, system);
+      }
+    }
+    Span span = builder.startSpan();
+    spans.attempt = span;
+    spans.attemptScope = Context.current().with(span).makeCurrent();
+    spans.attemptMetricAttributes = metric.build();
+  }
+
+  @Override
+  public void attemptFinished(PromptCall call, AttemptStart attempt, AttemptEnd end) {
+    CallSpans spans = calls.get(call);
+    if (spans == null || spans.attempt == null) {
+      return;
+    }
+    Span span = spans.attempt;
+    AttributesBuilder metric = spans.attemptMetricAttributes.toBuilder();
+    if (end.responseModel() != null) {
+      span.setAttribute(RESPONSE_MODEL, end.responseModel());
+      metric.put(RESPONSE_MODEL, end.responseModel());
+    }
+    if (end.responseId() != null) span.setAttribute(RESPONSE_ID, end.responseId());
+    if (end.finishReason() != null) span.setAttribute(RESPONSE_FINISH_REASONS, List.of(end.finishReason().toLowerCase(Locale.ROOT)));
+    if (end.failure() == null) {
+      span.setAttribute(USAGE_INPUT_TOKENS, end.usage().inputTokens());
+      span.setAttribute(USAGE_OUTPUT_TOKENS, end.usage().outputTokens());
+      end.cost().usd().ifPresent(usd -> span.setAttribute(COST_USD, usd.doubleValue()));
+      if (captureContent && end.text() != null) {
+        span.setAttribute(OUTPUT_MESSAGES, "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":" + json(end.text())
+            + "}],\"finish_reason\":" + json(end.finishReason() == null ? "stop" : end.finishReason().toLowerCase(Locale.ROOT)) + "}]");
+      }
+      Attributes usage = metric.build();
+      tokens.record(end.usage().inputTokens(), usage.toBuilder().put(TOKEN_TYPE, "input").build());
+      tokens.record(end.usage().outputTokens(), usage.toBuilder().put(TOKEN_TYPE, "output").build());
+    } else {
+      metric.put(ERROR_TYPE, errorType(end.failure()));
+    }
+    fail(span, end.failure());
+    duration.record(end.duration().toNanos() / 1e9, metric.build());
+    spans.attemptScope.close();
+    span.end();
+    spans.attempt = null;
+    spans.attemptScope = null;
+  }
+
+  @Override
+  public void streamFirstChunk(PromptCall call, AttemptStart attempt, Duration time) {
+    CallSpans spans = calls.get(call);
+    if (spans != null && spans.attempt != null) {
+      spans.attempt.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, time.toNanos() / 1e9);
+      timeToFirstChunk.record(time.toNanos() / 1e9, spans.attemptMetricAttributes);
+    }
+  }
+
+  @Override
+  public void callFinished(PromptCall call, Response<?> response, Throwable failure) {
+    CallSpans spans = calls.remove(call);
+    if (spans == null) {
+      return;
+    }
+    if (response != null) {
+      spans.span.setAttribute(RESPONSE_MODEL, response.model());
+      spans.span.setAttribute(USAGE_INPUT_TOKENS, response.usage().inputTokens());
+      spans.span.setAttribute(USAGE_OUTPUT_TOKENS, response.usage().outputTokens());
+      response.cost().usd().ifPresent(usd -> spans.span.setAttribute(COST_USD, usd.doubleValue()));
+    }
+    fail(spans.span, failure);
+    spans.scope.close();
+    spans.span.end();
+  }
+
+  private static void fail(Span span, Throwable failure) {
+    if (failure != null) {
+      span.setAttribute(ERROR_TYPE, errorType(failure));
+      span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+    }
+  }
+
+  private static String errorType(Throwable failure) {
+    return failure.getClass().getName();
+  }
+
+  private static String inputMessages(List<ChatMessage> messages) {
+    StringBuilder json = new StringBuilder("[");
+    for (ChatMessage m : messages) {
+      if (m.type() == ChatMessageType.SYSTEM) {
+        continue; // in gen_ai.system_instructions
+      }
+      if (json.length() > 1) json.append(',');
+      json.append("{\"role\":").append(json(ChatMessages.role(m))).append(",\"parts\":[{\"type\":\"text\",\"content\":")
+          .append(json(ChatMessages.text(m))).append("}]}");
+    }
+    return json.append(']').toString();
+  }
+
+  private static String systemInstructions(List<ChatMessage> messages) {
+    StringBuilder json = new StringBuilder("[");
+    for (ChatMessage m : messages) {
+      if (m.type() == ChatMessageType.SYSTEM) {
+        if (json.length() > 1) json.append(',');
+        json.append("{\"type\":\"text\",\"content\":").append(json(ChatMessages.text(m))).append('}');
+      }
+    }
+    return json.length() == 1 ? null : json.append(']').toString();
+  }
+
+  /** A JSON string literal. */
+  static String json(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}
