@@ -3,6 +3,7 @@ package dev.prompt4j.flink;
 import dev.prompt4j.OutputException;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.ProviderException;
+import dev.prompt4j.Response;
 import dev.prompt4j.provider.ProviderHttpException;
 import java.time.Duration;
 import java.util.Collections;
@@ -81,7 +82,8 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
   static final String THROTTLED = "THROTTLED";
 
   private final Class<P> promptType;
-  private final PromptCall<P, I, O> call;
+  private final PromptCall<P, I, ?> call;
+  private final boolean unwrap; // the call returns Response<O>: meter from it, emit its value
   private final LinkedHashMap<String, String> properties;
   private final RuntimeSetup setup;
   private final RateLimit rateLimit;
@@ -95,10 +97,11 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
   /** Elements in flight by the result future Flink gave for them (identity: Flink's handler has no equals). */
   private transient Map<ResultFuture<PromptOutcome<I, O>>, Pending> elements;
 
-  AsyncPrompt(Class<P> promptType, PromptCall<P, I, O> call, Map<String, String> properties, RuntimeSetup setup,
+  AsyncPrompt(Class<P> promptType, PromptCall<P, I, ?> call, boolean unwrap, Map<String, String> properties, RuntimeSetup setup,
       RateLimit rateLimit, int maxThrottledResends) {
     this.promptType = Objects.requireNonNull(promptType, "promptType");
     this.call = Objects.requireNonNull(call, "call");
+    this.unwrap = unwrap;
     this.properties = new LinkedHashMap<>(properties);
     this.setup = setup;
     this.rateLimit = rateLimit;
@@ -112,7 +115,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
   public AsyncPrompt<P, I, O> properties(Map<String, String> added) {
     LinkedHashMap<String, String> merged = new LinkedHashMap<>(properties);
     merged.putAll(added);
-    return new AsyncPrompt<>(promptType, call, merged, setup, rateLimit, maxThrottledResends);
+    return new AsyncPrompt<>(promptType, call, unwrap, merged, setup, rateLimit, maxThrottledResends);
   }
 
   /**
@@ -120,7 +123,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
    * @return a copy with this setup
    */
   public AsyncPrompt<P, I, O> setup(RuntimeSetup runtimeSetup) {
-    return new AsyncPrompt<>(promptType, call, properties, Objects.requireNonNull(runtimeSetup, "runtimeSetup"), rateLimit, maxThrottledResends);
+    return new AsyncPrompt<>(promptType, call, unwrap, properties, Objects.requireNonNull(runtimeSetup, "runtimeSetup"), rateLimit, maxThrottledResends);
   }
 
   /**
@@ -128,7 +131,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
    * @return a copy with this limit
    */
   public AsyncPrompt<P, I, O> rateLimit(RateLimit limit) {
-    return new AsyncPrompt<>(promptType, call, properties, setup, Objects.requireNonNull(limit, "limit"), maxThrottledResends);
+    return new AsyncPrompt<>(promptType, call, unwrap, properties, setup, Objects.requireNonNull(limit, "limit"), maxThrottledResends);
   }
 
   /**
@@ -138,7 +141,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
    */
   public AsyncPrompt<P, I, O> maxThrottledResends(int resends) {
     if (resends < 0) throw new IllegalArgumentException("maxThrottledResends must be at least 0, not " + resends);
-    return new AsyncPrompt<>(promptType, call, properties, setup, rateLimit, resends);
+    return new AsyncPrompt<>(promptType, call, unwrap, properties, setup, rateLimit, resends);
   }
 
   /** @return the limit this function applies, {@code null} for none (adaptive concurrency only) */
@@ -199,7 +202,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
     final ResultFuture<PromptOutcome<I, O>> result;
     final long started = System.nanoTime();
     final AtomicBoolean answered = new AtomicBoolean();
-    volatile CompletableFuture<O> future;
+    volatile CompletableFuture<?> future;
     int resends;
     long chargedTokens; // what the limiter charged up front, corrected when the answer reports usage
 
@@ -229,7 +232,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
   }
 
   private void send(Pending pending) {
-    CompletableFuture<O> future;
+    CompletableFuture<?> future;
     try {
       future = Objects.requireNonNull(call.call(prompt, pending.input), "the PromptCall returned null");
     } catch (RuntimeException e) {
@@ -239,11 +242,13 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
     future.whenComplete((value, error) -> finished(pending, value, error));
   }
 
-  private void finished(Pending pending, O value, Throwable error) {
+  private void finished(Pending pending, Object answer, Throwable error) {
     long latency = System.nanoTime() - pending.started;
     if (error == null) {
-      PromptMetrics.Spent spent = PromptMetrics.Spent.of(value);
+      PromptMetrics.Spent spent = PromptMetrics.Spent.of(answer);
       limiter.completed(true, spent.requests(), spent.usage().totalTokens(), pending.chargedTokens);
+      @SuppressWarnings("unchecked") // the factories made call and unwrap agree
+      O value = (O) (unwrap ? ((Response<?>) answer).value() : answer);
       if (pending.answer(PromptOutcome.success(pending.input, value))) {
         metrics.answered(spent, latency, true);
       }
@@ -295,7 +300,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
     if (element == null) {
       resultFuture.complete(Collections.singletonList(PromptOutcome.failure(letter)));
     } else if (element.answer(PromptOutcome.failure(letter))) {
-      CompletableFuture<O> future = element.future;
+      CompletableFuture<?> future = element.future;
       if (future != null) future.cancel(true); // frees the limiter's slot through finished()
     } else {
       return;

@@ -1,5 +1,6 @@
 package dev.prompt4j.flink;
 
+import dev.prompt4j.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,28 @@ public final class Prompt4jFlink {
    * @return the function, configured further by its copy methods
    */
   public static <P, I, O> AsyncPrompt<P, I, O> async(Class<P> promptType, PromptCall<P, I, O> call) {
-    return new AsyncPrompt<>(promptType, call, Map.of(), null, null, 20);
+    return new AsyncPrompt<>(promptType, call, false, Map.of(), null, null, 20);
+  }
+
+  /**
+   * Like {@link #async}, for a method returning {@code CompletableFuture<Response<T>>}: emits the
+   * answer {@code T}, and meters each element by its response (requests, re-asks and tokens, nested
+   * calls included), which also gives the rate limiter the real token counts.
+   *
+   * <pre>{@code
+   * AsyncPrompt<TicketTriage, Ticket, Triage> triage =
+   *     Prompt4jFlink.asyncResponse(TicketTriage.class, (t, ticket) -> t.classifyResponseAsync(ticket.text()));
+   * }</pre>
+   *
+   * @param promptType the prompt interface
+   * @param call calls a {@code CompletableFuture<Response<T>>} method; serializable
+   * @param <P> the prompt interface
+   * @param <I> the element type
+   * @param <O> the answer type
+   * @return the function
+   */
+  public static <P, I, O> AsyncPrompt<P, I, O> asyncResponse(Class<P> promptType, PromptCall<P, I, Response<O>> call) {
+    return new AsyncPrompt<>(promptType, call, true, Map.of(), null, null, 20);
   }
 
   /**
