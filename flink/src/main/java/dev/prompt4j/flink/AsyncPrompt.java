@@ -204,7 +204,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
     final AtomicBoolean answered = new AtomicBoolean();
     volatile CompletableFuture<?> future;
     int resends;
-    long chargedTokens; // what the limiter charged up front, corrected when the answer reports usage
+    volatile RateLimiter.Permit permit; // of the request in flight
 
     Pending(I input, ResultFuture<PromptOutcome<I, O>> result) {
       this.input = input;
@@ -224,9 +224,9 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
   /** Waits (the back-pressure) until the limiter lets a call start, then starts it. */
   @Override
   public void asyncInvoke(I input, ResultFuture<PromptOutcome<I, O>> resultFuture) throws Exception {
-    long charged = limiter.acquire();
+    RateLimiter.Permit permit = limiter.acquire();
     Pending element = new Pending(input, resultFuture);
-    element.chargedTokens = charged;
+    element.permit = permit;
     elements.put(resultFuture, element);
     send(element);
   }
@@ -246,7 +246,7 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
     long latency = System.nanoTime() - pending.started;
     if (error == null) {
       PromptMetrics.Spent spent = PromptMetrics.Spent.of(answer);
-      limiter.completed(true, spent.requests(), spent.usage().totalTokens(), pending.chargedTokens);
+      limiter.completed(pending.permit, true, spent.requests(), spent.usage().totalTokens());
       @SuppressWarnings("unchecked") // the factories made call and unwrap agree
       O value = (O) (unwrap ? ((Response<?>) answer).value() : answer);
       if (pending.answer(PromptOutcome.success(pending.input, value))) {
@@ -259,13 +259,13 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
       pending.resends++;
       metrics.throttled.inc();
       metrics.requests.inc();
-      limiter.throttled(retryAfter(cause));
+      limiter.throttled(pending.permit, retryAfter(cause));
       resendLater(pending);
       return;
     }
     PromptMetrics.Spent spent = cause instanceof OutputException o ? PromptMetrics.Spent.ofAttempts(o.attempts())
         : cause instanceof ProviderException p ? PromptMetrics.Spent.ofAttempts(p.attempts()) : PromptMetrics.Spent.UNKNOWN;
-    limiter.completed(false, spent.requests(), 0, pending.chargedTokens);
+    limiter.completed(pending.permit, false, spent.requests(), 0);
     String reason = isThrottle(cause) ? THROTTLED : FAILED;
     if (pending.answer(PromptOutcome.failure(DeadLetter.of(pending.input, reason, cause)))) {
       metrics.answered(spent, latency, false);
@@ -275,12 +275,12 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
   /** Sends a throttled element again when the limiter allows, without blocking any thread meanwhile. */
   private void resendLater(Pending pending) {
     if (pending.answered.get()) {
-      limiter.completed(false, 0, 0, pending.chargedTokens); // timed out meanwhile: give the slot back
+      limiter.completed(pending.permit, false, 1, 0); // timed out meanwhile: give the slot back
       return;
     }
     RateLimiter.Decision decision = limiter.tryRestart();
     if (decision.granted()) {
-      pending.chargedTokens += decision.chargedTokens();
+      pending.permit = decision.permit();
       send(pending);
       return;
     }

@@ -89,4 +89,47 @@ class AsyncPromptTest {
       assertEquals(2_000 + 20 + 2, server.totalRequests(), "one request per ticket, plus the re-asks");
     }
   }
+
+  @Test
+  void theServerNeverSeesMoreThanTheJobLimitInAnyWindow() throws Exception {
+    try (FakeOpenAi server = new FakeOpenAi(2)) {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(2);
+      // 40 requests per 2 s for the job (a minute scaled down): 20 per subtask.
+      RateLimit limit = RateLimit.of("openai", "gpt-test").requestsPerMinute(40).per(Duration.ofSeconds(2));
+      AsyncPrompt<TicketTriage, Ticket, TicketTriage.Triage> triage = Prompt4jFlink
+          .asyncResponse(TicketTriage.class, (TicketTriage t, Ticket ticket) -> t.classifyAsync(ticket.id(), ticket.text()))
+          .properties(server.properties())
+          .rateLimit(limit);
+      List<Ticket> input = tickets(120).stream().filter(t -> t.id() != 7 && t.id() % 100 != 3).toList();
+
+      List<String> lines = run(env, Prompt4jFlink.unorderedWait(env.fromData(input), triage, Duration.ofSeconds(60), 50));
+
+      assertEquals(input.size(), lines.stream().filter(l -> l.startsWith("OK")).count(), lines.toString());
+      // As the server counts, on arrival: the limiter counts each request until a window after it ended.
+      assertTrue(server.maxAcceptedInAnyWindow(2_000) <= 40, "at most 40 in any window, saw " + server.maxAcceptedInAnyWindow(2_000));
+      assertTrue(server.maxAcceptedInAnyWindow(2_000) > 30, "the limit is used, not starved: " + server.maxAcceptedInAnyWindow(2_000));
+    }
+  }
+
+  @Test
+  void tooManyRequestsWithRetryAfterSlowTheJobWithoutFailingIt() throws Exception {
+    try (FakeOpenAi server = new FakeOpenAi(20).limit(10, 1_000, 1)) {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(2);
+      Map<String, String> properties = new HashMap<>(server.properties());
+      properties.put("prompt4j.providers.openai.max-retries", "0"); // every 429 reaches the limiter
+      AsyncPrompt<TicketTriage, Ticket, TicketTriage.Triage> triage = Prompt4jFlink
+          .asyncResponse(TicketTriage.class, (TicketTriage t, Ticket ticket) -> t.classifyAsync(ticket.id(), ticket.text()))
+          .properties(properties)
+          .rateLimit(RateLimit.of("openai", "gpt-test").concurrency(16, 32)); // no rate: AIMD alone
+      List<Ticket> input = tickets(60).stream().filter(t -> t.id() != 7 && t.id() % 100 != 3).toList();
+
+      List<String> lines = run(env, Prompt4jFlink.unorderedWait(env.fromData(input), triage, Duration.ofSeconds(60), 30));
+
+      assertEquals(input.size(), lines.stream().filter(l -> l.startsWith("OK")).count(), "no dead letter: " + lines);
+      assertTrue(server.throttled() > 0, "the server did answer 429");
+      assertEquals(input.size(), server.acceptedCount(), "each ticket answered once");
+    }
+  }
 }

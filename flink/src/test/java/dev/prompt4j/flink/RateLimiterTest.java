@@ -27,7 +27,7 @@ class RateLimiterTest {
       RateLimiter.Decision d = limiter.tryAcquire();
       if (d.granted()) {
         starts.add(now);
-        if (release) limiter.completed(true, 1, 0, 0);
+        if (release) limiter.completed(d.permit(), true, 1, 0);
       } else {
         assertTrue(d.waitNanos() > 0 && d.waitNanos() != Long.MAX_VALUE, "a rate wait, not a full limiter: " + d);
         now += d.waitNanos();
@@ -59,15 +59,18 @@ class RateLimiterTest {
   }
 
   @Test
-  void tokensAreChargedAsAnEstimateThenCorrectedByTheReportedUsage() {
+  void tokensAreChargedAsAnEstimateThenReplacedByTheReportedUsage() {
     RateLimiter limiter = limiter(RateLimit.of("openai", "m").tokensPerMinute(1_000).estimatedTokensPerRequest(100).concurrency(64, 64), 1);
+    List<RateLimiter.Permit> permits = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      assertTrue(limiter.tryAcquire().granted(), "request " + i + " fits the estimate");
+      RateLimiter.Decision d = limiter.tryAcquire();
+      assertTrue(d.granted(), "request " + i + " fits the estimate");
+      permits.add(d.permit());
     }
-    assertFalse(limiter.tryAcquire().granted(), "1,000 estimated tokens used");
+    assertFalse(limiter.tryAcquire().granted(), "1,000 estimated tokens in flight");
 
-    // The ten answers each reported 50 tokens: 500 refunded, and the estimate follows the reports.
-    for (int i = 0; i < 10; i++) limiter.completed(true, 1, 50, 100);
+    // The ten answers each reported 50 tokens: 500 left, and the estimate follows the reports.
+    for (RateLimiter.Permit p : permits) limiter.completed(p, true, 1, 50);
     assertEquals(50, limiter.tokenEstimate());
     int more = 0;
     while (limiter.tryAcquire().granted()) more++;
@@ -77,66 +80,71 @@ class RateLimiterTest {
   @Test
   void extraRequestsOfAReaskAreChargedWhenTheCallEnds() {
     RateLimiter limiter = limiter(RateLimit.of("openai", "m").requestsPerMinute(10).concurrency(64, 64), 1);
-    assertTrue(limiter.tryAcquire().granted());
-    limiter.completed(true, 3, 0, 0); // asked twice more
+    limiter.completed(limiter.tryAcquire().permit(), true, 3, 0); // asked twice more
     int more = 0;
     while (limiter.tryAcquire().granted()) more++;
     assertEquals(7, more);
   }
 
   @Test
+  void aRequestCountsUntilOneWindowAfterItEnded() {
+    RateLimiter limiter = limiter(RateLimit.of("openai", "m").requestsPerMinute(1), 1);
+    RateLimiter.Permit slow = limiter.tryAcquire().permit();
+    now += 120 * SECOND; // still in flight two windows later: it may reach the server any moment
+    assertEquals(Long.MAX_VALUE, limiter.tryAcquire().waitNanos());
+    limiter.completed(slow, true, 1, 0);
+    assertEquals(60 * SECOND, limiter.tryAcquire().waitNanos());
+    now += 60 * SECOND;
+    assertTrue(limiter.tryAcquire().granted());
+  }
+
+  @Test
   void concurrencyHalvesOnA429AndPausesForRetryAfterThenGrowsAdditively() {
     RateLimiter limiter = limiter(RateLimit.of("openai", "m").concurrency(16, 32), 1);
-    for (int i = 0; i < 16; i++) assertTrue(limiter.tryAcquire().granted());
+    List<RateLimiter.Permit> permits = new ArrayList<>();
+    for (int i = 0; i < 16; i++) permits.add(limiter.tryAcquire().permit());
     assertEquals(RateLimiter.Decision.FULL, limiter.tryAcquire());
 
-    limiter.throttled(Duration.ofSeconds(3));
-    limiter.throttled(Duration.ofSeconds(2)); // same burst: one decrease, the longer pause stands
+    limiter.throttled(permits.get(0), Duration.ofSeconds(3));
+    limiter.throttled(permits.get(1), Duration.ofSeconds(2)); // same burst: one decrease, the longer pause stands
     assertEquals(8, limiter.concurrencyLimit());
-    for (int i = 0; i < 16; i++) limiter.completed(false, 1, 0, 0);
+    for (RateLimiter.Permit p : permits) limiter.completed(p, false, 1, 0);
 
     RateLimiter.Decision paused = limiter.tryAcquire();
     assertFalse(paused.granted());
     assertEquals(3 * SECOND, paused.waitNanos());
     now += paused.waitNanos();
-    assertTrue(limiter.tryAcquire().granted());
 
     // Additive increase: 8 successes at limit 8 make 9, then 9 more make 10.
-    limiter.completed(true, 1, 0, 0);
-    for (int i = 0; i < 7; i++) {
-      assertTrue(limiter.tryAcquire().granted());
-      limiter.completed(true, 1, 0, 0);
-    }
+    for (int i = 0; i < 8; i++) limiter.completed(limiter.tryAcquire().permit(), true, 1, 0);
     assertEquals(9, limiter.concurrencyLimit());
-    for (int i = 0; i < 9; i++) {
-      assertTrue(limiter.tryAcquire().granted());
-      limiter.completed(true, 1, 0, 0);
-    }
+    for (int i = 0; i < 9; i++) limiter.completed(limiter.tryAcquire().permit(), true, 1, 0);
     assertEquals(10, limiter.concurrencyLimit());
 
-    limiter.throttled(null); // no Retry-After: the default pause
+    limiter.throttled(limiter.tryAcquire().permit(), null); // no Retry-After: the default pause
     assertEquals(5, limiter.concurrencyLimit());
-    assertEquals(RateLimiter.DEFAULT_PAUSE.toNanos(), limiter.tryAcquire().waitNanos());
+    assertEquals(RateLimiter.DEFAULT_PAUSE.toNanos(), limiter.tryRestart().waitNanos());
   }
 
   @Test
   void aSecond429AfterThePauseHalvesAgainButNeverBelowOne() {
     RateLimiter limiter = limiter(RateLimit.of("openai", "m").concurrency(4, 8), 1);
-    limiter.throttled(Duration.ofSeconds(1));
+    RateLimiter.Permit permit = limiter.tryAcquire().permit();
+    limiter.throttled(permit, Duration.ofSeconds(1));
+    assertEquals(2, limiter.concurrencyLimit());
     now += SECOND;
-    assertTrue(limiter.tryAcquire().granted()); // the pause is over
-    limiter.throttled(Duration.ofSeconds(1));
+    permit = limiter.tryRestart().permit(); // the pause is over
+    limiter.throttled(permit, Duration.ofSeconds(1));
     now += SECOND;
-    limiter.tryRestart();
-    limiter.throttled(Duration.ofSeconds(1));
+    permit = limiter.tryRestart().permit();
+    limiter.throttled(permit, Duration.ofSeconds(1));
     assertEquals(1, limiter.concurrencyLimit());
   }
 
   @Test
   void aRestartAfterA429WaitsForThePauseButNeedsNoFreeSlot() {
     RateLimiter limiter = limiter(RateLimit.of("openai", "m").concurrency(1, 1), 1);
-    assertTrue(limiter.tryAcquire().granted());
-    limiter.throttled(Duration.ofMillis(500));
+    limiter.throttled(limiter.tryAcquire().permit(), Duration.ofMillis(500));
     assertEquals(500_000_000L, limiter.tryRestart().waitNanos());
     now += 500_000_000L;
     assertTrue(limiter.tryRestart().granted(), "the call keeps its slot");
