@@ -27,12 +27,17 @@ class AsyncPromptTest {
   static List<Ticket> tickets(int n) {
     List<Ticket> tickets = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String text = i == 7 ? "poison: the answer is never valid"
-          : i % 100 == 3 ? "reask: the first answer is invalid"
-          : i % 2 == 0 ? "invoice " + i + " charged twice" : "app " + i + " crashes on start";
-      tickets.add(new Ticket(i, text));
+      tickets.add(ticket(i));
     }
     return tickets;
+  }
+
+  /** Ticket 7 is poisoned, every hundredth from 3 re-asked once, even ones are billing. */
+  static Ticket ticket(long i) {
+    String text = i == 7 ? "poison: the answer is never valid"
+        : i % 100 == 3 ? "reask: the first answer is invalid"
+        : i % 2 == 0 ? "invoice " + i + " charged twice" : "app " + i + " crashes on start";
+    return new Ticket(i, text);
   }
 
   /** Runs the split streams as lines {@code OK <ticket> <answer id> <category> <urgency>} and {@code DL <ticket> ...}. */
