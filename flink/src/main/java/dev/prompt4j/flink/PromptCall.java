@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
  * PromptCall<TicketTriage, Ticket, Triage> call = (triage, ticket) -> triage.classifyAsync(ticket.text());
  * }</pre>
  *
- * <p>Return {@code CompletableFuture<Response<T>>} rather than {@code CompletableFuture<T>} to give the
- * rate limiter and the metrics the exact requests and tokens each element used (re-asks included);
- * with a plain value they count one request and the estimated tokens.
+ * <p>Call a {@code CompletableFuture<Response<T>>} method through {@link Prompt4jFlink#asyncResponse} to
+ * give the rate limiter and the metrics the requests and tokens each element used (re-asks and nested
+ * calls included); through {@link Prompt4jFlink#async} they count one request and the estimated tokens.
  *
  * @param <P> the prompt interface
  * @param <I> the element type

@@ -60,9 +60,8 @@ class SqlPredictTest {
   void anOutputColumnTheAnswerLacksIsAnErrorWhenPlanned() throws Exception {
     try (FakeOpenAi server = new FakeOpenAi(0)) {
       TableEnvironment env = tickets(server, "category STRING, priority INT", "dev.prompt4j.flink.TicketTriage#classify");
-      ValidationException e = assertThrows(ValidationException.class,
-          () -> env.explainSql("SELECT * FROM ML_PREDICT(TABLE tickets, MODEL triage, DESCRIPTOR(id, text))"));
-      assertTrue(causes(e).contains("OUTPUT column priority matches no component of the answer Triage[id, category, urgency]"), causes(e));
+      String error = planningError(env);
+      assertTrue(error.contains("OUTPUT column priority matches no component of the answer Triage[id, category, urgency]"), error);
       assertEquals(0, server.totalRequests());
     }
   }
@@ -71,13 +70,15 @@ class SqlPredictTest {
   void aColumnTypeThatDoesNotFitIsAnErrorNamingTheComponent() throws Exception {
     try (FakeOpenAi server = new FakeOpenAi(0)) {
       TableEnvironment env = tickets(server, "category STRING, urgency STRING", "dev.prompt4j.flink.TicketTriage#classify");
-      ValidationException e = assertThrows(ValidationException.class,
-          () -> env.explainSql("SELECT * FROM ML_PREDICT(TABLE tickets, MODEL triage, DESCRIPTOR(id, text))"));
-      assertTrue(causes(e).contains("OUTPUT column urgency (STRING) does not fit component Triage.urgency of type int; declare it INT"), causes(e));
+      String error = planningError(env);
+      assertTrue(error.contains("OUTPUT column urgency (STRING) does not fit component Triage.urgency of type int; declare it INT"), error);
     }
   }
 
-  private static String causes(Throwable e) {
+  /** The messages of the planning failure of ML_PREDICT, causes included (nothing runs). */
+  private static String planningError(TableEnvironment env) {
+    ValidationException e = assertThrows(ValidationException.class,
+        () -> env.explainSql("SELECT * FROM ML_PREDICT(TABLE tickets, MODEL triage, DESCRIPTOR(id, text))"));
     StringBuilder all = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) all.append(t.getMessage()).append(" | ");
     return all.toString();

@@ -51,9 +51,9 @@ public final class TicketTriageJob {
 
   public static void main(String[] args) throws Exception {
     ParameterTool params = ParameterTool.fromArgs(args);
-    Path out = Path.of(params.get("out", "target/flink-example"));
+    String out = params.get("out", "target/flink-example"); // a Flink path: local, hdfs://, s3://
     int count = params.getInt("tickets", 1_000);
-    Path input = count > 0 ? generate(out.resolve("tickets.csv"), count) : Path.of(params.getRequired("input"));
+    String input = count > 0 ? generate(Path.of(out, "tickets.csv"), count).toAbsolutePath().toString() : params.getRequired("input");
     boolean live = params.has("live");
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -61,8 +61,8 @@ public final class TicketTriageJob {
     env.enableCheckpointing(2_000);                 // the FileSink commits on checkpoints: exactly-once files
 
     DataStream<Ticket> tickets = env
-        .fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toUri())).build(),
-            WatermarkStrategy.noWatermarks(), "tickets.csv")
+        .fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input)).build(),
+            WatermarkStrategy.noWatermarks(), "tickets")
         .filter(line -> !line.isBlank() && !line.startsWith("id,"))
         .map(Ticket::parse)
         .returns(TypeInformation.of(Ticket.class));
@@ -77,20 +77,20 @@ public final class TicketTriageJob {
 
     triaged.results()
         .map(t -> t.category() + "," + t.urgency() + "," + t.summary()).returns(Types.STRING)
-        .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(out.resolve("results").toUri()), new SimpleStringEncoder<String>()).build())
+        .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(out, "results"), new SimpleStringEncoder<String>()).build())
         .name("results");
     triaged.deadLetters()
         .map(d -> d.input().id() + "," + d.reason() + "," + d.attempts().size() + " attempt(s)," + d.message().replace('\n', ' '))
         .returns(Types.STRING)
-        .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(out.resolve("dead-letters").toUri()), new SimpleStringEncoder<String>()).build())
+        .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(out, "dead-letters"), new SimpleStringEncoder<String>()).build())
         .name("dead letters");
 
     long started = System.nanoTime();
-    env.execute("prompt4j: triage " + input.getFileName());
-    if (count > 0) {
+    env.execute("prompt4j: triage " + input);
+    if (count > 0) { // generated here, so the output is local too
       System.out.printf("%s: %d tickets in %d ms; %d results in %s, %d dead letters in %s%n", live ? "LIVE" : "OFFLINE (scripted model)",
-          count, (System.nanoTime() - started) / 1_000_000, lines(out.resolve("results")), out.resolve("results"),
-          lines(out.resolve("dead-letters")), out.resolve("dead-letters"));
+          count, (System.nanoTime() - started) / 1_000_000, lines(Path.of(out, "results")), Path.of(out, "results"),
+          lines(Path.of(out, "dead-letters")), Path.of(out, "dead-letters"));
     }
   }
 
