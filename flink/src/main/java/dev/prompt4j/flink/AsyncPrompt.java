@@ -297,14 +297,11 @@ public final class AsyncPrompt<P, I, O> extends RichAsyncFunction<I, PromptOutco
     DeadLetter<I> letter = new DeadLetter<>(input, TIMED_OUT, TimeoutException.class.getName(),
         "Flink's async time-out fired before the model answered", null, 0, List.of());
     Pending element = elements.get(resultFuture);
-    if (element == null) {
-      resultFuture.complete(Collections.singletonList(PromptOutcome.failure(letter)));
-    } else if (element.answer(PromptOutcome.failure(letter))) {
-      CompletableFuture<?> future = element.future;
-      if (future != null) future.cancel(true); // frees the limiter's slot through finished()
-    } else {
-      return;
+    if (element == null || !element.answer(PromptOutcome.failure(letter))) {
+      return; // answered meanwhile
     }
+    CompletableFuture<?> future = element.future;
+    if (future != null) future.cancel(true); // frees the limiter's slot through finished()
     metrics.timeouts.inc();
     metrics.failures.inc();
   }

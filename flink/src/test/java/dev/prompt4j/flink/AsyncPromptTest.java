@@ -137,4 +137,21 @@ class AsyncPromptTest {
       assertEquals(input.size(), server.acceptedCount(), "each ticket answered once");
     }
   }
+
+  @Test
+  void flinksTimeOutMakesADeadLetterNotAJobFailure() throws Exception {
+    try (FakeOpenAi server = new FakeOpenAi(3_000)) {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(1);
+      AsyncPrompt<TicketTriage, Ticket, TicketTriage.Triage> triage = Prompt4jFlink
+          .asyncResponse(TicketTriage.class, (TicketTriage t, Ticket ticket) -> t.classifyAsync(ticket.id(), ticket.text()))
+          .properties(server.properties());
+
+      List<String> lines = run(env, Prompt4jFlink.unorderedWait(env.fromData(tickets(4)), triage, Duration.ofMillis(300), 10));
+
+      assertEquals(List.of("DL 0 TIMED_OUT 0 java.util.concurrent.TimeoutException -", "DL 1 TIMED_OUT 0 java.util.concurrent.TimeoutException -",
+          "DL 2 TIMED_OUT 0 java.util.concurrent.TimeoutException -", "DL 3 TIMED_OUT 0 java.util.concurrent.TimeoutException -"),
+          lines.stream().sorted().toList());
+    }
+  }
 }
