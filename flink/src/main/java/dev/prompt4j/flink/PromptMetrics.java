@@ -61,7 +61,8 @@ final class PromptMetrics {
       if (attempts.isEmpty()) {
         return UNKNOWN;
       }
-      return new Spent(attempts.size(), reasks(attempts), Usage.ZERO);
+      // The last refused answer was not asked again: the call gave up.
+      return new Spent(attempts.size(), reasks(attempts.subList(0, attempts.size() - 1)), Usage.ZERO);
     }
 
     private static void count(Response<?> response, int[] counts) {
