@@ -24,11 +24,11 @@ public record Attempt(String provider, String model, String rawText, List<String
   /**
    * Copies the errors.
    *
-   * @param provider the provider
-   * @param model the model
-   * @param rawText the raw text
-   * @param errors the errors
-   * @param duration the duration
+   * @param provider the provider asked
+   * @param model the model asked
+   * @param rawText the model's answer, {@code null} when none arrived
+   * @param errors what was wrong: the failure, or each parse or validation error
+   * @param duration how long the request took
    */
   public Attempt {
     errors = List.copyOf(errors);

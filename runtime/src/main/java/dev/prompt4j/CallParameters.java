@@ -29,11 +29,11 @@ public record CallParameters(Double temperature, Integer maxTokens, Double topP,
   /**
    * Copies the stop sequences.
    *
-   * @param temperature the temperature
-   * @param maxTokens the max tokens
-   * @param topP the top p
-   * @param stop the stop
-   * @param seed the seed
+   * @param temperature sampling temperature
+   * @param maxTokens maximum output tokens
+   * @param topP nucleus sampling
+   * @param stop stop sequences ({@code null} when not set; an empty list clears inherited ones)
+   * @param seed sampling seed
    */
   public CallParameters {
     stop = stop == null ? null : List.copyOf(stop);

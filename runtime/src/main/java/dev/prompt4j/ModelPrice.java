@@ -21,7 +21,16 @@ public record ModelPrice(String provider, String model, BigDecimal inputPerMilli
     BigDecimal cachedInputPerMillion, LocalDate taken) {
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
-  /** Checks the prices. */
+  /**
+   * Checks the prices.
+   *
+   * @param provider the provider name, such as {@code openai}
+   * @param model the model name, such as {@code gpt-4o-mini}
+   * @param inputPerMillion dollars per million input tokens
+   * @param outputPerMillion dollars per million output tokens
+   * @param cachedInputPerMillion dollars per million cached input tokens ({@code inputPerMillion} when the provider has no discount)
+   * @param taken when the price was read, or {@code null} when not known (set by configuration)
+   */
   public ModelPrice {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(model, "model");

@@ -54,11 +54,11 @@ public final class Overrides<T> {
     /**
      * Copies the fallbacks.
      *
-     * @param provider the provider
-     * @param model the model
-     * @param parameters the parameters
-     * @param client the client
-     * @param fallbacks the fallbacks
+     * @param provider provider name
+     * @param model model name
+     * @param parameters parameters merged over the lower sources' ({@link CallParameters#overriddenBy})
+     * @param client a model client used instead of the provider's (code only)
+     * @param fallbacks fallback models as {@code provider:model}, replacing lower sources' list
      */
     public Change {
       fallbacks = fallbacks == null ? null : List.copyOf(fallbacks);

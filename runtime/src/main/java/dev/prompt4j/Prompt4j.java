@@ -317,7 +317,17 @@ public final class Prompt4j {
    */
   public record Settings(Map<String, String> properties, String source, Executor executor, Map<String, ChatModel> clients,
       ClassLoader classLoader, ClientDecorator clientDecorator, List<PromptListener> listeners) {
-    /** Copies the listeners. */
+    /**
+     * Copies the listeners.
+     *
+     * @param properties the configuration, or {@code null} for system properties, environment and {@code prompt4j.properties}
+     * @param source where {@code properties} came from, for error messages
+     * @param executor the executor, or {@code null} for Prompt4j's
+     * @param clients clients by {@code provider} or {@code provider:model}
+     * @param classLoader where providers, implementations and {@code prompt4j.properties} are found
+     * @param clientDecorator wraps every client picked by provider and model, or {@code null}
+     * @param listeners listeners given to the builder
+     */
     public Settings {
       listeners = listeners == null ? List.of() : List.copyOf(listeners);
     }

@@ -53,52 +53,92 @@ public final class PromptCall {
     this.startedAt = startedAt;
   }
 
-  /** The prompt interface's simple name, such as {@code TrendAnalysis}. */
+  /**
+   * The prompt interface's simple name, such as {@code TrendAnalysis}.
+   *
+   * @return the prompt interface's simple name, such as {@code TrendAnalysis}
+   */
   public String interfaceName() {
     return interfaceName;
   }
 
-  /** The prompt method, such as {@code classifyTrend}. */
+  /**
+   * The prompt method, such as {@code classifyTrend}.
+   *
+   * @return the prompt method, such as {@code classifyTrend}
+   */
   public String methodName() {
     return methodName;
   }
 
-  /** {@code Interface.method}, as {@link Response#method()}. */
+  /**
+   * {@code Interface.method}, as {@link Response#method()}.
+   *
+   * @return {@code Interface.method}, as {@link Response#method()}
+   */
   public String method() {
     return interfaceName + "." + methodName;
   }
 
-  /** The stable hash of the template and the effective call configuration ({@link Response#promptVersion()}). */
+  /**
+   * The stable hash of the template and the effective call configuration ({@link Response#promptVersion()}).
+   *
+   * @return the stable hash of the template and the effective call configuration ({@link Response#promptVersion()})
+   */
   public String promptVersion() {
     return promptVersion;
   }
 
-  /** The provider asked first (a fallback may answer instead). */
+  /**
+   * The provider asked first (a fallback may answer instead).
+   *
+   * @return the provider asked first (a fallback may answer instead)
+   */
   public String provider() {
     return provider;
   }
 
-  /** The model asked first (a fallback may answer instead). */
+  /**
+   * The model asked first (a fallback may answer instead).
+   *
+   * @return the model asked first (a fallback may answer instead)
+   */
   public String model() {
     return model;
   }
 
-  /** The call parameters after every override (what a client takes is in each attempt). */
+  /**
+   * The call parameters after every override (what a client takes is in each attempt).
+   *
+   * @return the call parameters after every override (what a client takes is in each attempt)
+   */
   public CallParameters parameters() {
     return parameters;
   }
 
-  /** The call whose computed field made this call, or {@code null} for a top-level call. */
+  /**
+   * The call whose computed field made this call, or {@code null} for a top-level call.
+   *
+   * @return the call whose computed field made this call, or {@code null} for a top-level call
+   */
   public PromptCall parent() {
     return parent;
   }
 
-  /** The computed field of {@link #parent()} that made this call, or {@code null}. */
+  /**
+   * The computed field of {@link #parent()} that made this call, or {@code null}.
+   *
+   * @return the computed field of {@link #parent()} that made this call, or {@code null}
+   */
   public String field() {
     return field;
   }
 
-  /** When the call started, before its computed fields. */
+  /**
+   * When the call started, before its computed fields.
+   *
+   * @return when the call started, before its computed fields
+   */
   public Instant startedAt() {
     return startedAt;
   }

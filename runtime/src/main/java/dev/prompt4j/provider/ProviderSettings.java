@@ -40,8 +40,8 @@ public record ProviderSettings(
    * @param apiKey the key, or {@code null} when none is configured
    * @param baseUrl the base URL, or {@code null} for the provider's default
    * @param timeout request timeout, or {@code null} for the default
-   * @param maxRetries retries after a failed request, or {@code null} for the default
-   * @param options provider-specific settings by option name
+   * @param maxRetries retries after a failed request (429, 5xx, time-out), or {@code null} for the default
+   * @param options provider-specific settings by option name (for example the offline provider's {@code script}); never {@code null}
    */
   public ProviderSettings {
     Objects.requireNonNull(provider, "provider");
