@@ -49,13 +49,23 @@ public final class MethodStub {
     this.method = method;
   }
 
-  /** Answers {@code text}. */
+  /**
+   * Answers {@code text}.
+   *
+   * @param text the text
+   * @return answers {@code text}
+   */
   public MethodStub answer(String text) {
     Objects.requireNonNull(text, "text");
     return step((request, n) -> reply(request, text, n));
   }
 
-  /** Answers each of {@code texts} in turn. */
+  /**
+   * Answers each of {@code texts} in turn.
+   *
+   * @param texts the texts
+   * @return answers each of {@code texts} in turn
+   */
   public MethodStub answers(String... texts) {
     for (String text : texts) answer(text);
     return this;
@@ -64,6 +74,9 @@ public final class MethodStub {
   /**
    * Answers {@code value} written as JSON (a record, list or map); an enum constant or a string is
    * answered as its name or text, as a model would write it.
+   *
+   * @param value the value
+   * @return answers {@code value} written as JSON (a record, list or map); an enum constant or a string is answered as its name or text, as a model would write it
    */
   public MethodStub answerJson(Object value) {
     if (value instanceof Enum<?> e) return answer(e.name());
@@ -75,13 +88,23 @@ public final class MethodStub {
     }
   }
 
-  /** Answers what {@code reply} computes from the request (its messages, parameters). */
+  /**
+   * Answers what {@code reply} computes from the request (its messages, parameters).
+   *
+   * @param reply the reply
+   * @return answers what {@code reply} computes from the request (its messages, parameters)
+   */
   public MethodStub answerWith(Function<ChatRequest, String> reply) {
     Objects.requireNonNull(reply, "reply");
     return step((request, n) -> reply(request, reply.apply(request), n));
   }
 
-  /** Fails with HTTP 429 and a {@code Retry-After} of {@code retryAfter} (the runtime waits that long, then retries). */
+  /**
+   * Fails with HTTP 429 and a {@code Retry-After} of {@code retryAfter} (the runtime waits that long, then retries).
+   *
+   * @param retryAfter the retry after
+   * @return fails with HTTP 429 and a {@code Retry-After} of {@code retryAfter} (the runtime waits that long, then retries)
+   */
   public MethodStub rateLimited(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
     return step((request, n) -> {
@@ -90,21 +113,35 @@ public final class MethodStub {
     });
   }
 
-  /** Fails with the HTTP status {@code status} (5xx are retried, most 4xx are not). */
+  /**
+   * Fails with the HTTP status {@code status} (5xx are retried, most 4xx are not).
+   *
+   * @param status the status
+   * @return fails with the HTTP status {@code status} (5xx are retried, most 4xx are not)
+   */
   public MethodStub httpError(int status) {
     return step((request, n) -> {
       throw new ProviderHttpException(status, "{\"error\":{\"message\":\"HTTP " + status + " (stubbed)\"}}", null);
     });
   }
 
-  /** Fails as a request that timed out (retried by the runtime). */
+  /**
+   * Fails as a request that timed out (retried by the runtime).
+   *
+   * @return fails as a request that timed out (retried by the runtime)
+   */
   public MethodStub timeout() {
     return step((request, n) -> {
       throw new dev.langchain4j.exception.TimeoutException(new HttpTimeoutException("request timed out (stubbed)"));
     });
   }
 
-  /** Fails with {@code failure}. */
+  /**
+   * Fails with {@code failure}.
+   *
+   * @param failure the failure
+   * @return fails with {@code failure}
+   */
   public MethodStub fail(RuntimeException failure) {
     Objects.requireNonNull(failure, "failure");
     return step((request, n) -> {

@@ -132,17 +132,31 @@ public final class OfflineModel implements ChatModel {
     return new OfflineModel(rules, defaultReply, source, latency);
   }
 
-  /** Starts a script. */
+  /**
+   * Starts a script.
+   *
+   * @return starts a script
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A model that gives {@code reply} to every request. */
+  /**
+   * A model that gives {@code reply} to every request.
+   *
+   * @param reply the reply
+   * @return a model that gives {@code reply} to every request
+   */
   public static OfflineModel replying(String reply) {
     return builder().defaultReply(reply).build();
   }
 
-  /** A model scripted by the JSON document {@code json} (format above). */
+  /**
+   * A model scripted by the JSON document {@code json} (format above).
+   *
+   * @param json the json
+   * @return a model scripted by the JSON document {@code json} (format above)
+   */
   public static OfflineModel fromJson(String json) {
     return fromJson(json, "inline script");
   }
@@ -151,6 +165,8 @@ public final class OfflineModel implements ChatModel {
    * A model scripted by the JSON resource {@code resource} on the class path (format above).
    *
    * @throws Prompt4jException when the resource is missing or not a valid script
+   * @param resource the resource
+   * @return a model scripted by the JSON resource {@code resource} on the class path (format above)
    */
   public static OfflineModel fromResource(String resource) {
     String path = resource.startsWith("/") ? resource.substring(1) : resource;
@@ -266,19 +282,32 @@ public final class OfflineModel implements ChatModel {
     return ModelProvider.OTHER;
   }
 
-  /** Every request received so far (the latest {@value #MAX_RECORDED}), oldest first. */
+  /**
+   * Every request received so far (the latest {@value #MAX_RECORDED}), oldest first.
+   *
+   * @return every request received so far (the latest {@value #MAX_RECORDED}), oldest first
+   */
   public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  /** The requests made for {@code method} ({@code "Interface.method"} or {@code "method"}). */
+  /**
+   * The requests made for {@code method} ({@code "Interface.method"} or {@code "method"}).
+   *
+   * @param method the method
+   * @return the requests made for {@code method} ({@code "Interface.method"} or {@code "method"})
+   */
   public List<Request> requests(String method) {
     return requests().stream().filter(r -> methodMatches(method, r.method())).toList();
   }
 
-  /** The latest request. */
+  /**
+   * The latest request.
+   *
+   * @return the latest request
+   */
   public Request lastRequest() {
     synchronized (requests) {
       if (requests.isEmpty()) {
@@ -336,17 +365,29 @@ public final class OfflineModel implements ChatModel {
    * @param reply the scripted reply, or {@code null} when the default answered
    */
   public record Request(String method, List<ChatMessage> messages, ChatRequestParameters parameters, int rule, String reply) {
-    /** The text of the system messages, joined by newlines; empty when there is none. */
+    /**
+     * The text of the system messages, joined by newlines; empty when there is none.
+     *
+     * @return the text of the system messages, joined by newlines; empty when there is none
+     */
     public String systemText() {
       return join(m -> m instanceof SystemMessage);
     }
 
-    /** The text of the user messages, joined by newlines. */
+    /**
+     * The text of the user messages, joined by newlines.
+     *
+     * @return the text of the user messages, joined by newlines
+     */
     public String userText() {
       return join(m -> m instanceof UserMessage);
     }
 
-    /** The text of every message, joined by newlines. */
+    /**
+     * The text of every message, joined by newlines.
+     *
+     * @return the text of every message, joined by newlines
+     */
     public String text() {
       return join(m -> true);
     }
@@ -367,31 +408,56 @@ public final class OfflineModel implements ChatModel {
       this.builder = builder;
     }
 
-    /** Requires the request to be for {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface. */
+    /**
+     * Requires the request to be for {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface.
+     *
+     * @param method the method
+     * @return requires the request to be for {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface
+     */
     public Rule method(String method) {
       this.method = Objects.requireNonNull(method, "method");
       return this;
     }
 
-    /** Requires {@code text} in the messages (any role, case-sensitive). */
+    /**
+     * Requires {@code text} in the messages (any role, case-sensitive).
+     *
+     * @param text the text
+     * @return requires {@code text} in the messages (any role, case-sensitive)
+     */
     public Rule containing(String text) {
       contains.add(Objects.requireNonNull(text, "text"));
       return this;
     }
 
-    /** Requires {@code regex} to be found in the messages (any role). */
+    /**
+     * Requires {@code regex} to be found in the messages (any role).
+     *
+     * @param regex the regex
+     * @return requires {@code regex} to be found in the messages (any role)
+     */
     public Rule matching(String regex) {
       patterns.add(Pattern.compile(regex));
       return this;
     }
 
-    /** Answers {@code text}. */
+    /**
+     * Answers {@code text}.
+     *
+     * @param text the text
+     * @return answers {@code text}
+     */
     public Builder reply(String text) {
       Objects.requireNonNull(text, "text");
       return replyWith(request -> text);
     }
 
-    /** Answers {@code texts} in turn, then repeats the last. */
+    /**
+     * Answers {@code texts} in turn, then repeats the last.
+     *
+     * @param texts the texts
+     * @return answers {@code texts} in turn, then repeats the last
+     */
     public Builder replies(String... texts) {
       if (texts.length == 0) {
         throw new IllegalArgumentException("replies needs at least one text");
@@ -402,7 +468,12 @@ public final class OfflineModel implements ChatModel {
       return builder;
     }
 
-    /** Answers what {@code reply} computes from the request (its messages, parameters). */
+    /**
+     * Answers what {@code reply} computes from the request (its messages, parameters).
+     *
+     * @param reply the reply
+     * @return answers what {@code reply} computes from the request (its messages, parameters)
+     */
     public Builder replyWith(Function<ChatRequest, String> reply) {
       Objects.requireNonNull(reply, "reply");
       builder.rules.add(new ScriptedRule(method, contains, patterns, reply, () -> {}));
@@ -422,33 +493,63 @@ public final class OfflineModel implements ChatModel {
       return new Rule(this);
     }
 
-    /** A rule for requests of {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface. */
+    /**
+     * A rule for requests of {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface.
+     *
+     * @param method the method
+     * @return a rule for requests of {@code method}: {@code "Interface.method"}, or {@code "method"} of any interface
+     */
     public Rule when(String method) {
       return rule().method(method);
     }
 
-    /** A rule for requests of {@code method} of the prompt interface {@code type}. */
+    /**
+     * A rule for requests of {@code method} of the prompt interface {@code type}.
+     *
+     * @param type the type
+     * @param method the method
+     * @return a rule for requests of {@code method} of the prompt interface {@code type}
+     */
     public Rule when(Class<?> type, String method) {
       return rule().method(type.getSimpleName() + "." + method);
     }
 
-    /** A rule for requests whose messages contain {@code text}. */
+    /**
+     * A rule for requests whose messages contain {@code text}.
+     *
+     * @param text the text
+     * @return a rule for requests whose messages contain {@code text}
+     */
     public Rule whenContains(String text) {
       return rule().containing(text);
     }
 
-    /** A rule for requests whose messages contain a match of {@code regex}. */
+    /**
+     * A rule for requests whose messages contain a match of {@code regex}.
+     *
+     * @param regex the regex
+     * @return a rule for requests whose messages contain a match of {@code regex}
+     */
     public Rule whenMatches(String regex) {
       return rule().matching(regex);
     }
 
-    /** The reply when no rule matches; without one such a request fails. */
+    /**
+     * The reply when no rule matches; without one such a request fails.
+     *
+     * @param text the text
+     * @return the reply when no rule matches; without one such a request fails
+     */
     public Builder defaultReply(String text) {
       this.defaultReply = text;
       return this;
     }
 
-    /** The model. */
+    /**
+     * The model.
+     *
+     * @return the model
+     */
     public OfflineModel build() {
       return new OfflineModel(rules, defaultReply, source, java.time.Duration.ZERO);
     }

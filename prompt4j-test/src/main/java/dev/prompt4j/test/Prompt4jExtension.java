@@ -28,7 +28,12 @@ public final class Prompt4jExtension implements ParameterResolver, AfterEachCall
   private static final System.Logger LOG = System.getLogger(Prompt4jExtension.class.getName());
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Prompt4jExtension.class);
 
-  /** The kit of the current test, made on first use. */
+  /**
+   * The kit of the current test, made on first use.
+   *
+   * @param context the context
+   * @return the kit of the current test, made on first use
+   */
   public static PromptTestKit kit(ExtensionContext context) {
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(PromptTestKit.class, k -> build(context), PromptTestKit.class);
   }

@@ -25,27 +25,48 @@ public final class PromptCalls {
     this.calls = calls;
   }
 
-  /** Every request so far, in the order they were sent. */
+  /**
+   * Every request so far, in the order they were sent.
+   *
+   * @return every request so far, in the order they were sent
+   */
   public List<PromptCall> all() {
     return calls.get();
   }
 
-  /** The requests for {@code method}, in the order they were sent. */
+  /**
+   * The requests for {@code method}, in the order they were sent.
+   *
+   * @param method the method
+   * @return the requests for {@code method}, in the order they were sent
+   */
   public List<PromptCall> of(String method) {
     return all().stream().filter(c -> matches(method, c)).toList();
   }
 
-  /** The {@code Interface.method} of every request, in order. */
+  /**
+   * The {@code Interface.method} of every request, in order.
+   *
+   * @return the {@code Interface.method} of every request, in order
+   */
   public List<String> methods() {
     return all().stream().map(PromptCall::method).toList();
   }
 
-  /** How many requests were sent. */
+  /**
+   * How many requests were sent.
+   *
+   * @return how many requests were sent
+   */
   public int size() {
     return all().size();
   }
 
-  /** The latest request. */
+  /**
+   * The latest request.
+   *
+   * @return the latest request
+   */
   public PromptCall last() {
     List<PromptCall> all = all();
     if (all.isEmpty()) {
@@ -54,7 +75,12 @@ public final class PromptCalls {
     return all.get(all.size() - 1);
   }
 
-  /** The only request for {@code method}; fails when there were none or several. */
+  /**
+   * The only request for {@code method}; fails when there were none or several.
+   *
+   * @param method the method
+   * @return the only request for {@code method}; fails when there were none or several
+   */
   public PromptCall single(String method) {
     List<PromptCall> found = of(method);
     if (found.size() != 1) {
@@ -63,7 +89,12 @@ public final class PromptCalls {
     return found.get(0);
   }
 
-  /** Asserts that exactly these requests were sent, in this order. */
+  /**
+   * Asserts that exactly these requests were sent, in this order.
+   *
+   * @param expected the expected
+   * @return asserts that exactly these requests were sent, in this order
+   */
   public PromptCalls assertMethods(String... expected) {
     List<String> actual = methods();
     boolean same = actual.size() == expected.length;
@@ -76,7 +107,12 @@ public final class PromptCalls {
     return this;
   }
 
-  /** Asserts that requests for these methods were sent in this order, other requests allowed between them. */
+  /**
+   * Asserts that requests for these methods were sent in this order, other requests allowed between them.
+   *
+   * @param methods the methods
+   * @return asserts that requests for these methods were sent in this order, other requests allowed between them
+   */
   public PromptCalls assertInOrder(String... methods) {
     int next = 0;
     for (PromptCall call : all()) {
@@ -89,7 +125,13 @@ public final class PromptCalls {
     return this;
   }
 
-  /** Asserts that a request for {@code a} and one for {@code b} were in flight at the same time. */
+  /**
+   * Asserts that a request for {@code a} and one for {@code b} were in flight at the same time.
+   *
+   * @param a the a
+   * @param b the b
+   * @return asserts that a request for {@code a} and one for {@code b} were in flight at the same time
+   */
   public PromptCalls assertOverlapped(String a, String b) {
     if (!anyOverlap(a, b)) {
       throw new AssertionFailedError("Expected " + a + " and " + b + " to run at the same time; they did not: " + timeline(a, b));
@@ -97,7 +139,13 @@ public final class PromptCalls {
     return this;
   }
 
-  /** Asserts that no request for {@code a} was in flight while one for {@code b} was. */
+  /**
+   * Asserts that no request for {@code a} was in flight while one for {@code b} was.
+   *
+   * @param a the a
+   * @param b the b
+   * @return asserts that no request for {@code a} was in flight while one for {@code b} was
+   */
   public PromptCalls assertNotOverlapped(String a, String b) {
     if (anyOverlap(a, b)) {
       throw new AssertionFailedError("Expected " + a + " and " + b + " to run one after the other; they overlapped: " + timeline(a, b));
@@ -105,7 +153,12 @@ public final class PromptCalls {
     return this;
   }
 
-  /** The requests that were in flight while {@code call} was, itself excluded. */
+  /**
+   * The requests that were in flight while {@code call} was, itself excluded.
+   *
+   * @param call the call
+   * @return the requests that were in flight while {@code call} was, itself excluded
+   */
   public List<PromptCall> overlapping(PromptCall call) {
     List<PromptCall> out = new ArrayList<>();
     for (PromptCall other : all()) {

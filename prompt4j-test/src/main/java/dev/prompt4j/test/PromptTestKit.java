@@ -72,22 +72,38 @@ public final class PromptTestKit {
     this.cassettes = new Cassettes(b.cassettes, Cassettes.secrets(properties == null ? Map.of() : properties, keyVariables));
   }
 
-  /** Starts a kit: mode {@link Mode#REPLAY}, recordings in {@value #DEFAULT_CASSETTES}. */
+  /**
+   * Starts a kit: mode {@link Mode#REPLAY}, recordings in {@value #DEFAULT_CASSETTES}.
+   *
+   * @return starts a kit: mode {@link Mode#REPLAY}, recordings in {@value #DEFAULT_CASSETTES}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** How calls that no stub or script answers are answered. */
+  /**
+   * How calls that no stub or script answers are answered.
+   *
+   * @return how calls that no stub or script answers are answered
+   */
   public Mode mode() {
     return mode;
   }
 
-  /** Where recordings are read and written. */
+  /**
+   * Where recordings are read and written.
+   *
+   * @return where recordings are read and written
+   */
   public Path cassettes() {
     return cassettes.directory();
   }
 
-  /** The test's runtime, built on first use; instances made from it answer through the kit. */
+  /**
+   * The test's runtime, built on first use; instances made from it answer through the kit.
+   *
+   * @return the test's runtime, built on first use; instances made from it answer through the kit
+   */
   public PromptRuntime runtime() {
     PromptRuntime made = runtime;
     if (made == null) {
@@ -103,7 +119,13 @@ public final class PromptTestKit {
     return made;
   }
 
-  /** An instance of the prompt interface {@code type} on the test's runtime. */
+  /**
+   * An instance of the prompt interface {@code type} on the test's runtime.
+   *
+   * @param <T> the t type
+   * @param type the type
+   * @return an instance of the prompt interface {@code type} on the test's runtime
+   */
   public <T> T create(Class<T> type) {
     return runtime().create(type);
   }
@@ -111,6 +133,10 @@ public final class PromptTestKit {
   /**
    * Scripted answers for the prompt methods of {@code type}; a stubbed method is never replayed or
    * sent to a provider.
+   *
+   * @param <T> the t type
+   * @param type the type
+   * @return scripted answers for the prompt methods of {@code type}; a stubbed method is never replayed or sent to a provider
    */
   public <T> Stub<T> stub(Class<T> type) {
     if (!type.isInterface()) {
@@ -119,7 +145,11 @@ public final class PromptTestKit {
     return new Stub<>(type, stubs);
   }
 
-  /** Every request this kit's runtime sent so far. */
+  /**
+   * Every request this kit's runtime sent so far.
+   *
+   * @return every request this kit's runtime sent so far
+   */
   public PromptCalls calls() {
     return new PromptCalls(() -> {
       synchronized (calls) {
@@ -132,6 +162,9 @@ public final class PromptTestKit {
    * Compares {@code response}'s trace ({@link Response#toJson()}, timings, threads and ids masked) to
    * the snapshot {@code name} under the cassette directory's {@value #SNAPSHOTS}; see {@link
    * TraceSnapshots}.
+   *
+   * @param response the response
+   * @param name the name
    */
   public void assertTraceSnapshot(Response<?> response, String name) {
     TraceSnapshots.assertMatches(cassettes.directory().resolve(SNAPSHOTS).resolve(name + ".json"), response);
@@ -151,12 +184,20 @@ public final class PromptTestKit {
     }
   }
 
-  /** Recordings of the methods that ran here, made for another prompt version and not used: each with why. */
+  /**
+   * Recordings of the methods that ran here, made for another prompt version and not used: each with why.
+   *
+   * @return recordings of the methods that ran here, made for another prompt version and not used: each with why
+   */
   public Map<Path, String> staleRecordings() {
     return ledger.stale(cassettes);
   }
 
-  /** The recordings written by this kit (and the other kits of its test class), sorted. */
+  /**
+   * The recordings written by this kit (and the other kits of its test class), sorted.
+   *
+   * @return the recordings written by this kit (and the other kits of its test class), sorted
+   */
   public List<Path> writtenRecordings() {
     return ledger.written();
   }
@@ -245,32 +286,57 @@ public final class PromptTestKit {
 
     private Builder() {}
 
-    /** How calls that no stub or script answers are answered; default {@link Mode#REPLAY}. */
+    /**
+     * How calls that no stub or script answers are answered; default {@link Mode#REPLAY}.
+     *
+     * @param mode the mode
+     * @return how calls that no stub or script answers are answered; default {@link Mode#REPLAY}
+     */
     public Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** Where recordings are read and written; default {@value PromptTestKit#DEFAULT_CASSETTES}. */
+    /**
+     * Where recordings are read and written; default {@value PromptTestKit#DEFAULT_CASSETTES}.
+     *
+     * @param directory the directory
+     * @return where recordings are read and written; default {@value PromptTestKit#DEFAULT_CASSETTES}
+     */
     public Builder cassettes(Path directory) {
       this.cassettes = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** An offline script on the class path that answers every call no stub answers. */
+    /**
+     * An offline script on the class path that answers every call no stub answers.
+     *
+     * @param resource the resource
+     * @return an offline script on the class path that answers every call no stub answers
+     */
     public Builder script(String resource) {
       this.script = Objects.requireNonNull(resource, "resource");
       return this;
     }
 
-    /** How long each stubbed, scripted or replayed answer takes; default zero. */
+    /**
+     * How long each stubbed, scripted or replayed answer takes; default zero.
+     *
+     * @param latency the latency
+     * @return how long each stubbed, scripted or replayed answer takes; default zero
+     */
     public Builder latency(Duration latency) {
       if (latency == null || latency.isNegative()) throw new IllegalArgumentException("latency must be zero or positive, not " + latency);
       this.latency = latency;
       return this;
     }
 
-    /** Configuration of the runtime, replacing system properties, environment and {@code prompt4j.properties}. */
+    /**
+     * Configuration of the runtime, replacing system properties, environment and {@code prompt4j.properties}.
+     *
+     * @param properties the properties
+     * @return configuration of the runtime, replacing system properties, environment and {@code prompt4j.properties}
+     */
     public Builder properties(Map<String, String> properties) {
       this.properties = new LinkedHashMap<>(properties);
       return this;
@@ -281,7 +347,11 @@ public final class PromptTestKit {
       return this;
     }
 
-    /** The kit. */
+    /**
+     * The kit.
+     *
+     * @return the kit
+     */
     public PromptTestKit build() {
       return new PromptTestKit(this);
     }

@@ -42,7 +42,12 @@ public final class TraceSnapshots {
 
   private TraceSnapshots() {}
 
-  /** Asserts that the masked trace of {@code response} equals the snapshot in {@code file}. */
+  /**
+   * Asserts that the masked trace of {@code response} equals the snapshot in {@code file}.
+   *
+   * @param file the file
+   * @param response the response
+   */
   public static void assertMatches(Path file, Response<?> response) {
     String actual = masked(response);
     boolean update = Boolean.parseBoolean(System.getProperty(UPDATE_PROPERTY, System.getenv().getOrDefault("PROMPT4J_TEST_UPDATE_SNAPSHOTS", "false")));
@@ -67,7 +72,12 @@ public final class TraceSnapshots {
     }
   }
 
-  /** The trace of {@code response} as the snapshot stores it: pretty JSON, run-dependent values masked. */
+  /**
+   * The trace of {@code response} as the snapshot stores it: pretty JSON, run-dependent values masked.
+   *
+   * @param response the response
+   * @return the trace of {@code response} as the snapshot stores it: pretty JSON, run-dependent values masked
+   */
   public static String masked(Response<?> response) {
     try {
       JsonNode tree = Cassettes.JSON.readTree(response.toJson());
