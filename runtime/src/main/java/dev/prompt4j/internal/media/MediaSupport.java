@@ -67,6 +67,6 @@ public record MediaSupport(Map<String, Set<String>> providers) {
 
   /** The providers that take {@code kind}, sorted, for messages. */
   public String providersTaking(String kind) {
-    return providers.keySet().stream().filter(p -> accepts(p, kind)).collect(Collectors.joining(", "));
+    return providers.keySet().stream().filter(p -> accepts(p, kind)).sorted().collect(Collectors.joining(", "));
   }
 }
