@@ -371,6 +371,18 @@ public final class Response<T> {
       ObjectNode m = sent.addObject();
       m.put("role", ChatMessages.role(message));
       m.put("text", ChatMessages.text(message));
+      List<Media.Summary> media = ChatMessages.media(message);
+      if (!media.isEmpty()) {
+        ArrayNode parts = m.putArray("media"); // what was sent, never the bytes
+        for (Media.Summary part : media) {
+          ObjectNode p = parts.addObject().put("kind", part.kind().label()).put("parameter", part.parameter()).put("mimeType", part.mimeType());
+          if (part.url() != null) {
+            p.put("url", part.url());
+          } else {
+            p.put("size", part.size()).put("sha256", part.sha256());
+          }
+        }
+      }
     }
     node.put("rawText", rawText);
     try {

@@ -4,6 +4,7 @@ import dev.prompt4j.Response;
 import dev.prompt4j.Trace;
 import dev.prompt4j.examples.chaining.ChainingExamples;
 import dev.prompt4j.examples.decomposition.DecompositionExamples;
+import dev.prompt4j.examples.media.MediaExamples;
 import dev.prompt4j.examples.orchestration.OrchestrationExamples;
 import dev.prompt4j.examples.pipelines.PipelinesExamples;
 import dev.prompt4j.examples.routing.RoutingExamples;
@@ -48,6 +49,7 @@ public final class RunAll {
     all.addAll(PipelinesExamples.all());
     all.addAll(DecompositionExamples.all());
     all.addAll(RoutingExamples.all());
+    all.addAll(MediaExamples.all());
     return all;
   }
 

@@ -8,6 +8,7 @@ import dev.prompt4j.processor.declare.Declarations;
 import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.diag.Result;
 import dev.prompt4j.processor.graph.FieldGraphValidator;
+import dev.prompt4j.processor.media.MediaValidator;
 import dev.prompt4j.processor.model.ModelAssembler;
 import dev.prompt4j.processor.model.Models.CallConfig;
 import dev.prompt4j.processor.model.Models.ComputedField;
@@ -20,7 +21,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The stages one prompt interface goes through, each taking immutable input and returning an immutable
- * {@link Result}: declarations → calls → templates bound → computed-field graph → model. The first stage
+ * {@link Result}: declarations → calls → templates bound → media checked → computed-field graph → model. The first stage
  * that is not clean stops this interface (its report says why); the others are not affected.
  */
 final class InterfacePipeline {
@@ -28,12 +29,14 @@ final class InterfacePipeline {
   private final CallResolver calls;
   private final TemplateBinder templates;
   private final FieldGraphValidator graph;
+  private final MediaValidator media;
 
   InterfacePipeline(ProcessingEnvironment env) {
     this.declarations = new DeclarationValidator(env.getElementUtils(), env.getTypeUtils());
     this.calls = new CallResolver(env.getElementUtils());
     this.templates = new TemplateBinder(env);
     this.graph = new FieldGraphValidator(env.getTypeUtils());
+    this.media = new MediaValidator(env);
   }
 
   /** The model of {@code type}, or no model with the report of why; {@code base}: another prompt interface here extends it. */
@@ -49,6 +52,11 @@ final class InterfacePipeline {
       return Result.stop(report);
     }
     Result<List<BoundMethod>> bound = templates.bind(valid);
+    report = report.and(bound.report());
+    if (bound.value().isEmpty()) {
+      return Result.stop(report);
+    }
+    bound = media.validate(called.value().get(), bound.value().get());
     report = report.and(bound.report());
     if (bound.value().isEmpty()) {
       return Result.stop(report);

@@ -593,6 +593,7 @@ class DiagnosticsTest {
   void everyCatalogEntryHasACase() {
     Set<Diagnostic> covered = EnumSet.noneOf(Diagnostic.class);
     CASES.forEach(c -> covered.add(c.diagnostic()));
+    MediaDiagnosticsTest.CASES.forEach(c -> covered.add(c.diagnostic()));
     Set<Diagnostic> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     missing.remove(Diagnostic.INTERNAL_ERROR); // InternalErrorTest
     missing.remove(Diagnostic.SERVICE_FILE); // InternalErrorTest: it needs a failing Filer, not a source

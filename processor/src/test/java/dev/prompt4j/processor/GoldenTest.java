@@ -121,7 +121,8 @@ class GoldenTest {
         "com.acme.Prompt4j_Reviews$Factory",
         "com.acme.Prompt4j_Support$Factory",
         "com.acme.Prompt4j_TrendAnalysis$Factory",
-        "com.acme.Prompt4j_Tuned$Factory") + "\n", services, "sorted, one factory per interface");
+        "com.acme.Prompt4j_Tuned$Factory",
+        "com.acme.Prompt4j_Vision$Factory") + "\n", services, "sorted, one factory per interface");
   }
 
   /** Generated sources by simple file name. */

@@ -2,8 +2,12 @@ package dev.prompt4j.internal;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.prompt4j.Media;
+import dev.prompt4j.internal.media.MediaPart;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +44,22 @@ public final class Messages {
     return this;
   }
 
+  /** A request of one user message with media parts (a template without role markers). */
+  public static List<ChatMessage> single(Parts parts) {
+    return List.of(parts.message());
+  }
+
+  /** Appends a user message of text and media parts, in template order. */
+  public Messages user(Parts parts) {
+    messages.add(parts.message());
+    return this;
+  }
+
+  /** Starts the parts of a user message with media ({@code {photo:image}}). */
+  public static Parts parts() {
+    return new Parts();
+  }
+
   /** Appends an assistant message. */
   public Messages assistant(String text) {
     messages.add(AiMessage.from(text));
@@ -57,5 +77,56 @@ public final class Messages {
   /** The messages, unmodifiable. */
   public List<ChatMessage> build() {
     return List.copyOf(messages);
+  }
+
+  /**
+   * The content parts of one user message, text and media interleaved in template order. Media values
+   * are not read here: a part keeps the value, and the request builder loads it (once) for the provider
+   * asked. The value types were checked at compile time; {@code parameter} names the value in errors.
+   */
+  public static final class Parts {
+    private final List<Content> contents = new ArrayList<>();
+
+    private Parts() {}
+
+    /** Text between media; empty text adds no part. */
+    public Parts text(String text) {
+      if (!text.isEmpty()) {
+        contents.add(TextContent.from(text));
+      }
+      return this;
+    }
+
+    /** {@code {photo:image}}; {@code detail} is {@code low}, {@code high}, {@code auto} or {@code null}. */
+    public Parts image(String parameter, Object value, String detail) {
+      contents.add(MediaPart.of(Media.Kind.IMAGE, parameter, value, detail));
+      return this;
+    }
+
+    /** {@code {photos:images}}: one part per image, in list order; {@code null} or empty adds none. */
+    public Parts images(String parameter, List<?> values, String detail) {
+      if (values != null) {
+        for (int i = 0; i < values.size(); i++) {
+          contents.add(MediaPart.of(Media.Kind.IMAGE, parameter + "[" + i + "]", values.get(i), detail));
+        }
+      }
+      return this;
+    }
+
+    /** {@code {clip:audio}}. */
+    public Parts audio(String parameter, Object value) {
+      contents.add(MediaPart.of(Media.Kind.AUDIO, parameter, value, null));
+      return this;
+    }
+
+    /** {@code {doc:pdf}} and {@code {doc:document}}. */
+    public Parts pdf(String parameter, Object value) {
+      contents.add(MediaPart.of(Media.Kind.PDF, parameter, value, null));
+      return this;
+    }
+
+    private UserMessage message() {
+      return UserMessage.from(List.copyOf(contents));
+    }
   }
 }

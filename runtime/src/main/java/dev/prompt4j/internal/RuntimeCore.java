@@ -9,6 +9,8 @@ import dev.prompt4j.internal.call.RetryPolicy;
 import dev.prompt4j.internal.config.Configuration;
 import dev.prompt4j.internal.config.Setting;
 import dev.prompt4j.internal.cost.PriceTable;
+import dev.prompt4j.internal.media.MediaRequests;
+import dev.prompt4j.internal.media.MediaSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -56,7 +58,11 @@ final class RuntimeCore {
     for (String warning : configuration.checkKeys(models.optionKeys())) {
       LOG.log(System.Logger.Level.WARNING, warning);
     }
-    AttemptLoop attempts = new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), prices(configuration, settings));
+    Long mediaCap = configuration.global(Setting.MEDIA_MAX_BYTES);
+    MediaRequests media = new MediaRequests(mediaCap == null ? MediaRequests.DEFAULT_MAX_BYTES : mediaCap,
+        Boolean.TRUE.equals(configuration.global(Setting.MEDIA_FETCH_URLS)), MediaSupport.shipped());
+    AttemptLoop attempts =
+        new AttemptLoop(models, RetryPolicy.from(configuration, RetryPolicy.Sleeper.THREAD), prices(configuration, settings), media);
     Configuration.Entry named = configuration.entry(Setting.PREFIX + Setting.LISTENERS.name());
     List<PromptListener> listeners = Listeners.collect(settings.listeners(), named == null ? List.of() : Setting.LISTENERS.parse(named),
         settings.classLoader(), named == null ? "" : named.source());

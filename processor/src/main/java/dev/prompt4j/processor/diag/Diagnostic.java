@@ -81,7 +81,7 @@ public enum Diagnostic {
   MALFORMED_PLACEHOLDER(Kind.ERROR, "MalformedPlaceholder",
       "%s at template line %d is not a placeholder; write {name}, {name.component}, {name:list} or {name:lists}, or {{ and }} for literal braces"),
   UNKNOWN_FORMAT_SPEC(Kind.ERROR, "UnknownFormatSpec",
-      "%s at template line %d has the unknown format ':%s'; the formats are :list (one item per line) and :lists (blocks separated by a blank line)"),
+      "%s at template line %d has the unknown format ':%s'; the formats are :list (one item per line) and :lists (blocks separated by a blank line)%s"),
   UNKNOWN_PLACEHOLDER(Kind.ERROR, "UnknownPlaceholder",
       "{%s} matches no parameter or @ComputedField of %s%s"),
   UNKNOWN_COMPONENT(Kind.ERROR, "UnknownComponent",
@@ -90,6 +90,18 @@ public enum Diagnostic {
       "%s: :%s needs %s, but %s is %s; remove the format or pass a list"),
   MESSAGES_TYPE(Kind.ERROR, "MessagesType",
       "MESSAGES: {%s} needs a List of dev.langchain4j.data.message.ChatMessage, but %s is %s; pass the conversation as a List<ChatMessage>"),
+
+  // Media in templates (images, audio, PDF)
+  MEDIA_OPTION(Kind.ERROR, "MediaOption",
+      "%s at template line %d has the unknown option '%s'; %s"),
+  MEDIA_TYPE(Kind.ERROR, "MediaType",
+      "%s: :%s needs %s, but %s is %s; pass one of these types"),
+  MEDIA_PLURAL(Kind.ERROR, "MediaPlural",
+      "%s: :%s takes a List of media, but %s is one value (%s); write {%s:%s} for one value, or pass a List"),
+  MEDIA_ROLE(Kind.ERROR, "MediaRole",
+      "%s is in the %s: section; media go in USER: sections (langchain4j's system and assistant messages carry text only): move it to a USER: section"),
+  MEDIA_NOT_ACCEPTED(Kind.ERROR, "MediaNotAccepted",
+      "%s: provider '%s' (%s of %s) cannot take %s input; providers that can: %s; change the provider or the template"),
 
   // The processor itself
   SERVICE_FILE(Kind.ERROR, "ServiceFile",

@@ -25,7 +25,9 @@ final class MessageCode {
   static CodeBlock messages(PromptMethod method, Map<String, String> fieldVariables) {
     Template template = method.template();
     if (!template.explicitRoles()) {
-      return CodeBlock.of("$T.single($L)", MESSAGES, text(template.sections().get(0), method, fieldVariables));
+      Section only = template.sections().get(0);
+      return CodeBlock.of("$T.single($L)", MESSAGES,
+          MediaCode.hasMedia(only) ? MediaCode.parts(only, method, fieldVariables) : text(only, method, fieldVariables));
     }
     // Each message on its own line: the statement's continuation indent lines them up under the call.
     CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($L)", MESSAGES, template.sections().size());
@@ -38,15 +40,20 @@ final class MessageCode {
       };
       CodeBlock argument = section.role() == Role.MESSAGES
           ? access((Placeholder) section.segments().get(0), method, fieldVariables)
-          : text(section, method, fieldVariables);
+          : MediaCode.hasMedia(section) ? MediaCode.parts(section, method, fieldVariables) : text(section, method, fieldVariables);
       code.add("\n.$L($L)", builderMethod, argument);
     }
     return code.add("\n.build()").build();
   }
 
   private static CodeBlock text(Section section, PromptMethod method, Map<String, String> fieldVariables) {
+    return text(section.segments(), method, fieldVariables);
+  }
+
+  /** Text segments (literals and text placeholders) as one string expression. */
+  static CodeBlock text(List<Segment> segments, PromptMethod method, Map<String, String> fieldVariables) {
     List<CodeBlock> parts = new ArrayList<>();
-    for (Segment segment : section.segments()) {
+    for (Segment segment : segments) {
       if (segment instanceof Literal literal) {
         parts.addAll(literal(literal.text()));
       } else {
@@ -55,13 +62,13 @@ final class MessageCode {
         parts.add(CodeBlock.of("$T.$L($L)", VALUES, render, access(placeholder, method, fieldVariables)));
       }
     }
-    if (parts.size() == 1 && section.segments().get(0) instanceof Placeholder) {
+    if (parts.size() == 1 && segments.get(0) instanceof Placeholder) {
       return parts.get(0);
     }
     return parts.stream().collect(CodeBlock.joining("$W+ "));
   }
 
-  private static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {
+  static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {
     ValueAccess access = method.values().get(placeholder);
     CodeBlock.Builder code = CodeBlock.builder();
     if (access.field()) {

@@ -1,6 +1,7 @@
 package dev.prompt4j.processor.template;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A parsed template: its message sections in order. Produced once by the processor; generated code
@@ -44,9 +45,25 @@ public record Template(List<Section> sections, boolean explicitRoles) {
    *
    * @param name the parameter or computed field name
    * @param path record components or getters after the name ({@code {a.b.c}} has path [b, c])
-   * @param format {@code null}, {@code list} or {@code lists}
+   * @param format {@code null}, {@code list}, {@code lists} or a media spec ({@link MediaSpec})
    * @param source the placeholder as written, braces included
    * @param line the template line (1-based)
+   * @param options the options of a media spec ({@code detail=low}), else empty
    */
-  public record Placeholder(String name, List<String> path, String format, String source, int line) implements Segment {}
+  public record Placeholder(String name, List<String> path, String format, String source, int line, Map<String, String> options)
+      implements Segment {
+    public Placeholder {
+      options = Map.copyOf(options);
+    }
+
+    /** A placeholder without options. */
+    public Placeholder(String name, List<String> path, String format, String source, int line) {
+      this(name, path, format, source, line, Map.of());
+    }
+
+    /** Its media spec, when it has one. */
+    public java.util.Optional<MediaSpec> media() {
+      return MediaSpec.of(format);
+    }
+  }
 }

@@ -8,13 +8,15 @@ import dev.prompt4j.processor.template.Template.Section;
 import dev.prompt4j.processor.template.Template.Segment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parses a template into sections and segments: role markers at the start of a line, {@code {name}},
- * {@code {name.component}}, {@code {name:list}}, {@code {name:lists}}, {@code {{} and {@code }}}.
+ * {@code {name.component}}, {@code {name:list}}, {@code {name:lists}}, the media specs of {@link MediaSpec}
+ * with their options ({@code {photo:image(detail=low)}}), {@code {{} and {@code }}}.
  * Common indentation is removed and each section is trimmed; values are never parsed.
  */
 public final class TemplateParser {
@@ -169,10 +171,16 @@ public final class TemplateParser {
   private static Placeholder placeholder(String source, int line) throws TemplateException {
     String inner = source.substring(1, source.length() - 1).strip();
     String format = null;
+    String options = null;
     int colon = inner.indexOf(':');
     if (colon >= 0) {
       format = inner.substring(colon + 1).strip();
       inner = inner.substring(0, colon).strip();
+      int open = format.indexOf('(');
+      if (open > 0 && format.endsWith(")")) {
+        options = format.substring(open + 1, format.length() - 1);
+        format = format.substring(0, open).strip();
+      }
     }
     // The name first: {"a": 1} is literal JSON that lacks {{ }}, not a placeholder with format ' 1'.
     String[] parts = inner.split("\\.", -1);
@@ -181,10 +189,11 @@ public final class TemplateParser {
         throw new TemplateException(Diagnostic.MALFORMED_PLACEHOLDER, source, line);
       }
     }
-    if (format != null && !FORMATS.contains(format)) {
-      throw new TemplateException(Diagnostic.UNKNOWN_FORMAT_SPEC, source, line, format);
+    if (format != null && !FORMATS.contains(format) && MediaSpec.of(format).isEmpty()) {
+      throw new TemplateException(Diagnostic.UNKNOWN_FORMAT_SPEC, source, line, format, MediaOptions.unknownSpecHint(format));
     }
-    return new Placeholder(parts[0], List.of(parts).subList(1, parts.length), format, source, line);
+    Map<String, String> parsed = MediaOptions.parse(source, line, format, options);
+    return new Placeholder(parts[0], List.of(parts).subList(1, parts.length), format, source, line, parsed);
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.prompt4j.OutputException;
 import dev.prompt4j.Usage;
 import dev.prompt4j.internal.config.Configuration;
 import dev.prompt4j.internal.cost.PriceTable;
+import dev.prompt4j.internal.media.MediaRequests;
 import dev.prompt4j.internal.output.OutputMode;
 import dev.prompt4j.internal.output.OutputParseException;
 import dev.prompt4j.internal.output.StructuredRequests;
@@ -38,6 +39,7 @@ public final class AttemptLoop {
   private final RequestFactory requests;
   private final RetryingSender sender;
   private final PriceTable prices;
+  private final MediaRequests media;
 
   /**
    * @param models the clients
@@ -45,8 +47,19 @@ public final class AttemptLoop {
    * @param prices what each model's tokens cost
    */
   public AttemptLoop(ModelRegistry models, RetryPolicy retries, PriceTable prices) {
+    this(models, retries, prices, MediaRequests.DEFAULTS);
+  }
+
+  /**
+   * @param models the clients
+   * @param retries when and how long to wait before sending again
+   * @param prices what each model's tokens cost
+   * @param media how media parts are loaded and checked against each provider
+   */
+  public AttemptLoop(ModelRegistry models, RetryPolicy retries, PriceTable prices, MediaRequests media) {
     this.models = models;
-    this.requests = new RequestFactory(models);
+    this.media = media;
+    this.requests = new RequestFactory(models, media);
     this.sender = new RetryingSender(models, requests, retries);
     this.prices = prices;
   }
@@ -136,6 +149,9 @@ public final class AttemptLoop {
     OutputException invalid = null; // the last target's answers never validated
     String why = null; // why the next request is sent: the failure retried, the errors re-asked, the model left
     Target previous = null;
+    // Media: a provider that cannot take a kind fails here, before any request; files are read once.
+    media.prepare(messages, plan.targets().stream().map(Target::toString).toList(),
+        plan.targets().stream().map(Target::provider).toList(), plan.qualifiedName());
     targets:
     for (Target target : plan.targets()) {
       if (previous != null) {

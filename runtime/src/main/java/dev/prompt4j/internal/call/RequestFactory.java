@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.prompt4j.CallParameters;
+import dev.prompt4j.internal.media.MediaRequests;
 import dev.prompt4j.provider.ChatModelProvider;
 import java.util.List;
 
@@ -21,9 +22,15 @@ public final class RequestFactory {
   private static final System.Logger LOG = System.getLogger(RequestFactory.class.getName());
 
   private final ModelRegistry models;
+  private final MediaRequests media;
 
   RequestFactory(ModelRegistry models) {
+    this(models, MediaRequests.DEFAULTS);
+  }
+
+  RequestFactory(ModelRegistry models, MediaRequests media) {
     this.models = models;
+    this.media = media;
   }
 
   /**
@@ -45,7 +52,8 @@ public final class RequestFactory {
    * @return the request
    */
   ChatRequest request(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format) {
-    ChatRequest.Builder request = ChatRequest.builder().messages(conversation).parameters(parameters(plan, target).request());
+    // Media parts become the contents the provider takes (a URL, or bytes loaded once): here, as the request is built.
+    ChatRequest.Builder request = ChatRequest.builder().messages(media.resolve(conversation, target.provider())).parameters(parameters(plan, target).request());
     if (format != null) {
       request.responseFormat(format);
     }

@@ -77,12 +77,18 @@ public record Setting<V>(List<String> names, String valid, Function<String, V> p
       new Setting<>(List.of("listeners"), "class names separated by commas, such as com.example.AuditListener", Setting::split);
   /** {@code prompt4j.log.content}: whether the DEBUG line per call carries the messages and the answer. */
   public static final Setting<Boolean> LOG_CONTENT = new Setting<>(List.of("log.content"), "true or false", Setting::bool);
+  /** {@code prompt4j.media.max-bytes}: the largest image, sound or PDF a call sends (default 20 MB). */
+  public static final Setting<Long> MEDIA_MAX_BYTES =
+      new Setting<>(List.of("media.max-bytes"), "a size in bytes, such as 20MB, 512KB or 1048576", Setting::bytes);
+  /** {@code prompt4j.media.fetch-urls}: whether Prompt4j fetches a media URL the provider cannot take as a URL (default false). */
+  public static final Setting<Boolean> MEDIA_FETCH_URLS = new Setting<>(List.of("media.fetch-urls"), "true or false", Setting::bool);
   /** Prices start with this: {@code prompt4j.prices.<provider>.<model>=input,output[,cachedInput]}. */
   public static final String PRICES = PREFIX + "prices.";
 
   /** Settings that are not per method. */
   public static final List<Setting<?>> GLOBAL_SETTINGS =
-      List.of(RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, EXECUTOR_THREADS, EXECUTOR_VIRTUAL, LISTENERS, LOG_CONTENT);
+      List.of(RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, EXECUTOR_THREADS, EXECUTOR_VIRTUAL, LISTENERS, LOG_CONTENT, MEDIA_MAX_BYTES,
+          MEDIA_FETCH_URLS);
 
   /** {@code prompt4j.providers.<name>.timeout}. */
   static final Setting<Duration> PROVIDER_TIMEOUT = duration("timeout");
@@ -149,6 +155,13 @@ public record Setting<V>(List<String> names, String valid, Function<String, V> p
       throw new IllegalArgumentException("out of range");
     }
     return value;
+  }
+
+  private static Long bytes(String text) {
+    String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+    long unit = t.endsWith("GB") ? 1L << 30 : t.endsWith("MB") ? 1L << 20 : t.endsWith("KB") ? 1L << 10 : 1;
+    String number = unit == 1 ? t : t.substring(0, t.length() - 2).strip();
+    return atLeast(Math.multiplyExact(Long.parseLong(number), unit), 1);
   }
 
   private static Boolean bool(String text) {
