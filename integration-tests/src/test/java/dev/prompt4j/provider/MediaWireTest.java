@@ -181,6 +181,37 @@ class MediaWireTest extends FakeServerTest {
   }
 
   @Test
+  void aUrlTheProviderCannotTakeIsFetchedWhenAllowedAndSentAsBytes() throws IOException {
+    com.sun.net.httpserver.HttpServer images = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    images.createContext("/cat.png", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "image/png");
+      exchange.sendResponseHeaders(200, PNG.length);
+      exchange.getResponseBody().write(PNG);
+      exchange.close();
+    });
+    images.start();
+    try {
+      URI cat = URI.create("http://127.0.0.1:" + images.getAddress().getPort() + "/cat.png");
+
+      gallery("ollama", Map.of("prompt4j.media.fetch-urls", "true")).see(cat);
+
+      JsonNode image = null;
+      for (JsonNode message : lastBody().path("messages")) {
+        for (JsonNode part : message.path("content")) {
+          if (part.path("type").asText().equals("image_url")) {
+            image = part;
+          }
+        }
+      }
+      assertTrue(image != null, "an image part was sent: " + lastBody());
+      assertEquals("data:image/png;base64," + b64(PNG), image.path("image_url").path("url").asText(), "fetched and sent as bytes");
+    } finally {
+      images.stop(0);
+    }
+  }
+
+  @Test
   void mediaAboveTheSizeCapFailsBeforeAnyRequest() throws IOException {
     Path big = file("big.png", bytes(new int[] {0x89, 'P', 'N', 'G'}, "x".repeat(200)));
     Prompt4jException e = assertThrows(Prompt4jException.class,
