@@ -27,6 +27,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -66,41 +67,61 @@ class FailoverTest {
   void aFailureAfterACheckpointNeitherLosesNorDuplicatesResults(@TempDir Path dir) throws Exception {
     int n = 600;
     try (FakeOpenAi server = new FakeOpenAi(25)) {
-      Configuration config = new Configuration();
-      config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-      config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-      config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restartingConfiguration());
       env.setParallelism(2);
       env.enableCheckpointing(200);
-      AsyncPrompt<TicketTriage, Ticket, TicketTriage.Triage> triage = Prompt4jFlink
-          .asyncResponse(TicketTriage.class, (TicketTriage t, Ticket ticket) -> t.classifyAsync(ticket.id(), ticket.text()))
-          .properties(server.properties());
-      // A paced source, so checkpoints fall between records rather than after all of them.
-      DataGeneratorSource<Ticket> source = new DataGeneratorSource<>(
-          i -> AsyncPromptTest.ticket(i == 7 ? n : i), n, RateLimiterStrategy.perSecond(300), TypeInformation.of(Ticket.class));
-      DataStream<Ticket> tickets = env.fromSource(source, WatermarkStrategy.noWatermarks(), "tickets");
-      PromptStreams<Ticket, TicketTriage.Triage> out = Prompt4jFlink.unorderedWait(tickets, triage, Duration.ofSeconds(60), 4);
-
-      out.results().map(t -> "OK " + t.id() + " " + t.category()).returns(Types.STRING)
-          .map(new FailOnceAfterCheckpoint())
-          .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.resolve("results").toUri()), new SimpleStringEncoder<String>()).build());
-      out.deadLetters().map(d -> "DL " + d.input().id() + " " + d.reason()).returns(Types.STRING)
-          .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.resolve("dead-letters").toUri()), new SimpleStringEncoder<String>()).build());
+      triagePipeline(env, server, dir, n, new FailOnceAfterCheckpoint());
       env.execute("failover");
 
       assertTrue(FAILED.get(), "the failure was injected");
-      Map<Long, Integer> seen = new HashMap<>();
-      for (String line : committedLines(dir)) {
-        seen.merge(Long.parseLong(line.split(" ")[1]), 1, Integer::sum);
-      }
-      assertEquals(n, seen.size(), "no ticket lost");
-      seen.forEach((id, count) -> assertEquals(1, count, "ticket " + id + " written once"));
-      int repeated = server.totalRequests() - n - (n / 100); // minus the planned re-asks
+      int repeated = assertEveryTicketOnce(dir, n, server);
       System.out.printf("failover: %d tickets, %d model requests, %d repeated by the restart (at-least-once calls)%n",
           n, server.totalRequests(), repeated);
-      assertTrue(repeated >= 0);
     }
+  }
+
+  /** Restarts a failed job up to 3 times, 100 ms apart. */
+  static Configuration restartingConfiguration() {
+    Configuration config = new Configuration();
+    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+    return config;
+  }
+
+  /**
+   * {@code n} paced tickets through {@code Prompt4jFlink} against {@code server}; results go through {@code
+   * beforeSink} into an exactly-once FileSink under {@code dir/results}, dead letters under {@code dir/dead-letters}.
+   */
+  static void triagePipeline(StreamExecutionEnvironment env, FakeOpenAi server, Path dir, int n,
+      MapFunction<String, String> beforeSink) {
+    AsyncPrompt<TicketTriage, Ticket, TicketTriage.Triage> triage = Prompt4jFlink
+        .asyncResponse(TicketTriage.class, (TicketTriage t, Ticket ticket) -> t.classifyAsync(ticket.id(), ticket.text()))
+        .properties(server.properties());
+    // A paced source, so checkpoints fall between records rather than after all of them.
+    DataGeneratorSource<Ticket> source = new DataGeneratorSource<>(
+        i -> AsyncPromptTest.ticket(i == 7 ? n : i), n, RateLimiterStrategy.perSecond(300), TypeInformation.of(Ticket.class));
+    DataStream<Ticket> tickets = env.fromSource(source, WatermarkStrategy.noWatermarks(), "tickets");
+    PromptStreams<Ticket, TicketTriage.Triage> out = Prompt4jFlink.unorderedWait(tickets, triage, Duration.ofSeconds(60), 4);
+
+    out.results().map(t -> "OK " + t.id() + " " + t.category()).returns(Types.STRING)
+        .map(beforeSink)
+        .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.resolve("results").toUri()), new SimpleStringEncoder<String>()).build());
+    out.deadLetters().map(d -> "DL " + d.input().id() + " " + d.reason()).returns(Types.STRING)
+        .sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.resolve("dead-letters").toUri()), new SimpleStringEncoder<String>()).build());
+  }
+
+  /** Asserts the committed output holds each of the {@code n} tickets once; returns the model calls a restart repeated. */
+  static int assertEveryTicketOnce(Path dir, int n, FakeOpenAi server) throws IOException {
+    Map<Long, Integer> seen = new HashMap<>();
+    for (String line : committedLines(dir)) {
+      seen.merge(Long.parseLong(line.split(" ")[1]), 1, Integer::sum);
+    }
+    assertEquals(n, seen.size(), "no ticket lost");
+    seen.forEach((id, count) -> assertEquals(1, count, "ticket " + id + " written once"));
+    int repeated = server.totalRequests() - n - (n / 100); // minus the planned re-asks
+    assertTrue(repeated >= 0, "at least one request per ticket and per planned re-ask");
+    return repeated;
   }
 
   /** Lines of the finished part files (in-progress and pending files are hidden, starting with a dot). */
