@@ -53,24 +53,37 @@ public class Prompt4jAutoConfiguration {
   public Prompt4jAutoConfiguration() {}
 
   /**
+   * The {@code prompt4j.*} keys of the Spring {@link Environment} and the providers on the class path.
+   *
+   * @param environment where the keys are read
+   * @return the settings the runtime is built from
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public Prompt4jSettings prompt4jSettings(Environment environment) {
+    List<ChatModelProvider> providers = new ArrayList<>();
+    ServiceLoader.load(ChatModelProvider.class, getClass().getClassLoader()).forEach(providers::add);
+    return new Prompt4jSettings(Prompt4jEnvironment.properties(environment, providers), providers);
+  }
+
+  /**
    * The application's runtime.
    *
-   * @param environment where {@code prompt4j.*} keys are read
+   * @param environment where a rejected key is looked up, for its file and line
+   * @param settings the keys
    * @param chatModels a langchain4j client of the application, used when there is exactly one
    * @param listeners the application's listeners
-   * @param executors an executor named {@value #EXECUTOR}, or Spring Boot's {@code applicationTaskExecutor}
+   * @param executors an executor named {@value #EXECUTOR}
+   * @param applicationTaskExecutor Spring Boot's executor, used when {@code spring.threads.virtual.enabled=true}
    * @return the runtime
    * @throws Prompt4jConfigurationException when a key or value is not valid
    */
   @Bean
   @ConditionalOnMissingBean
-  public PromptRuntime prompt4jRuntime(Environment environment, ObjectProvider<ChatModel> chatModels,
+  public PromptRuntime prompt4jRuntime(Environment environment, Prompt4jSettings settings, ObjectProvider<ChatModel> chatModels,
       ObjectProvider<PromptListener> listeners, @Qualifier(EXECUTOR) ObjectProvider<Executor> executors,
       @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-    ClassLoader loader = getClass().getClassLoader();
-    List<ChatModelProvider> providers = new ArrayList<>();
-    ServiceLoader.load(ChatModelProvider.class, loader).forEach(providers::add);
-    Prompt4j.Builder builder = Prompt4j.builder().classLoader(loader).properties(Prompt4jEnvironment.properties(environment, providers));
+    Prompt4j.Builder builder = Prompt4j.builder().classLoader(getClass().getClassLoader()).properties(settings.properties());
     listeners.orderedStream().forEach(builder::listener);
     ChatModel chatModel = chatModels.getIfUnique();
     if (chatModel != null) {
