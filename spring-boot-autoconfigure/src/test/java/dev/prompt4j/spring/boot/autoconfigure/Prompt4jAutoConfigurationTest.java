@@ -130,6 +130,16 @@ class Prompt4jAutoConfigurationTest {
     }
   }
 
+  @Test
+  void theStarterListsTheGlobalKeysForTheIde() throws Exception {
+    try (InputStream in = Prompt4jAutoConfiguration.class.getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+      com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+      List<String> names = new java.util.ArrayList<>();
+      json.get("properties").forEach(p -> names.add(p.get("name").asText()));
+      assertThat(names).contains("prompt4j.provider", "prompt4j.model", "prompt4j.max-tokens", "prompt4j.providers", "prompt4j.retry.max-delay");
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnGreeter {
     @Bean
