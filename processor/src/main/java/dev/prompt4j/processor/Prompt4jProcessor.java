@@ -6,6 +6,7 @@ import dev.prompt4j.processor.diag.Diagnostic;
 import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.diag.Result;
 import dev.prompt4j.processor.generate.ImplementationWriter;
+import dev.prompt4j.processor.generate.InterfaceIndex;
 import dev.prompt4j.processor.generate.NativeImageMetadata;
 import dev.prompt4j.processor.generate.ServiceRegistrations;
 import dev.prompt4j.processor.model.Models.PromptInterface;
@@ -42,6 +43,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
   private ImplementationWriter writer;
   private ServiceRegistrations registrations;
   private NativeImageMetadata metadata;
+  private InterfaceIndex index;
   private final Set<String> deferred = new LinkedHashSet<>();
 
   @Override
@@ -51,6 +53,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     writer = new ImplementationWriter(processingEnv.getTypeUtils());
     registrations = new ServiceRegistrations(processingEnv);
     metadata = new NativeImageMetadata(processingEnv.getElementUtils());
+    index = new InterfaceIndex(processingEnv);
   }
 
   @Override
@@ -101,6 +104,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
           registrations.add(model.get());
+          index.add(model.get());
           try {
             metadata.write(model.get(), processingEnv.getFiler());
           } catch (IOException e) {
@@ -115,6 +119,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     }
     if (round.processingOver()) {
       registrations.write();
+      index.write();
     }
     return false;
   }

@@ -110,6 +110,9 @@ public enum Diagnostic {
       "cannot write %s (%s), so a GraalVM native image could not bind this interface's answers; check the class output folder is writable"),
   MISSING_TYPES(Kind.ERROR, "MissingTypes",
       "prompt interface %s refers to %s, which no source declares and no annotation processor generated; fix the errors above or generate the type"),
+  // Spring Boot starter: the interface index and the configuration metadata
+  INDEX_FILE(Kind.ERROR, "IndexFile",
+      "cannot write %s (%s), so frameworks (the Spring Boot starter) and IDEs would not see the prompt interfaces; check the class output folder is writable"),
   INTERNAL_ERROR(Kind.ERROR, "InternalError",
       "Prompt4j failed on %s: %s; this is a bug in Prompt4j, please report it with this interface");
 

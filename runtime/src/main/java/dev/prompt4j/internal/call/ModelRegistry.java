@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.internal.config.Configuration;
+import dev.prompt4j.internal.config.Setting;
 import dev.prompt4j.provider.ChatModelProvider;
 import dev.prompt4j.provider.ProviderSettings;
 import java.util.List;
@@ -73,9 +74,15 @@ public final class ModelRegistry {
     return options;
   }
 
-  /** The provider named {@code name}, or an error listing the known ones. */
+  /**
+   * The provider named {@code name}, or of the named instance {@code name} ({@code
+   * prompt4j.providers.<name>.type}), or an error listing the known ones.
+   */
   ChatModelProvider provider(String name) {
     ChatModelProvider provider = providers.get(name);
+    if (provider == null) {
+      provider = instanceType(name);
+    }
     if (provider == null) {
       throw new Prompt4jException("No provider named '" + name + "'; known providers: " + providers.keySet()
           + ". Register a dev.prompt4j.provider.ChatModelProvider with ServiceLoader to add one.");
@@ -136,7 +143,17 @@ public final class ModelRegistry {
   public ProviderSettings settings(String name) {
     return settings.computeIfAbsent(name, n -> {
       ChatModelProvider provider = providers.get(n);
-      return provider == null ? configuration.provider(n) : configuration.provider(provider);
+      if (provider != null) {
+        return configuration.provider(provider);
+      }
+      ChatModelProvider type = instanceType(n);
+      return type == null ? configuration.provider(n) : configuration.instance(n, type);
     });
+  }
+
+  /** The provider {@code prompt4j.providers.<name>.type} names, or {@code null} when not set. */
+  private ChatModelProvider instanceType(String name) {
+    String type = configuration.get(Setting.PROVIDERS + name + "." + Setting.PROVIDER_TYPE);
+    return type == null ? null : providers.get(type);
   }
 }

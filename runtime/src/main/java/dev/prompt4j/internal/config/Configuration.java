@@ -381,6 +381,7 @@ public final class Configuration {
    */
   public List<String> checkKeys(Map<String, List<String>> providerOptions) {
     List<String> warnings = new ArrayList<>();
+    providerOptions = withInstances(providerOptions);
     for (Source source : sources) {
       for (String key : source.keys()) {
         if (source.environment()) {
@@ -402,6 +403,46 @@ public final class Configuration {
       }
     }
     return warnings;
+  }
+
+  /**
+   * {@code providerOptions} plus the named provider instances ({@code prompt4j.providers.<name>.type}),
+   * each with the options of its type.
+   *
+   * @throws Prompt4jException when a type names no provider
+   */
+  private Map<String, List<String>> withInstances(Map<String, List<String>> providerOptions) {
+    Map<String, List<String>> all = new java.util.TreeMap<>(providerOptions);
+    String suffix = "." + Setting.PROVIDER_TYPE;
+    for (Source source : sources) {
+      for (String key : source.keys()) {
+        if (!source.environment() && key.startsWith(Setting.PROVIDERS) && key.endsWith(suffix)) {
+          String name = key.substring(Setting.PROVIDERS.length(), key.length() - suffix.length());
+          Entry type = entry(key);
+          if (name.isEmpty() || name.contains(".") || type == null) {
+            continue; // KeyCatalog names what is wrong with the key
+          }
+          if (!providerOptions.containsKey(type.value())) {
+            throw new Prompt4jException("Configuration key " + key + " (" + type.source() + ") is '" + type.value()
+                + "', which names no provider: write one of " + providerOptions.keySet());
+          }
+          all.putIfAbsent(name, providerOptions.get(type.value()));
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Key, base URL, timeout, retries and {@code type}'s options configured for the named provider
+   * instance {@code name}, without environment defaults: an instance's key is always its own.
+   *
+   * @param name the instance name ({@code prompt4j.providers.<name>.type} is set)
+   * @param type the provider it is an instance of
+   * @return its settings
+   */
+  public ProviderSettings instance(String name, ChatModelProvider type) {
+    return provider(name, List.of(), List.of(), type.optionKeys());
   }
 
   /**

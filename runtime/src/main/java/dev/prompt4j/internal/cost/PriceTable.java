@@ -35,7 +35,6 @@ public final class PriceTable {
 
   private static final System.Logger LOG = System.getLogger(PriceTable.class.getName());
   private static final Pattern SNAPSHOT = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest)$");
-  private static final ShippedTable SHIPPED = ShippedTable.load();
 
   private final Map<String, ModelPrice> configured; // by provider:model
   private final List<PriceSource> sources;
@@ -64,7 +63,7 @@ public final class PriceTable {
 
   /** The version (date) of the shipped table. */
   public static String version() {
-    return SHIPPED.version;
+    return ShippedTable.INSTANCE.version;
   }
 
   /**
@@ -85,7 +84,7 @@ public final class PriceTable {
         price = find(provider, bare);
       }
     }
-    return price != null ? price : SHIPPED.prices.get(provider + ":*");
+    return price != null ? price : ShippedTable.INSTANCE.prices.get(provider + ":*");
   }
 
   private ModelPrice find(String provider, String model) {
@@ -100,7 +99,7 @@ public final class PriceTable {
         return price;
       }
     }
-    return SHIPPED.prices.get(key);
+    return ShippedTable.INSTANCE.prices.get(key);
   }
 
   /**
@@ -116,7 +115,7 @@ public final class PriceTable {
     ModelPrice price = price(provider, model);
     if (price == null) {
       if (warned.putIfAbsent(provider + ":" + model, Boolean.TRUE) == null) {
-        LOG.log(System.Logger.Level.WARNING, provider + ":" + model + " has no price (table of " + SHIPPED.version + "): its calls"
+        LOG.log(System.Logger.Level.WARNING, provider + ":" + model + " has no price (table of " + ShippedTable.INSTANCE.version + "): its calls"
             + " report an unknown cost. Set prompt4j.prices." + provider + "." + model + "=<input>,<output>[,<cached input>]"
             + " (USD per million tokens) or register a dev.prompt4j.PriceSource");
       }
@@ -154,8 +153,13 @@ public final class PriceTable {
     }
   }
 
-  /** The table shipped as {@value #RESOURCE}. */
+  /**
+   * The table shipped as {@value #RESOURCE}, read on first use (the first priced call), not when a
+   * runtime is built: reading it starts Jackson, a large part of an application's start-up.
+   */
   private static final class ShippedTable {
+    static final ShippedTable INSTANCE = load();
+
     final String version;
     final Map<String, ModelPrice> prices;
 

@@ -1,0 +1,119 @@
+package dev.prompt4j.spring.boot.autoconfigure;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.prompt4j.Prompt4j;
+import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.PromptListener;
+import dev.prompt4j.PromptRuntime;
+import dev.prompt4j.opentelemetry.OpenTelemetryListener;
+import dev.prompt4j.provider.ChatModelProvider;
+import io.opentelemetry.api.OpenTelemetry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * Prompt4j in a Spring Boot application: one {@link PromptRuntime} configured from the {@code
+ * prompt4j.*} keys of the Spring {@link Environment}, and one bean per prompt interface (see {@link
+ * PromptInterfaceRegistrar}). What the application already has is reused:
+ *
+ * <ul>
+ *   <li>its own {@link PromptRuntime} bean replaces this one ({@code @ConditionalOnMissingBean});
+ *   <li>a single langchain4j {@link ChatModel} bean answers every call (the model it was built with
+ *       answers, whatever model a method names);
+ *   <li>{@link PromptListener} beans are added to the runtime, and with {@code prompt4j-opentelemetry}
+ *       on the class path an {@code OpenTelemetry} bean adds its listener;
+ *   <li>the executor is an {@link Executor} bean named {@value #EXECUTOR}, else, with {@code
+ *       spring.threads.virtual.enabled=true}, Spring Boot's {@code applicationTaskExecutor} (virtual
+ *       threads), else Prompt4j's default executor.
+ * </ul>
+ *
+ * <p>A configuration the runtime rejects fails start-up with a {@link Prompt4jConfigurationException}
+ * naming the key, what would be valid and where the application sets it.
+ */
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
+@Import(PromptInterfaceRegistrar.class)
+public class Prompt4jAutoConfiguration {
+  /** The name of an {@link Executor} bean Prompt4j runs computed fields and async calls on. */
+  public static final String EXECUTOR = "prompt4jExecutor";
+
+  /** Made by Spring. */
+  public Prompt4jAutoConfiguration() {}
+
+  /**
+   * The {@code prompt4j.*} keys of the Spring {@link Environment} and the providers on the class path.
+   *
+   * @param environment where the keys are read
+   * @return the settings the runtime is built from
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public Prompt4jSettings prompt4jSettings(Environment environment) {
+    List<ChatModelProvider> providers = new ArrayList<>();
+    ServiceLoader.load(ChatModelProvider.class, getClass().getClassLoader()).forEach(providers::add);
+    return new Prompt4jSettings(Prompt4jEnvironment.properties(environment, providers), providers);
+  }
+
+  /**
+   * The application's runtime.
+   *
+   * @param environment where a rejected key is looked up, for its file and line
+   * @param settings the keys
+   * @param chatModels a langchain4j client of the application, used when there is exactly one
+   * @param listeners the application's listeners
+   * @param executors an executor named {@value #EXECUTOR}
+   * @param applicationTaskExecutor Spring Boot's executor, used when {@code spring.threads.virtual.enabled=true}
+   * @return the runtime
+   * @throws Prompt4jConfigurationException when a key or value is not valid
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public PromptRuntime prompt4jRuntime(Environment environment, Prompt4jSettings settings, ObjectProvider<ChatModel> chatModels,
+      ObjectProvider<PromptListener> listeners, @Qualifier(EXECUTOR) ObjectProvider<Executor> executors,
+      @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
+    Prompt4j.Builder builder = Prompt4j.builder().classLoader(getClass().getClassLoader()).properties(settings.properties());
+    listeners.orderedStream().forEach(builder::listener);
+    ChatModel chatModel = chatModels.getIfUnique();
+    if (chatModel != null) {
+      builder.decorateClients((provider, model, client) -> chatModel);
+    }
+    Executor executor = executors.getIfAvailable();
+    if (executor == null && environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)) {
+      executor = applicationTaskExecutor.getIfAvailable();
+    }
+    if (executor != null) {
+      builder.executor(executor);
+    }
+    try {
+      return builder.build();
+    } catch (Prompt4jException e) {
+      String key = Prompt4jEnvironment.keyIn(e.getMessage());
+      org.springframework.boot.origin.Origin origin = Prompt4jEnvironment.origin(environment, key);
+      throw new Prompt4jConfigurationException(e, key, origin == null ? null : origin.toString());
+    }
+  }
+
+  /** The OpenTelemetry listener, when the application has an {@code OpenTelemetry} bean and {@code prompt4j-opentelemetry}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({OpenTelemetry.class, OpenTelemetryListener.class})
+  static class OpenTelemetryConfiguration {
+    @Bean
+    @ConditionalOnBean(OpenTelemetry.class)
+    @ConditionalOnMissingBean(OpenTelemetryListener.class)
+    OpenTelemetryListener prompt4jOpenTelemetryListener(OpenTelemetry openTelemetry) {
+      return OpenTelemetryListener.create(openTelemetry);
+    }
+  }
+}
