@@ -59,6 +59,7 @@ public final class Response<T> {
   private final String outputMode;
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
+  private final List<ToolCallRecord> toolCalls;
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -82,6 +83,7 @@ public final class Response<T> {
     this.outputMode = b.outputMode;
     this.fields = List.copyOf(b.fields);
     this.calls = List.copyOf(b.calls);
+    this.toolCalls = List.copyOf(b.toolCalls);
   }
 
   /**
@@ -322,6 +324,19 @@ public final class Response<T> {
   }
 
   /**
+   * The tool calls this call made, in order (empty for a call without tools).
+   *
+   * <pre>{@code
+   * for (ToolCallRecord c : response.toolCalls()) System.out.println(c.turn() + ": " + c.name() + " " + c.arguments());
+   * }</pre>
+   *
+   * @return the tool calls
+   */
+  public List<ToolCallRecord> toolCalls() {
+    return toolCalls;
+  }
+
+  /**
    * The whole tree as indented JSON: this call, its messages, usage, timing and nested calls.
    *
    * @return the whole tree as indented JSON: this call, its messages, usage, timing and nested calls
@@ -379,6 +394,19 @@ public final class Response<T> {
       node.put("value", String.valueOf(value));
     }
     if (!failedAttempts.isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts));
+    if (!toolCalls.isEmpty()) {
+      ArrayNode toolNodes = node.putArray("toolCalls");
+      for (ToolCallRecord c : toolCalls) {
+        ObjectNode tn = toolNodes.addObject();
+        tn.put("turn", c.turn());
+        tn.put("id", c.id());
+        tn.put("name", c.name());
+        tn.put("arguments", c.arguments());
+        tn.put("result", c.result());
+        if (c.error() != null) tn.put("error", c.error());
+        tn.put("durationMillis", c.duration().toNanos() / 1_000_000.0);
+      }
+    }
     if (!fields.isEmpty()) {
       ArrayNode fieldNodes = node.putArray("fields");
       for (FieldRecord f : fields) {
@@ -438,8 +466,17 @@ public final class Response<T> {
     private String outputMode = "text";
     private List<FieldRecord> fields = List.of();
     private List<Response<?>> calls = List.of();
+    private List<ToolCallRecord> toolCalls = List.of();
 
     private Builder() {}
+
+    /**
+     * Sets the tool calls of this call.
+     *
+     * @param toolCalls the tool calls, in order
+     * @return this builder
+     */
+    public Builder<T> toolCalls(List<ToolCallRecord> toolCalls) { this.toolCalls = toolCalls; return this; }
 
     /**
      * Sets the parsed, validated value.

@@ -4,6 +4,8 @@ import dev.prompt4j.ChainException;
 import dev.prompt4j.Response;
 import dev.prompt4j.internal.call.AttemptLoop;
 import dev.prompt4j.internal.call.CallObserver;
+import dev.prompt4j.internal.call.ToolRun;
+import dev.prompt4j.internal.tools.ToolSet;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,16 +40,21 @@ final class CallPipeline {
   }
 
   <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
+    return run(method, renderer, parent, ToolSet.NONE);
+  }
+
+  <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, ToolSet tools) {
     long start = System.nanoTime();
     CallResolver.ResolvedCall<T> call = resolver.resolve(method);
+    ToolRun toolRun = tools.isEmpty() ? ToolRun.NONE : new ToolRun(tools, executor, resolver.toolLimits(method));
     CallObserver observer = listeners.begin(method, call, parent);
     Invocation invocation = new Invocation(method, parent, executor, call.limits(), observer);
     Response<T> response;
     try {
       response = invocation.run(renderer, messages -> {
         long sendStart = invocation.hadFields() ? System.nanoTime() : start;
-        AttemptLoop.Outcome<T> outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart, observer));
-        return ResponseAssembler.assemble(method, call, outcome, invocation, parent, start);
+        AttemptLoop.Outcome<T> outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart, observer, toolRun));
+        return ResponseAssembler.assemble(method, call, outcome, invocation, parent, start, toolRun.toolCalls());
       });
     } catch (ChainException e) {
       RuntimeException thrown = e;

@@ -1,5 +1,6 @@
 package dev.prompt4j.internal.call;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -45,7 +46,15 @@ public final class RequestFactory {
    * @return the request
    */
   ChatRequest request(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format) {
+    return request(plan, target, conversation, format, null);
+  }
+
+  /** As above, offering {@code tools} to the model (the tool loop); none when {@code null} or empty. */
+  ChatRequest request(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format, List<ToolSpecification> tools) {
     ChatRequest.Builder request = ChatRequest.builder().messages(conversation).parameters(parameters(plan, target).request());
+    if (tools != null && !tools.isEmpty()) {
+      request.toolSpecifications(tools);
+    }
     if (format != null) {
       request.responseFormat(format);
     }
