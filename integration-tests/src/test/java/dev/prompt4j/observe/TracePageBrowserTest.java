@@ -1,4 +1,4 @@
-package dev.prompt4j.internal;
+package dev.prompt4j.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,8 +103,8 @@ class TracePageBrowserTest {
     Assumptions.assumeTrue(chromium != null,
         "No Chromium on PATH: the trace page is not rendered. Install Debian's chromium (apt-get install -y chromium); .ci/run does.");
 
-    ObservedChain chain = new ObservedChain((PromptContext) Prompt4j.builder().properties(Map.of())
-        .classLoader(getClass().getClassLoader()).client("openai", seedLikeModel()).build());
+    ObservedChain chain = Prompt4j.builder().properties(Map.of())
+        .classLoader(getClass().getClassLoader()).client("openai", seedLikeModel()).build().create(ObservedChain.class);
     Response<String> response = chain.analyze("AI-driven automation");
     Path target = Path.of("target");
     Files.createDirectories(target);
