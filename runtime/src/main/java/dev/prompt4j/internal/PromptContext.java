@@ -95,6 +95,19 @@ public final class PromptContext implements PromptRuntime {
   }
 
   /**
+   * Goes on with a call of {@code method} that paused for approval (generated {@code prompt4jResume}).
+   *
+   * @param method the prompt method that paused
+   * @param resumption the paused state and the decisions
+   * @param tools the tools of the method
+   * @param <T> the value type
+   * @return the response of the call that went on
+   */
+  public <T> Response<T> resume(PromptMethod<T> method, ToolResumption resumption, ToolSet tools) {
+    return pipeline.resume(method, TraceScope.current(), tools, resumption.state(), resumption.decisions());
+  }
+
+  /**
    * As {@link #invokeAsync}, offering the model {@code tools}.
    *
    * @param method the prompt method

@@ -110,6 +110,10 @@ public final class ImplementationWriter {
         .returns(iface).addParameter(PROMPT_CONTEXT, "context").addStatement("return new $T(context)", self).build());
     type.addMethod(MethodSpec.methodBuilder("prompt4jFactory").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(PROMPT_FACTORY, iface)).addStatement("return FACTORY").build());
+    if (tools != null) { // calls paused for approval go on here (Prompt4j.restore)
+      tools.resumeMethod(model.element(), model.methods().stream().map(m -> java.util.Map.entry(m.element(), m.constantName())).toList())
+          .ifPresent(type::addMethod);
+    }
     type.addType(factory(self, iface, model));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }

@@ -2,6 +2,9 @@ package dev.prompt4j.processor.tools;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.prompt4j.processor.diag.Diagnostic;
 import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.read.Annotations;
@@ -33,6 +36,8 @@ import javax.lang.model.util.Types;
  */
 public final class ToolUses {
   private static final ClassName TOOL_SET = ClassName.get("dev.prompt4j.internal.tools", "ToolSet");
+  private static final ClassName TOOL_RESUMPTION = ClassName.get("dev.prompt4j.internal", "ToolResumption");
+  private static final ClassName RESPONSE = ClassName.get("dev.prompt4j", "Response");
 
   private final Elements elements;
   private final Types types;
@@ -98,14 +103,49 @@ public final class ToolUses {
 
   /** The expression the generated method passes as its tools, or {@code null} when it has none. */
   public CodeBlock code(ExecutableElement method, TypeElement owner) {
+    return code(method, owner, null);
+  }
+
+  /** As above; when resuming, tool parameters come from {@code resumption}'s tool objects. */
+  private CodeBlock code(ExecutableElement method, TypeElement owner, String resumption) {
     List<CodeBlock> boxes = new ArrayList<>();
     for (Use use : uses(method, owner)) {
       ClassName box = ToolsWriter.className(use.type());
-      boxes.add(use.parameter() != null
-          ? CodeBlock.of("new $T($L)", box, use.parameter().getSimpleName())
-          : CodeBlock.of("new $T(new $T())", box, ClassName.get(use.type())));
+      boxes.add(use.parameter() == null ? CodeBlock.of("new $T(new $T())", box, ClassName.get(use.type()))
+          : resumption == null ? CodeBlock.of("new $T($L)", box, use.parameter().getSimpleName())
+          : CodeBlock.of("new $T($L.tool($T.class, $S))", box, resumption, ClassName.get(use.type()), use.parameter().getSimpleName()));
     }
     return boxes.isEmpty() ? null : CodeBlock.of("$T.of($L)", TOOL_SET, CodeBlock.join(boxes, ", "));
+  }
+
+  /**
+   * {@code prompt4jResume}, which goes on with a call paused for approval, for the methods of {@code
+   * methods} (element, descriptor constant) that can reach a tool needing it; empty when none can.
+   */
+  public Optional<MethodSpec> resumeMethod(TypeElement owner, List<Map.Entry<ExecutableElement, String>> methods) {
+    MethodSpec.Builder resume = MethodSpec.methodBuilder("prompt4jResume").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(RESPONSE, WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(String.class, "method").addParameter(TOOL_RESUMPTION, "resumption")
+        .beginControlFlow("switch (method)");
+    boolean any = false;
+    for (Map.Entry<ExecutableElement, String> m : methods) {
+      if (needsApproval(m.getKey(), owner)) {
+        any = true;
+        resume.addStatement("case $S: return this.context.resume($L, resumption,$W$L)", m.getKey().getSimpleName(), m.getValue(),
+            code(m.getKey(), owner, "resumption"));
+      }
+    }
+    return any ? Optional.of(resume.addStatement("default: return null").endControlFlow().build()) : Optional.empty();
+  }
+
+  private boolean needsApproval(ExecutableElement method, TypeElement owner) {
+    for (Use use : uses(method, owner)) {
+      var read = reader.read(use.type());
+      if (read.value().isPresent() && read.value().get().tools().stream().anyMatch(ToolClass.ToolMethod::approvalRequired)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Use> uses(ExecutableElement method, TypeElement owner) {

@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.prompt4j.Attempt;
+import dev.prompt4j.PendingToolCall;
 import dev.prompt4j.ToolCallRecord;
 import dev.prompt4j.ToolLimitException;
 import dev.prompt4j.internal.output.OutputParseException;
@@ -79,8 +80,10 @@ final class ToolLoop {
         run.conversation(messages);
         return last;
       }
-      if (requests.stream().anyMatch(r -> needsApproval(run, r))) {
-        throw new ToolsPaused(new ToolsPaused.State(messages, ai, run.toolCalls(), turn, target));
+      List<PendingToolCall> pending = requests.stream().filter(r -> needsApproval(run, r))
+          .map(r -> new PendingToolCall(r.id(), r.name(), r.arguments())).toList();
+      if (!pending.isEmpty()) {
+        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending));
       }
       messages.addAll(execute(run, plan, ai, turn, observer));
       why = "tool results";
@@ -136,7 +139,7 @@ final class ToolLoop {
       result = "Error: there is no tool named '" + name + "'; the tools are " + String.join(", ", run.tools().names());
     } else if (Boolean.FALSE.equals(run.decision(request.id()))) {
       error = "declined";
-      result = "Error: the user declined this call of " + name + "; do not call it again with these arguments";
+      result = "Not run: declined by the user. Do not call " + name + " again with these arguments.";
     } else {
       try {
         result = run.tools().call(name, request.arguments());

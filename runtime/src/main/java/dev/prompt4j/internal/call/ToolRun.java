@@ -68,6 +68,7 @@ public final class ToolRun {
     ToolRun run = new ToolRun(tools, executor, limits);
     run.records.addAll(state.toolCalls());
     state.toolCalls().forEach(r -> run.callsPerTool.merge(r.name(), 1, Integer::sum));
+    state.waiting().toolExecutionRequests().forEach(r -> run.callsPerTool.merge(r.name(), 1, Integer::sum)); // admitted before the pause
     run.turns = state.turns();
     run.waiting = state.waiting();
     run.decisions = Map.copyOf(decisions);

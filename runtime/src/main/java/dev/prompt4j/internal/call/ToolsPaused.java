@@ -1,8 +1,17 @@
 package dev.prompt4j.internal.call;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ChatMessageDeserializer;
+import dev.langchain4j.data.message.ChatMessageSerializer;
+import dev.prompt4j.PendingToolCall;
 import dev.prompt4j.ToolCallRecord;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +20,10 @@ import java.util.List;
  */
 public final class ToolsPaused extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The version of {@link State#toJson}; a state of another version is refused. */
+  static final int FORMAT = 1;
+
   private final transient State state;
 
   ToolsPaused(State state) {
@@ -22,18 +35,99 @@ public final class ToolsPaused extends RuntimeException {
    * What a resumed call needs.
    *
    * @param conversation the messages sent, the waiting turn last
-   * @param waiting the model turn whose calls wait
    * @param toolCalls the tool calls made before
    * @param turns model turns so far
-   * @param target the model that asked
+   * @param pending the calls of the waiting turn that need a decision
    */
-  public record State(List<ChatMessage> conversation, AiMessage waiting, List<ToolCallRecord> toolCalls, int turns, Target target) {
+  public record State(List<ChatMessage> conversation, List<ToolCallRecord> toolCalls, int turns, List<PendingToolCall> pending) {
     /** Copies the lists. */
     public State {
       conversation = List.copyOf(conversation);
       toolCalls = List.copyOf(toolCalls);
+      pending = List.copyOf(pending);
+    }
+
+    /**
+     * The model turn whose calls wait: the last message.
+     *
+     * @return the waiting turn
+     */
+    public AiMessage waiting() {
+      return (AiMessage) conversation.get(conversation.size() - 1);
+    }
+
+    /**
+     * This state as JSON, naming the method that paused (langchain4j's message format for the conversation).
+     *
+     * @param interfaceName the prompt interface's canonical name
+     * @param method the method name
+     * @return the JSON
+     */
+    public String toJson(String interfaceName, String method) {
+      ObjectNode root = MAPPER.createObjectNode();
+      root.put("format", FORMAT);
+      root.put("interface", interfaceName);
+      root.put("method", method);
+      root.put("turns", turns);
+      root.set("pending", MAPPER.valueToTree(pending));
+      ArrayNode calls = root.putArray("toolCalls");
+      for (ToolCallRecord c : toolCalls) {
+        ObjectNode n = calls.addObject();
+        n.put("turn", c.turn()).put("id", c.id()).put("name", c.name()).put("arguments", c.arguments()).put("result", c.result())
+            .put("error", c.error()).put("durationNanos", c.duration().toNanos());
+      }
+      try {
+        root.set("conversation", MAPPER.readTree(ChatMessageSerializer.messagesToJson(conversation)));
+        return MAPPER.writeValueAsString(root);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("cannot write the pending state of " + interfaceName + "." + method, e);
+      }
+    }
+
+    /**
+     * Reads what {@link #toJson} wrote.
+     *
+     * @param json the state
+     * @return the interface name, the method and the state
+     * @throws IllegalArgumentException when {@code json} is no pending state
+     */
+    public static Named fromJson(String json) {
+      try {
+        JsonNode root = MAPPER.readTree(json);
+        if (root == null || root.path("format").asInt() != FORMAT || !root.hasNonNull("method") || !root.path("conversation").isArray()) {
+          throw new IllegalArgumentException("not a Prompt4j pending state (format " + FORMAT + "): use what Response.pendingState() returned");
+        }
+        List<PendingToolCall> pending = new ArrayList<>();
+        root.path("pending").forEach(p -> pending.add(new PendingToolCall(text(p, "id"), text(p, "name"), text(p, "arguments"))));
+        List<ToolCallRecord> calls = new ArrayList<>();
+        for (JsonNode c : root.path("toolCalls")) {
+          calls.add(new ToolCallRecord(c.path("turn").asInt(), text(c, "id"), text(c, "name"), text(c, "arguments"), text(c, "result"),
+              text(c, "error"), Duration.ofNanos(c.path("durationNanos").asLong())));
+        }
+        List<ChatMessage> conversation = ChatMessageDeserializer.messagesFromJson(MAPPER.writeValueAsString(root.get("conversation")));
+        if (conversation.isEmpty() || !(conversation.get(conversation.size() - 1) instanceof AiMessage)) {
+          throw new IllegalArgumentException("the pending state's conversation does not end with the model's tool calls");
+        }
+        return new Named(text(root, "interface"), text(root, "method"), new State(conversation, calls, root.path("turns").asInt(), pending));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("the pending state is not valid JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode v = node.get(field);
+      return v == null || v.isNull() ? null : v.asText();
     }
   }
+
+  /**
+   * A state read back with the method it belongs to.
+   *
+   * @param interfaceName the prompt interface's canonical name
+   * @param method the method name
+   * @param state the state
+   */
+  public record Named(String interfaceName, String method, State state) {}
 
   /**
    * The paused call.
