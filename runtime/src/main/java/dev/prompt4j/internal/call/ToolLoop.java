@@ -58,6 +58,7 @@ final class ToolLoop {
         run.conversation(messages);
         return response;
       }
+      ai = withIds(ai, turn);
       run.turnUsage(AttemptLoop.usage(response.tokenUsage()));
       messages.add(ai);
       List<ToolExecutionRequest> requests = ai.toolExecutionRequests();
@@ -89,6 +90,23 @@ final class ToolLoop {
       why = "tool results";
       start = System.nanoTime();
     }
+  }
+
+  /**
+   * {@code ai} with an id on each call: Gemini sends none (it matches results by name), but records,
+   * approvals and decisions name calls by id.
+   */
+  static AiMessage withIds(AiMessage ai, int turn) {
+    List<ToolExecutionRequest> requests = ai.toolExecutionRequests();
+    if (requests.stream().allMatch(r -> r.id() != null && !r.id().isEmpty())) {
+      return ai;
+    }
+    List<ToolExecutionRequest> named = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      ToolExecutionRequest r = requests.get(i);
+      named.add(r.id() != null && !r.id().isEmpty() ? r : r.toBuilder().id("call-" + turn + "-" + (i + 1)).build());
+    }
+    return ai.toBuilder().toolExecutionRequests(named).build();
   }
 
   private static boolean needsApproval(ToolRun run, ToolExecutionRequest request) {
