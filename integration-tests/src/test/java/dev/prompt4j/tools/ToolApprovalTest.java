@@ -87,6 +87,8 @@ class ToolApprovalTest {
     assertEquals(2, first.requests.size());
     String json = paused.pendingState();
     assertTrue(paused.toJson().contains("\"pending\""), paused.toJson());
+    assertEquals("offline", paused.provider());
+    assertTrue(paused.usage().totalTokens() >= 0);
 
     // A fresh runtime and instance, as another process would have: only the JSON goes across.
     ToolLoopTest.Script second = new ToolLoopTest.Script(r -> AiMessage.from("Refund done: " + results(r).get(1)));

@@ -24,6 +24,9 @@ final class ToolApprovals {
     String interfaceName = canonical(method.declaringInterface());
     return Response.<T>builder()
         .method(method.qualifiedName())
+        .provider(state.provider())
+        .model(state.model())
+        .usage(state.usage())
         .messages(state.conversation())
         .toolCalls(state.toolCalls())
         .startNanos(start)
@@ -54,6 +57,9 @@ final class ToolApprovals {
     ToolsPaused.State state = named.state();
     return Response.<T>builder()
         .method(method)
+        .provider(state.provider())
+        .model(state.model())
+        .usage(state.usage())
         .messages(state.conversation())
         .toolCalls(state.toolCalls())
         .pending(new Response.Pending<>(state.pending(), () -> json, decisions -> continuation.resume(state, decisions)))

@@ -10,6 +10,7 @@ import dev.prompt4j.Attempt;
 import dev.prompt4j.PendingToolCall;
 import dev.prompt4j.ToolCallRecord;
 import dev.prompt4j.ToolLimitException;
+import dev.prompt4j.Usage;
 import dev.prompt4j.internal.output.OutputParseException;
 import dev.prompt4j.internal.tools.ToolSpec;
 import java.time.Duration;
@@ -84,7 +85,8 @@ final class ToolLoop {
       List<PendingToolCall> pending = requests.stream().filter(r -> needsApproval(run, r))
           .map(r -> new PendingToolCall(r.id(), r.name(), r.arguments())).toList();
       if (!pending.isEmpty()) {
-        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending));
+        Usage spent = run.drainTurnUsage().stream().reduce(Usage.ZERO, Usage::plus);
+        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending, target.provider(), target.model(), spent));
       }
       messages.addAll(execute(run, plan, ai, turn, observer));
       why = "tool results";

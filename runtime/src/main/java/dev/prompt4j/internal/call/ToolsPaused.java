@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;
 import dev.prompt4j.PendingToolCall;
 import dev.prompt4j.ToolCallRecord;
+import dev.prompt4j.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,12 @@ public final class ToolsPaused extends RuntimeException {
    * @param toolCalls the tool calls made before
    * @param turns model turns so far
    * @param pending the calls of the waiting turn that need a decision
+   * @param provider the provider that asked
+   * @param model the model that asked
+   * @param usage the tokens of the turns before the pause (of this run; a resumed run counts its own)
    */
-  public record State(List<ChatMessage> conversation, List<ToolCallRecord> toolCalls, int turns, List<PendingToolCall> pending) {
+  public record State(List<ChatMessage> conversation, List<ToolCallRecord> toolCalls, int turns, List<PendingToolCall> pending,
+      String provider, String model, Usage usage) {
     /** Copies the lists. */
     public State {
       conversation = List.copyOf(conversation);
@@ -69,6 +74,8 @@ public final class ToolsPaused extends RuntimeException {
       root.put("interface", interfaceName);
       root.put("method", method);
       root.put("turns", turns);
+      root.put("provider", provider).put("model", model);
+      root.set("usage", MAPPER.valueToTree(usage));
       root.set("pending", MAPPER.valueToTree(pending));
       ArrayNode calls = root.putArray("toolCalls");
       for (ToolCallRecord c : toolCalls) {
@@ -108,10 +115,16 @@ public final class ToolsPaused extends RuntimeException {
         if (conversation.isEmpty() || !(conversation.get(conversation.size() - 1) instanceof AiMessage)) {
           throw new IllegalArgumentException("the pending state's conversation does not end with the model's tool calls");
         }
-        return new Named(text(root, "interface"), text(root, "method"), new State(conversation, calls, root.path("turns").asInt(), pending));
+        return new Named(text(root, "interface"), text(root, "method"), new State(conversation, calls, root.path("turns").asInt(), pending,
+            text(root, "provider"), text(root, "model"), usage(root.path("usage"))));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalArgumentException("the pending state is not valid JSON: " + e.getOriginalMessage(), e);
       }
+    }
+
+    private static Usage usage(JsonNode u) {
+      return new Usage(u.path("inputTokens").asLong(), u.path("outputTokens").asLong(), u.path("totalTokens").asLong(),
+          u.path("cachedInputTokens").asLong());
     }
 
     private static String text(JsonNode node, String field) {
