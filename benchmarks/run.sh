@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh                   # everything, writes BENCHMARKS.md
 #   benchmarks/run.sh --quick           # shorter runs, writes benchmarks/BENCHMARKS-quick.md
-#   benchmarks/run.sh --only=overhead,structured,chains,concurrency,startup,listeners
+#   benchmarks/run.sh --only=overhead,structured,chains,concurrency,startup,listeners,tools
 #
 # Environment: P4J_TARGET (build folder, default "target"), MAVEN_ARGS (extra Maven flags, e.g. -o),
 # P4J_BENCH_JAVA21_HOME (a Java 21+ home for the virtual-thread concurrency run; skipped if absent).

@@ -86,4 +86,13 @@ public @interface Call {
    * @return models tried in order when this one still fails after its retries, as {@code "provider:model"}, for example {@code "anthropic:claude-haiku-4-5"}
    */
   String[] fallbacks() default {};
+
+  /**
+   * Classes whose {@link Tool} methods the model may call (tool loop). Each is made with its public
+   * no-argument constructor for each call; pass an instance as a parameter of the prompt method instead
+   * to use one you made.
+   *
+   * @return the tool classes
+   */
+  Class<?>[] tools() default {};
 }

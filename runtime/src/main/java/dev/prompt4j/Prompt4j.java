@@ -81,6 +81,37 @@ public final class Prompt4j {
     return new Overrides<>(instance, methods);
   }
 
+  /**
+   * A call paused for approval, restored from its {@link Response#pendingState()} on {@code instance}
+   * (any instance of the same interface: a fresh runtime, another process), ready to {@link
+   * Response#resume}. The tools are made as the method makes them; a method that receives a tool
+   * object as a parameter gets it from {@code tools}.
+   *
+   * <pre>{@code
+   * String json = agent.refund("order 42").pendingState();          // stored, then later:
+   * Response<String> paused = Prompt4j.restore(Prompt4j.create(Agent.class), json);
+   * Response<String> done = paused.resume(ToolDecisions.approveAll(paused.pending()));
+   * }</pre>
+   *
+   * <p>{@code T} is the value type of the method that paused; the state names its interface and
+   * method, which are checked against {@code instance}.
+   *
+   * @param instance an instance of the interface that paused, made by Prompt4j
+   * @param pendingState what {@link Response#pendingState()} returned
+   * @param tools the tool objects the method received as parameters, if any
+   * @param <T> the value type of the paused method
+   * @return the pending response
+   * @throws IllegalArgumentException when {@code instance} was not made by Prompt4j, or the state is not
+   *     one of its methods
+   */
+  public static <T> Response<T> restore(Object instance, String pendingState, Object... tools) {
+    if (instance == null || engine().promptMethods(instance) == null) {
+      throw new IllegalArgumentException(
+          "Prompt4j.restore takes an instance made by Prompt4j.create, not " + (instance == null ? "null" : instance.getClass().getName()));
+    }
+    return engine().restore(instance, pendingState, List.of(tools));
+  }
+
   /** The engine of this runtime jar, found once. */
   static Engine engine() {
     return EngineHolder.ENGINE;
@@ -410,5 +441,16 @@ public final class Prompt4j {
      * @return the propagating executor
      */
     Executor propagating(Executor executor);
+
+    /**
+     * A pending response restored from {@code state} on {@code instance}.
+     *
+     * @param instance an instance made by Prompt4j
+     * @param state what {@link Response#pendingState()} returned
+     * @param tools tool objects for methods that receive them as parameters
+     * @param <T> the value type
+     * @return the pending response
+     */
+    <T> Response<T> restore(Object instance, String state, List<Object> tools);
   }
 }

@@ -83,7 +83,8 @@ public interface PromptListener {
   default void fieldFinished(PromptCall call, String field, Duration duration, Throwable failure) {}
 
   /**
-   * A tool the model asked for ran. Reserved: Prompt4j does not call tools yet, so this is not called.
+   * A tool the model asked for ran, or was refused (unknown name, invalid arguments, declined), on the thread
+   * that ran it.
    *
    * @param call the call
    * @param tool the tool's name

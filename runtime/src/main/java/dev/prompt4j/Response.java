@@ -11,6 +11,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,8 @@ public final class Response<T> {
   private final String outputMode;
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
+  private final List<ToolCallRecord> toolCalls;
+  private final Pending<T> pending; // null unless paused for approval
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -82,6 +85,8 @@ public final class Response<T> {
     this.outputMode = b.outputMode;
     this.fields = List.copyOf(b.fields);
     this.calls = List.copyOf(b.calls);
+    this.toolCalls = List.copyOf(b.toolCalls);
+    this.pending = b.pending;
   }
 
   /**
@@ -322,6 +327,103 @@ public final class Response<T> {
   }
 
   /**
+   * The tool calls this call made, in order (empty for a call without tools).
+   *
+   * <pre>{@code
+   * for (ToolCallRecord c : response.toolCalls()) System.out.println(c.turn() + ": " + c.name() + " " + c.arguments());
+   * }</pre>
+   *
+   * @return the tool calls
+   */
+  public List<ToolCallRecord> toolCalls() {
+    return toolCalls;
+  }
+
+  /**
+   * What a call paused for approval holds: the waiting calls, its state as JSON, and how it goes on.
+   *
+   * @param calls the calls waiting for a decision
+   * @param state writes the state as JSON
+   * @param resume goes on with decisions by call id
+   * @param <T> the value type
+   */
+  public record Pending<T>(List<PendingToolCall> calls, java.util.function.Supplier<String> state,
+      java.util.function.Function<Map<String, Boolean>, Response<T>> resume) {
+    /** Copies the calls. */
+    public Pending {
+      calls = List.copyOf(calls);
+    }
+  }
+
+  /**
+   * Whether the call paused before a tool that needs approval ({@code @Tool(approval = REQUIRED)}):
+   * then {@link #value()} is {@code null}, {@link #pending()} lists the waiting calls and {@link
+   * #resume} goes on.
+   *
+   * <pre>{@code
+   * Response<String> r = agent.refund("order 42");
+   * if (r.isPending()) r = r.resume(ToolDecisions.approveAll(r.pending()));
+   * }</pre>
+   *
+   * @return whether the call waits for decisions
+   */
+  public boolean isPending() {
+    return pending != null;
+  }
+
+  /**
+   * The tool calls waiting for a decision (empty unless {@link #isPending()}).
+   *
+   * @return the pending calls, in the model's order
+   */
+  public List<PendingToolCall> pending() {
+    return pending == null ? List.of() : pending.calls();
+  }
+
+  /**
+   * Goes on with a paused call: approved calls run, declined ones are answered "declined by the user",
+   * and the loop continues to the final answer (or to the next pause).
+   *
+   * <pre>{@code
+   * Response<String> done = paused.resume(ToolDecisions.create().approve(id1).decline(id2));
+   * }</pre>
+   *
+   * @param decisions a decision for every {@linkplain #pending() pending call}
+   * @return the response of the call that went on
+   * @throws IllegalStateException when this response is not pending
+   * @throws IllegalArgumentException when a pending call has no decision, or a decision names no pending call
+   */
+  public Response<T> resume(ToolDecisions decisions) {
+    if (pending == null) {
+      throw new IllegalStateException(method + " is not waiting for approval; only a pending response (isPending()) can resume");
+    }
+    Map<String, Boolean> byId = decisions.asMap();
+    List<String> ids = pending.calls().stream().map(PendingToolCall::id).toList();
+    List<String> missing = ids.stream().filter(id -> !byId.containsKey(id)).toList();
+    List<String> unknown = byId.keySet().stream().filter(id -> !ids.contains(id)).sorted().toList();
+    if (!missing.isEmpty() || !unknown.isEmpty()) {
+      throw new IllegalArgumentException(method + ": resume needs one decision per pending call " + ids
+          + (missing.isEmpty() ? "" : "; no decision for " + missing) + (unknown.isEmpty() ? "" : "; no pending call has id " + unknown));
+    }
+    return pending.resume().apply(byId);
+  }
+
+  /**
+   * The paused call as JSON, to store and resume later, in this process or another, with {@link
+   * Prompt4j#restore}. It holds the conversation so far (messages and tool results), so store it as
+   * you would store the conversation.
+   *
+   * @return the state as JSON
+   * @throws IllegalStateException when this response is not pending
+   */
+  public String pendingState() {
+    if (pending == null) {
+      throw new IllegalStateException(method + " is not waiting for approval; only a pending response (isPending()) has a state");
+    }
+    return pending.state().get();
+  }
+
+  /**
    * The whole tree as indented JSON: this call, its messages, usage, timing and nested calls.
    *
    * @return the whole tree as indented JSON: this call, its messages, usage, timing and nested calls
@@ -391,6 +493,20 @@ public final class Response<T> {
       node.put("value", String.valueOf(value));
     }
     if (!failedAttempts.isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts));
+    if (pending != null) node.set("pending", Json.MAPPER.valueToTree(pending.calls()));
+    if (!toolCalls.isEmpty()) {
+      ArrayNode toolNodes = node.putArray("toolCalls");
+      for (ToolCallRecord c : toolCalls) {
+        ObjectNode tn = toolNodes.addObject();
+        tn.put("turn", c.turn());
+        tn.put("id", c.id());
+        tn.put("name", c.name());
+        tn.put("arguments", c.arguments());
+        tn.put("result", c.result());
+        if (c.error() != null) tn.put("error", c.error());
+        tn.put("durationMillis", c.duration().toNanos() / 1_000_000.0);
+      }
+    }
     if (!fields.isEmpty()) {
       ArrayNode fieldNodes = node.putArray("fields");
       for (FieldRecord f : fields) {
@@ -450,8 +566,26 @@ public final class Response<T> {
     private String outputMode = "text";
     private List<FieldRecord> fields = List.of();
     private List<Response<?>> calls = List.of();
+    private List<ToolCallRecord> toolCalls = List.of();
+    private Pending<T> pending;
 
     private Builder() {}
+
+    /**
+     * Sets the tool calls of this call.
+     *
+     * @param toolCalls the tool calls, in order
+     * @return this builder
+     */
+    public Builder<T> toolCalls(List<ToolCallRecord> toolCalls) { this.toolCalls = toolCalls; return this; }
+
+    /**
+     * Makes the response pending: the call paused for approval.
+     *
+     * @param pending the waiting calls and how to go on
+     * @return this builder
+     */
+    public Builder<T> pending(Pending<T> pending) { this.pending = pending; return this; }
 
     /**
      * Sets the parsed, validated value.

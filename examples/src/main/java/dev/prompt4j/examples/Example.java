@@ -5,7 +5,7 @@ import java.util.function.Function;
 /**
  * One runnable example: a chain from a seed document.
  *
- * @param seed the seed document it comes from ({@code 000} .. {@code 004})
+ * @param seed the seed document it comes from ({@code 000} .. {@code 004}), or the feature it shows ({@code tools})
  * @param name what it shows
  * @param script the offline script it runs on without a key, a class-path resource
  * @param body runs the chain and returns its answer

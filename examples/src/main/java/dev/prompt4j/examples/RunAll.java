@@ -8,6 +8,7 @@ import dev.prompt4j.examples.media.MediaExamples;
 import dev.prompt4j.examples.orchestration.OrchestrationExamples;
 import dev.prompt4j.examples.pipelines.PipelinesExamples;
 import dev.prompt4j.examples.routing.RoutingExamples;
+import dev.prompt4j.examples.tools.ToolsExamples;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +51,7 @@ public final class RunAll {
     all.addAll(DecompositionExamples.all());
     all.addAll(RoutingExamples.all());
     all.addAll(MediaExamples.all());
+    all.addAll(ToolsExamples.all());
     return all;
   }
 

@@ -22,7 +22,7 @@ class RunAllTest {
     List<Example> examples = RunAll.examples();
     assertTrue(examples.size() >= 10, "examples: " + examples.size());
     Set<String> seeds = examples.stream().map(Example::seed).collect(Collectors.toSet());
-    assertEquals(Set.of("000", "001", "002", "003", "004", "media"), seeds);
+    assertEquals(Set.of("000", "001", "002", "003", "004", "media", "tools"), seeds); // every seed, and the feature examples
     for (Example example : examples) {
       Env env = Env.offline(example.script());
       Trace.Captured<?> run = Trace.capture(() -> example.run(env));

@@ -13,6 +13,7 @@ import dev.prompt4j.processor.model.ModelAssembler;
 import dev.prompt4j.processor.model.Models.CallConfig;
 import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
+import dev.prompt4j.processor.tools.ToolUses;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -30,6 +31,7 @@ final class InterfacePipeline {
   private final TemplateBinder templates;
   private final FieldGraphValidator graph;
   private final MediaValidator media;
+  private final ToolUses tools;
 
   InterfacePipeline(ProcessingEnvironment env) {
     this.declarations = new DeclarationValidator(env.getElementUtils(), env.getTypeUtils());
@@ -37,6 +39,7 @@ final class InterfacePipeline {
     this.templates = new TemplateBinder(env);
     this.graph = new FieldGraphValidator(env.getTypeUtils());
     this.media = new MediaValidator(env);
+    this.tools = new ToolUses(env.getElementUtils(), env.getTypeUtils());
   }
 
   /** The model of {@code type}, or no model with the report of why; {@code base}: another prompt interface here extends it. */
@@ -47,8 +50,8 @@ final class InterfacePipeline {
     }
     Declarations valid = declared.value().get();
     Result<Map<ExecutableElement, CallConfig>> called = calls.resolve(valid);
-    Report report = declared.report().and(called.report());
-    if (called.value().isEmpty()) {
+    Report report = declared.report().and(called.report()).and(tools.validate(valid.prompts(), type));
+    if (called.value().isEmpty() || !report.isClean()) {
       return Result.stop(report);
     }
     Result<List<BoundMethod>> bound = templates.bind(valid);

@@ -5,6 +5,10 @@ import com.palantir.javapoet.JavaFile;
 import dev.prompt4j.processor.diag.Diagnostic;
 import dev.prompt4j.processor.diag.Report;
 import dev.prompt4j.processor.diag.Result;
+import dev.prompt4j.processor.tools.ToolClass;
+import dev.prompt4j.processor.tools.ToolClassReader;
+import dev.prompt4j.processor.tools.ToolUses;
+import dev.prompt4j.processor.tools.ToolsWriter;
 import dev.prompt4j.processor.generate.ImplementationWriter;
 import dev.prompt4j.processor.generate.InterfaceIndex;
 import dev.prompt4j.processor.generate.NativeImageMetadata;
@@ -45,12 +49,15 @@ public final class Prompt4jProcessor extends AbstractProcessor {
   private NativeImageMetadata metadata;
   private InterfaceIndex index;
   private final Set<String> deferred = new LinkedHashSet<>();
+  private ToolClassReader toolReader;
+  private final ToolsWriter toolsWriter = new ToolsWriter();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     pipeline = new InterfacePipeline(processingEnv);
-    writer = new ImplementationWriter(processingEnv.getTypeUtils());
+    writer = new ImplementationWriter(processingEnv.getTypeUtils(), new ToolUses(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+    toolReader = new ToolClassReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
     registrations = new ServiceRegistrations(processingEnv);
     metadata = new NativeImageMetadata(processingEnv.getElementUtils());
     index = new InterfaceIndex(processingEnv);
@@ -58,7 +65,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD);
+    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD, ToolClassReader.TOOL);
   }
 
   @Override
@@ -76,6 +83,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
+    writeTools(round);
     collect(round, Annotations.PROMPT, interfaces);
     collect(round, Annotations.COMPUTED_FIELD, interfaces);
     collect(round, Annotations.CALL, interfaces);
@@ -122,6 +130,33 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       index.write();
     }
     return false;
+  }
+
+  /** Writes the dispatcher of every class with {@code @Tool} methods in this round. */
+  private void writeTools(RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ToolClassReader.TOOL);
+    if (annotation == null) {
+      return;
+    }
+    Set<TypeElement> classes = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      if (element.getEnclosingElement() instanceof TypeElement owner) {
+        classes.add(owner);
+      }
+    }
+    for (TypeElement type : classes) {
+      try {
+        Result<ToolClass> result = toolReader.read(type);
+        result.report().printTo(processingEnv.getMessager());
+        if (result.value().isPresent()) {
+          toolsWriter.write(result.value().get()).writeTo(processingEnv.getFiler());
+        }
+      } catch (IOException | RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        report(Diagnostic.INTERNAL_ERROR, type, type.getQualifiedName(), trace);
+      }
+    }
   }
 
   private void report(Diagnostic diagnostic, Element element, Object... arguments) {

@@ -89,6 +89,20 @@ public final class MethodStub {
   }
 
   /**
+   * One turn in which the model calls the tool {@code name} (the tool loop runs it and sends its result
+   * back; the next step answers that request): {@code stub(Agent.class).on("ask").callTool("forecast",
+   * "{\"city\":\"Paris\"}").answer("Sunny.")}.
+   *
+   * @param name the tool's name
+   * @param arguments its arguments, a JSON object
+   * @return this stub
+   */
+  public MethodStub callTool(String name, String arguments) {
+    String turn = ScriptedToolCalls.text(Objects.requireNonNull(name, "name"), arguments);
+    return step((request, n) -> reply(request, ScriptedToolCalls.message(turn, "stub-" + n), "", FinishReason.TOOL_EXECUTION, n));
+  }
+
+  /**
    * Answers what {@code reply} computes from the request (its messages, parameters).
    *
    * @param reply the reply
@@ -167,14 +181,18 @@ public final class MethodStub {
   }
 
   static ChatResponse reply(ChatRequest request, String text, int number) {
+    return reply(request, AiMessage.from(text), text, FinishReason.STOP, number);
+  }
+
+  private static ChatResponse reply(ChatRequest request, AiMessage message, String text, FinishReason finish, int number) {
     String model = request.parameters() == null ? null : request.parameters().modelName();
     String all = MessageText.join(request.messages(), m -> true);
     return ChatResponse.builder()
-        .aiMessage(AiMessage.from(text))
+        .aiMessage(message)
         .id("stub-" + number)
         .modelName(model == null ? "stub" : model)
         .tokenUsage(new TokenUsage(words(all), words(text)))
-        .finishReason(FinishReason.STOP)
+        .finishReason(finish)
         .build();
   }
 

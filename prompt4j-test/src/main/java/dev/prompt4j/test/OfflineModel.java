@@ -67,7 +67,8 @@ import java.util.stream.Collectors;
  *   "replies": [
  *     {"method": "TrendAnalysis.classifyTrend", "reply": "EMERGING"},
  *     {"contains": "risk mitigation", "reply": "Hedge early."},
- *     {"method": "analyzeTrend", "matches": "(?i)growth", "replies": ["First", "Second"]}
+ *     {"method": "analyzeTrend", "matches": "(?i)growth", "replies": ["First", "Second"]},
+ *     {"method": "Agent.ask", "replies": [{"toolCalls": [{"name": "forecast", "arguments": {"city": "Paris"}}]}, "Sunny."]}
  *   ]
  * }
  * }</pre>
@@ -216,7 +217,7 @@ public final class OfflineModel implements ChatModel {
         List<String> texts = new ArrayList<>();
         for (Iterator<JsonNode> it = entry.get("replies").elements(); it.hasNext(); ) {
           JsonNode r = it.next();
-          texts.add(r.isTextual() ? r.asText() : r.toString());
+          texts.add(r.isTextual() ? r.asText() : r.has("toolCalls") ? ScriptedToolCalls.text(r.get("toolCalls"), source) : r.toString());
         }
         rule.replies(texts.toArray(String[]::new));
       } else {
@@ -268,12 +269,13 @@ public final class OfflineModel implements ChatModel {
       reply = defaultReply;
     }
     String model = request.parameters() == null ? null : request.parameters().modelName();
+    boolean tools = ScriptedToolCalls.isToolCalls(reply);
     return ChatResponse.builder()
-        .aiMessage(AiMessage.from(reply))
+        .aiMessage(tools ? ScriptedToolCalls.message(reply, "offline-" + number) : AiMessage.from(reply))
         .id("offline-" + number)
         .modelName(model == null ? "offline" : model)
         .tokenUsage(new TokenUsage(words(all), words(reply)))
-        .finishReason(FinishReason.STOP)
+        .finishReason(tools ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
         .build();
   }
 
@@ -403,6 +405,7 @@ public final class OfflineModel implements ChatModel {
     private String method;
     private final List<String> contains = new ArrayList<>();
     private final List<Pattern> patterns = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>(); // tool-call turns before the reply
 
     private Rule(Builder builder) {
       this.builder = builder;
@@ -442,6 +445,22 @@ public final class OfflineModel implements ChatModel {
     }
 
     /**
+     * Answers with a turn that calls the tool {@code name} (a tool call of the tool loop), then, on the
+     * next request of the same rule, with the reply that follows: {@code
+     * .when("Agent.ask").callsTool("forecast", "{\"city\":\"Paris\"}").reply("Sunny.")}. Several calls
+     * before a reply are several turns; for parallel calls in one turn, write {@code {"toolCalls": [...]}}
+     * in a JSON script.
+     *
+     * @param name the tool's name
+     * @param arguments its arguments, a JSON object
+     * @return this rule, to add the reply
+     */
+    public Rule callsTool(String name, String arguments) {
+      calls.add(ScriptedToolCalls.text(Objects.requireNonNull(name, "name"), arguments));
+      return this;
+    }
+
+    /**
      * Answers {@code text}.
      *
      * @param text the text
@@ -449,7 +468,7 @@ public final class OfflineModel implements ChatModel {
      */
     public Builder reply(String text) {
       Objects.requireNonNull(text, "text");
-      return replyWith(request -> text);
+      return calls.isEmpty() ? replyWith(request -> text) : replies(text);
     }
 
     /**
@@ -462,7 +481,8 @@ public final class OfflineModel implements ChatModel {
       if (texts.length == 0) {
         throw new IllegalArgumentException("replies needs at least one text");
       }
-      List<String> sequence = List.of(texts);
+      List<String> sequence = new ArrayList<>(calls); // the scripted tool-call turns come first
+      sequence.addAll(List.of(texts));
       AtomicInteger next = new AtomicInteger();
       builder.rules.add(new ScriptedRule(method, contains, patterns, request -> sequence.get(Math.min(next.getAndIncrement(), sequence.size() - 1)), () -> next.set(0)));
       return builder;
@@ -476,6 +496,9 @@ public final class OfflineModel implements ChatModel {
      */
     public Builder replyWith(Function<ChatRequest, String> reply) {
       Objects.requireNonNull(reply, "reply");
+      if (!calls.isEmpty()) {
+        throw new IllegalStateException("callsTool(...) is followed by reply(...) or replies(...), not replyWith(...)");
+      }
       builder.rules.add(new ScriptedRule(method, contains, patterns, reply, () -> {}));
       return builder;
     }

@@ -4,6 +4,9 @@ import dev.prompt4j.ChainException;
 import dev.prompt4j.Response;
 import dev.prompt4j.internal.call.AttemptLoop;
 import dev.prompt4j.internal.call.CallObserver;
+import dev.prompt4j.internal.call.ToolRun;
+import dev.prompt4j.internal.call.ToolsPaused;
+import dev.prompt4j.internal.tools.ToolSet;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,16 +41,39 @@ final class CallPipeline {
   }
 
   <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
+    return run(method, renderer, parent, ToolSet.NONE);
+  }
+
+  <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, ToolSet tools) {
+    return run(method, renderer, parent, tools, null, java.util.Map.of());
+  }
+
+  /** Goes on with a call paused for approval: its conversation instead of a rendering, the decisions applied. */
+  <T> Response<T> resume(PromptMethod<T> method, TraceScope parent, ToolSet tools, ToolsPaused.State paused, java.util.Map<String, Boolean> decisions) {
+    return run(method, invocation -> paused.conversation(), parent, tools, paused, decisions);
+  }
+
+  private <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, ToolSet tools,
+      ToolsPaused.State paused, java.util.Map<String, Boolean> decisions) {
     long start = System.nanoTime();
     CallResolver.ResolvedCall<T> call = resolver.resolve(method);
+    ToolRun toolRun = tools.isEmpty() ? ToolRun.NONE
+        : paused == null ? new ToolRun(tools, executor, resolver.toolLimits(method))
+        : ToolRun.resuming(tools, executor, resolver.toolLimits(method), paused, decisions);
     CallObserver observer = listeners.begin(method, call, parent);
     Invocation invocation = new Invocation(method, parent, executor, call.limits(), observer);
     Response<T> response;
     try {
       response = invocation.run(renderer, messages -> {
         long sendStart = invocation.hadFields() ? System.nanoTime() : start;
-        AttemptLoop.Outcome<T> outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart, observer));
-        return ResponseAssembler.assemble(method, call, outcome, invocation, parent, start);
+        AttemptLoop.Outcome<T> outcome;
+        try {
+          outcome = invocation.send(() -> attempts.execute(call.plan(), messages, sendStart, observer, toolRun));
+        } catch (ToolsPaused waiting) {
+          return ToolApprovals.pending(method, waiting.state(), start,
+              (state, decided) -> resume(method, TraceScope.current(), tools, state, decided));
+        }
+        return ResponseAssembler.assemble(method, call, outcome, invocation, parent, start, toolRun.toolCalls());
       });
     } catch (ChainException e) {
       RuntimeException thrown = e;

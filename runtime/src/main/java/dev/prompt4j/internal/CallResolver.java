@@ -95,6 +95,11 @@ final class CallResolver {
     return new ResolvedCall<>(plan, version, limits);
   }
 
+  /** The tool loop limits of {@code method} (configuration is read per call: few calls have tools). */
+  dev.prompt4j.internal.call.ToolLimits toolLimits(PromptMethod<?> method) {
+    return dev.prompt4j.internal.call.ToolLimits.of(configuration, method.key());
+  }
+
   private static String version(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

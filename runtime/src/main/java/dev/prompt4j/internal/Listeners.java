@@ -172,6 +172,12 @@ final class Listeners {
     }
 
     @Override
+    public void toolCalled(String tool, long nanos, Throwable failure) {
+      Duration duration = Duration.ofNanos(nanos);
+      each("toolCalled", l -> l.toolCalled(call, tool, duration, failure));
+    }
+
+    @Override
     public void callFinished(Response<?> response, Throwable failure) {
       each("callFinished", l -> l.callFinished(call, response, failure));
     }

@@ -43,6 +43,11 @@ public final class Prompt4jEngine implements Prompt4j.Engine {
   }
 
   @Override
+  public <T> Response<T> restore(Object instance, String state, List<Object> tools) {
+    return ToolApprovals.restore((GeneratedPrompts) instance, state, tools);
+  }
+
+  @Override
   public <T> Trace.Captured<T> capture(Supplier<T> work) {
     List<Response<?>> calls = new CopyOnWriteArrayList<>();
     TraceScope previous = TraceScope.enter(TraceScope.collecting(calls::add, TraceScope.current()));

@@ -3,6 +3,7 @@ package dev.prompt4j.internal;
 import dev.prompt4j.Overrides;
 import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.Response;
+import dev.prompt4j.internal.tools.ToolSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,60 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer) {
     return pipeline.run(method, renderer, TraceScope.current());
+  }
+
+  /**
+   * As {@link #invoke}, offering the model {@code tools} (a tool loop).
+   *
+   * @param method the prompt method
+   * @param renderer computes the fields and renders the messages
+   * @param tools the tools of this call
+   * @param <T> the value type
+   * @return the response
+   */
+  public <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
+    return pipeline.run(method, renderer, TraceScope.current(), tools);
+  }
+
+  /**
+   * Goes on with a call of {@code method} that paused for approval (generated {@code prompt4jResume}).
+   *
+   * @param method the prompt method that paused
+   * @param resumption the paused state and the decisions
+   * @param tools the tools of the method
+   * @param <T> the value type
+   * @return the response of the call that went on
+   */
+  public <T> Response<T> resume(PromptMethod<T> method, ToolResumption resumption, ToolSet tools) {
+    return pipeline.resume(method, TraceScope.current(), tools, resumption.state(), resumption.decisions());
+  }
+
+  /**
+   * As {@link #invokeAsync}, offering the model {@code tools}.
+   *
+   * @param method the prompt method
+   * @param renderer computes the fields and renders the messages
+   * @param tools the tools of this call
+   * @param <T> the value type
+   * @return the future response
+   */
+  public <T> CompletableFuture<Response<T>> invokeAsync(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
+    TraceScope scope = TraceScope.current();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, tools));
+  }
+
+  /**
+   * As {@link #invokeAsyncValue}, offering the model {@code tools}.
+   *
+   * @param method the prompt method
+   * @param renderer computes the fields and renders the messages
+   * @param tools the tools of this call
+   * @param <T> the value type
+   * @return the future value
+   */
+  public <T> CompletableFuture<T> invokeAsyncValue(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
+    TraceScope scope = TraceScope.current();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, tools).value());
   }
 
   /**

@@ -10,6 +10,11 @@ final class ResponseAssembler {
 
   static <T> Response<T> assemble(PromptMethod<T> method, CallResolver.ResolvedCall<T> call, AttemptLoop.Outcome<T> outcome,
       Invocation invocation, TraceScope parent, long start) {
+    return assemble(method, call, outcome, invocation, parent, start, java.util.List.of());
+  }
+
+  static <T> Response<T> assemble(PromptMethod<T> method, CallResolver.ResolvedCall<T> call, AttemptLoop.Outcome<T> outcome,
+      Invocation invocation, TraceScope parent, long start, java.util.List<dev.prompt4j.ToolCallRecord> toolCalls) {
     return Response.<T>builder()
         .value(outcome.value())
         .rawText(outcome.rawText())
@@ -31,6 +36,7 @@ final class ResponseAssembler {
         .outputMode(outcome.outputMode())
         .fields(invocation.fields())
         .calls(invocation.calls())
+        .toolCalls(toolCalls)
         .build();
   }
 }

@@ -35,7 +35,8 @@ class LayersTest {
     "dev.prompt4j.internal.Messages", "dev.prompt4j.internal.Values", "dev.prompt4j.internal.Outputs",
     "dev.prompt4j.internal.FieldTask", "dev.prompt4j.internal.Invocation", "dev.prompt4j.internal.MessageRenderer",
     "dev.prompt4j.internal.FieldComputation", "dev.prompt4j.internal.GeneratedPrompts", "dev.prompt4j.internal.PromptFactory",
-    "dev.prompt4j.internal.Prompt4jEngine"
+    "dev.prompt4j.internal.Prompt4jEngine",
+    "dev.prompt4j.internal.ToolResumption" // tools: a call paused for approval goes on
   };
 
   @Test
@@ -94,7 +95,7 @@ class LayersTest {
         .orShould().haveFullyQualifiedName(ABI[3]).orShould().haveFullyQualifiedName(ABI[4]).orShould().haveFullyQualifiedName(ABI[5])
         .orShould().haveFullyQualifiedName(ABI[6]).orShould().haveFullyQualifiedName(ABI[7]).orShould().haveFullyQualifiedName(ABI[8])
         .orShould().haveFullyQualifiedName(ABI[9]).orShould().haveFullyQualifiedName(ABI[10]).orShould().haveFullyQualifiedName(ABI[11])
-        .orShould().haveFullyQualifiedName(ABI[12])
+        .orShould().haveFullyQualifiedName(ABI[12]).orShould().haveFullyQualifiedName(ABI[13])
         .check(RUNTIME);
   }
 }

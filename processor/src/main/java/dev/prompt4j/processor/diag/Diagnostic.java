@@ -102,6 +102,23 @@ public enum Diagnostic {
       "%s is in the %s: section; media go in USER: sections (langchain4j's system and assistant messages carry text only): move it to a USER: section"),
   MEDIA_NOT_ACCEPTED(Kind.ERROR, "MediaNotAccepted",
       "%s: provider '%s' (%s of %s) cannot take %s input; providers that can: %s; change the provider or the template"),
+  // Tools (@Tool methods and the tools of prompt methods)
+  DUPLICATE_TOOL_NAME(Kind.ERROR, "DuplicateToolName",
+      "tool name '%s' of %s is also the name of %s; the model calls tools by name: rename one with @Tool(name = \"...\")"),
+  TOOL_PARAMETER_TYPE(Kind.ERROR, "ToolParameterType",
+      "tool %s cannot describe its arguments: %s"),
+  TOOL_WITHOUT_DESCRIPTION(Kind.ERROR, "ToolWithoutDescription",
+      "tool %s has no description; the model chooses tools by their descriptions: write a Javadoc comment on the method, or @Tool(\"what it does\")"),
+  STRICT_TOOL_SCHEMA(Kind.ERROR, "StrictToolSchema",
+      "tool %s is strict, but strict mode does not accept '%s' in its schema (at %s); remove the constraint, or set strict = false"),
+  TOOL_NOT_CALLABLE(Kind.ERROR, "ToolNotCallable",
+      "@Tool method %s is %s; the generated dispatcher calls it directly: make it a public or package-private instance method"),
+  TOOL_CLASS_NOT_INSTANTIABLE(Kind.ERROR, "ToolClassNotInstantiable",
+      "tool class %s of %s cannot be made by the generated code: %s; give it a public no-argument constructor, or pass an instance as a parameter of the method"),
+  NOT_A_TOOL_CLASS(Kind.ERROR, "NotAToolClass",
+      "%s, a tool class of %s, has no @Tool method; annotate the methods the model may call with @Tool"),
+  APPROVAL_NEEDS_RESPONSE(Kind.ERROR, "ApprovalNeedsResponse",
+      "%s can reach tool %s, which needs approval, but returns %s; a call that waits for approval returns a pending Response: return Response<%s>"),
 
   // The processor itself
   SERVICE_FILE(Kind.ERROR, "ServiceFile",

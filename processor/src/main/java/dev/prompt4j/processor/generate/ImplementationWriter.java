@@ -46,6 +46,14 @@ public final class ImplementationWriter {
 
   private final Types types;
 
+  private dev.prompt4j.processor.tools.ToolUses tools; // null: no method has tools (tests that write without them)
+
+  /** A writer whose methods pass their tools ({@code @Call(tools)}, tool parameters) to the runtime. */
+  public ImplementationWriter(Types types, dev.prompt4j.processor.tools.ToolUses tools) {
+    this(types);
+    this.tools = tools;
+  }
+
   public ImplementationWriter(Types types) {
     this.types = types;
   }
@@ -102,6 +110,10 @@ public final class ImplementationWriter {
         .returns(iface).addParameter(PROMPT_CONTEXT, "context").addStatement("return new $T(context)", self).build());
     type.addMethod(MethodSpec.methodBuilder("prompt4jFactory").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(PROMPT_FACTORY, iface)).addStatement("return FACTORY").build());
+    if (tools != null) { // calls paused for approval go on here (Prompt4j.restore)
+      tools.resumeMethod(model.element(), model.methods().stream().map(m -> java.util.Map.entry(m.element(), m.constantName())).toList())
+          .ifPresent(type::addMethod);
+    }
     type.addType(factory(self, iface, model));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
@@ -134,8 +146,10 @@ public final class ImplementationWriter {
       case FUTURE_VALUE -> "invokeAsyncValue";
       case FUTURE_RESPONSE -> "invokeAsync";
     };
+    CodeBlock toolSet = tools == null ? null : tools.code(method.element(), (javax.lang.model.element.TypeElement) owner.asElement());
+    CodeBlock toolArgument = toolSet == null ? CodeBlock.of("") : CodeBlock.of(",$W$L", toolSet); // the tools follow the renderer
     if (method.fields().isEmpty()) {
-      body.add("return this.context.$L($L, $L ->$W$L)", call, method.constantName(), invocation, messages);
+      body.add("return this.context.$L($L, $L ->$W$L$L)", call, method.constantName(), invocation, messages, toolArgument);
     } else {
       body.add("return this.context.$L($L, $L -> {\n", call, method.constantName(), invocation).indent();
       for (ComputedField field : method.fields()) {
@@ -152,7 +166,7 @@ public final class ImplementationWriter {
             FIELD_TASK, TypeName.get(field.type()).box(), fieldVariables.get(field.name()), invocation, field.name(),
             compute, dependencies.isEmpty() ? "" : ", " + String.join(", ", dependencies));
       }
-      body.addStatement("return $L", messages).unindent().add("})");
+      body.addStatement("return $L", messages).unindent().add("}$L)", toolArgument);
     }
     if (method.shape() == ReturnShape.VALUE) {
       body.add(".value()");

@@ -110,7 +110,7 @@ public final class FieldGraphValidator {
     }
     for (VariableElement parameter : method.getParameters()) {
       String parameterName = parameter.getSimpleName().toString();
-      if (!used.contains(parameterName)) {
+      if (!used.contains(parameterName) && !dev.prompt4j.processor.tools.ToolClassReader.isToolType(parameter.asType(), types)) {
         report.report(Diagnostic.UNUSED_PARAMETER, parameter, parameterName, name, parameterName);
       }
     }

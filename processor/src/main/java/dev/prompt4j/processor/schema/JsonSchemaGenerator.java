@@ -90,6 +90,34 @@ public final class JsonSchemaGenerator {
     }
   }
 
+  /**
+   * The schema of a tool's arguments: an object with one property per parameter, in order, each with the
+   * parameter's constraints and {@code descriptions} (by parameter name), every one required (an {@code
+   * Optional} parameter nullable), as record components are.
+   */
+  public SchemaResult generateArguments(List<? extends javax.lang.model.element.VariableElement> parameters, String where,
+      Map<String, String> descriptions) {
+    Run run = new Run();
+    try {
+      Map<String, Object> schema = typed("object");
+      Map<String, Object> properties = new LinkedHashMap<>();
+      List<Object> required = new ArrayList<>();
+      for (javax.lang.model.element.VariableElement parameter : parameters) {
+        String name = parameter.getSimpleName().toString();
+        Map<String, Object> property = run.schema(parameter.asType(), parameter.getAnnotationMirrors(), where + "." + name, parameter);
+        String description = descriptions.get(name);
+        properties.put(name, description == null ? property : withDescription(property, description));
+        required.add(name);
+      }
+      schema.put("properties", properties);
+      schema.put("required", required);
+      schema.put("additionalProperties", false);
+      return SchemaResult.of(Json.write(schema), List.copyOf(run.subtypes));
+    } catch (Unsupported e) {
+      return SchemaResult.failure(e.getMessage(), e.element);
+    }
+  }
+
   private static final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient Element element;

@@ -12,6 +12,7 @@ import dev.prompt4j.Attempt;
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.Cost;
 import dev.prompt4j.OutputException;
+import dev.prompt4j.ToolLimitException;
 import dev.prompt4j.Usage;
 import dev.prompt4j.internal.config.Configuration;
 import dev.prompt4j.internal.cost.PriceTable;
@@ -38,6 +39,7 @@ public final class AttemptLoop {
   private final ModelRegistry models;
   private final RequestFactory requests;
   private final RetryingSender sender;
+  private final ToolLoop tools;
   private final PriceTable prices;
   private final MediaRequests media;
 
@@ -61,6 +63,7 @@ public final class AttemptLoop {
     this.media = media;
     this.requests = new RequestFactory(models, media);
     this.sender = new RetryingSender(models, requests, retries);
+    this.tools = new ToolLoop(sender);
     this.prices = prices;
   }
 
@@ -142,6 +145,23 @@ public final class AttemptLoop {
    * @return the outcome
    */
   public <T> Outcome<T> execute(CallPlan<T> plan, List<ChatMessage> messages, long sendStart, CallObserver observer) {
+    return execute(plan, messages, sendStart, observer, ToolRun.NONE);
+  }
+
+  /**
+   * As {@link #execute(CallPlan, List, long, CallObserver)}, with a tool loop ({@link ToolLoop}) for
+   * each request when {@code toolRun} has tools.
+   *
+   * @param plan the call
+   * @param messages the rendered messages
+   * @param sendStart when sending started
+   * @param observer the call's observer
+   * @param toolRun the call's tools and what they did
+   * @param <T> the value type
+   * @return the outcome
+   * @throws ToolsPaused when a tool waits for approval
+   */
+  public <T> Outcome<T> execute(CallPlan<T> plan, List<ChatMessage> messages, long sendStart, CallObserver observer, ToolRun toolRun) {
     List<Attempt> failed = new ArrayList<>();
     Usage usage = Usage.ZERO;
     Charges charges = null;
@@ -169,7 +189,11 @@ public final class AttemptLoop {
         String reason = ask > 1 ? "re-ask" : target == plan.targets().get(0) ? "first" : "fallback";
         ChatResponse answer;
         try {
-          answer = sender.send(plan, target, conversation, format, failed, start, reason, why, observer);
+          answer = toolRun.isEmpty()
+              ? sender.send(plan, target, conversation, format, failed, start, reason, why, observer)
+              : tools.send(toolRun, plan, target, conversation, format, failed, start, reason, why, observer);
+        } catch (ToolsPaused | ToolLimitException e) {
+          throw e; // not a failure of the model: no fallback
         } catch (RuntimeException e) {
           why = RetryPolicy.classify(e).description();
           failed.add(new Attempt(target.provider(), target.model(), null, List.of(why), Duration.ofNanos(System.nanoTime() - start)));
@@ -178,6 +202,13 @@ public final class AttemptLoop {
             break targets; // the call was cancelled or timed out: no fallback either
           }
           break; // next target
+        }
+        if (!toolRun.isEmpty()) {
+          for (Usage turn : toolRun.drainTurnUsage()) { // the turns that asked for tools
+            usage = usage.plus(turn);
+            charges = Charges.add(charges, prices, target, turn);
+          }
+          conversation = toolRun.conversation();
         }
         Usage used = usage(answer.tokenUsage());
         usage = usage.plus(used);

@@ -69,6 +69,15 @@ public interface CallObserver {
   default void fieldFinished(String field, long nanos, Throwable failure) {}
 
   /**
+   * A tool the model asked for ran (or was refused: unknown, invalid arguments, declined).
+   *
+   * @param tool the tool name
+   * @param nanos how long it ran
+   * @param failure why it failed, or {@code null}
+   */
+  default void toolCalled(String tool, long nanos, Throwable failure) {}
+
+  /**
    * The call ended.
    *
    * @param response its response, or {@code null}

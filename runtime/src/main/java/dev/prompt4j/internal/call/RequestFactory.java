@@ -1,5 +1,6 @@
 package dev.prompt4j.internal.call;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -52,8 +53,17 @@ public final class RequestFactory {
    * @return the request
    */
   ChatRequest request(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format) {
+    return request(plan, target, conversation, format, null);
+  }
+
+  /** As above, offering {@code tools} to the model (the tool loop); none when {@code null} or empty. */
+  ChatRequest request(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format, List<ToolSpecification> tools) {
     // Media parts become the contents the provider takes (a URL, or bytes loaded once): here, as the request is built.
-    ChatRequest.Builder request = ChatRequest.builder().messages(media.resolve(conversation, target.provider())).parameters(parameters(plan, target).request());
+    ChatRequest.Builder request =
+        ChatRequest.builder().messages(media.resolve(conversation, target.provider())).parameters(parameters(plan, target).request());
+    if (tools != null && !tools.isEmpty()) {
+      request.toolSpecifications(tools);
+    }
     if (format != null) {
       request.responseFormat(format);
     }

@@ -1,5 +1,6 @@
 package dev.prompt4j.internal.call;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
@@ -27,6 +28,12 @@ final class RetryingSender {
    */
   ChatResponse send(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format, List<Attempt> failed,
       long firstStart, String reason, String detail, CallObserver observer) {
+    return send(plan, target, conversation, format, failed, firstStart, reason, detail, observer, null);
+  }
+
+  /** As above, offering {@code tools} (none when {@code null}). */
+  ChatResponse send(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format, List<Attempt> failed,
+      long firstStart, String reason, String detail, CallObserver observer, List<ToolSpecification> tools) {
     boolean fallbackFollows = plan.targets().indexOf(target) < plan.targets().size() - 1;
     int maxRetries = retries.maxRetries(models.settings(target.provider()));
     String why = detail;
@@ -37,7 +44,7 @@ final class RetryingSender {
       RequestContext previous = RequestContext.enter(target.requestContext());
       try {
         ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
-        ChatResponse response = client.chat(requests.request(plan, target, conversation, format));
+        ChatResponse response = client.chat(requests.request(plan, target, conversation, format, tools));
         observer.attemptFinished(plan, target, attempt, response, null, System.nanoTime() - start);
         return response;
       } catch (RuntimeException e) {

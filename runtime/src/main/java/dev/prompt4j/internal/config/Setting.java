@@ -58,9 +58,25 @@ public record Setting<V>(List<String> names, String valid, Function<String, V> p
         return text;
       });
 
+  // Tools (the tool loop)
+  /** Model turns of a tool loop, counting the first request. */
+  public static final Setting<Integer> MAX_TOOL_ROUND_TRIPS =
+      new Setting<>(List.of("max-tool-round-trips"), "a whole number of at least 1, such as 10", text -> atLeast(Integer.parseInt(text), 1));
+  /** Tool calls of one prompt call, every tool together. */
+  public static final Setting<Integer> MAX_TOOL_CALLS =
+      new Setting<>(List.of("max-tool-calls"), "a whole number of at least 1, such as 50", text -> atLeast(Integer.parseInt(text), 1));
+  /** Calls of any one tool in one prompt call. */
+  public static final Setting<Integer> MAX_CALLS_PER_TOOL =
+      new Setting<>(List.of("max-calls-per-tool"), "a whole number of at least 1, such as 20", text -> atLeast(Integer.parseInt(text), 1));
+  /** What a tool loop does at a limit: fail, or ask once more without tools for the answer. */
+  public static final Setting<String> ON_TOOL_LIMIT = choice("on-tool-limit", "fail", "answer");
+  /** What a failed tool call does: goes back to the model as the tool's result, or fails the call. */
+  public static final Setting<String> ON_TOOL_ERROR = choice("on-tool-error", "feed-back", "fail");
+
   /** Every setting a method (or interface, or every method) can have. */
   public static final List<Setting<?>> METHOD_SETTINGS =
-      List.of(PROVIDER, MODEL, TEMPERATURE, MAX_TOKENS, TOP_P, SEED, STOP, FALLBACKS, TIMEOUT, CHAIN_TIMEOUT, MAX_ATTEMPTS, OUTPUT_MODE);
+      List.of(PROVIDER, MODEL, TEMPERATURE, MAX_TOKENS, TOP_P, SEED, STOP, FALLBACKS, TIMEOUT, CHAIN_TIMEOUT, MAX_ATTEMPTS, OUTPUT_MODE,
+          MAX_TOOL_ROUND_TRIPS, MAX_TOOL_CALLS, MAX_CALLS_PER_TOOL, ON_TOOL_LIMIT, ON_TOOL_ERROR);
 
   /** {@code prompt4j.retry.initial-delay}. */
   public static final Setting<Duration> RETRY_INITIAL_DELAY = duration("retry.initial-delay");
@@ -136,6 +152,16 @@ public record Setting<V>(List<String> names, String valid, Function<String, V> p
 
   private static Setting<String> text(String name) {
     return new Setting<>(List.of(name), "a non-blank name", text -> text);
+  }
+
+  private static Setting<String> choice(String name, String... choices) {
+    return new Setting<>(List.of(name), String.join(" or ", choices), text -> {
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (!List.of(choices).contains(lower)) {
+        throw new IllegalArgumentException("not one of " + List.of(choices));
+      }
+      return lower;
+    });
   }
 
   private static Setting<Duration> duration(String name) {

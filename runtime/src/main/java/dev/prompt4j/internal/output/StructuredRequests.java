@@ -68,6 +68,26 @@ public final class StructuredRequests {
         .build();
   }
 
+  /**
+   * The langchain4j form of a tool's arguments schema (constraints that the element types cannot
+   * carry are put into descriptions in words, as for answers).
+   *
+   * @param toolName the tool, for messages
+   * @param schemaText the arguments object's JSON Schema
+   * @return the object schema
+   */
+  public static JsonObjectSchema toolParameters(String toolName, String schemaText) {
+    try {
+      JsonSchemaElement root = element(OutputMapper.MAPPER.readTree(schemaText));
+      if (root instanceof JsonObjectSchema object) {
+        return object;
+      }
+      throw new IllegalArgumentException("The arguments schema of tool " + toolName + " is not an object: " + schemaText);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The arguments schema of tool " + toolName + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** A name providers accept ({@code [a-zA-Z0-9_-]{1,64}}): {@code List<Faq>} becomes {@code List_Faq}. */
   static String schemaName(String typeName) {
     String name = typeName.replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("^_+|_+$", "");
