@@ -38,9 +38,19 @@ final class CallPipeline {
   }
 
   <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
+    return run(method, renderer, parent, null);
+  }
+
+  /** On the caller's thread of an async call: what the listeners take from it, for {@link #run}; {@code null} when none listens. */
+  Object[] captureCaller() {
+    return listeners.captureCaller();
+  }
+
+  /** As {@link #run(PromptMethod, MessageRenderer, TraceScope)}, for an async call: {@code caller} from {@link #captureCaller()}. */
+  <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, Object[] caller) {
     long start = System.nanoTime();
     CallResolver.ResolvedCall<T> call = resolver.resolve(method);
-    CallObserver observer = listeners.begin(method, call, parent);
+    CallObserver observer = listeners.begin(method, call, parent, caller);
     Invocation invocation = new Invocation(method, parent, executor, call.limits(), observer);
     Response<T> response;
     try {

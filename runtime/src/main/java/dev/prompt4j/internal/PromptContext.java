@@ -91,7 +91,8 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> CompletableFuture<Response<T>> invokeAsync(PromptMethod<T> method, MessageRenderer renderer) {
     TraceScope scope = TraceScope.current();
-    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope));
+    Object[] caller = pipeline.captureCaller();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, caller));
   }
 
   /**
@@ -105,7 +106,8 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> CompletableFuture<T> invokeAsyncValue(PromptMethod<T> method, MessageRenderer renderer) {
     TraceScope scope = TraceScope.current();
-    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope).value());
+    Object[] caller = pipeline.captureCaller();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, caller).value());
   }
 
   @Override
