@@ -38,6 +38,38 @@ public interface PromptListener {
   default void callStarted(PromptCall call) {}
 
   /**
+   * An async prompt method (one returning {@code CompletableFuture}) was called: this runs on the
+   * caller's thread, before the call is handed to the executor, so a listener can take what belongs to
+   * the caller's thread (a tracing context, an MDC map) and get it back in {@link
+   * #callStarted(PromptCall, Object)} on the thread that runs the call. Not called for calls made on
+   * the caller's own thread, nor when no listener is registered.
+   *
+   * <pre>{@code
+   * public Object captureCaller() { return Context.current(); }
+   * public void callStarted(PromptCall call, Object caller) { Context parent = caller instanceof Context c ? c : Context.current(); ... }
+   * }</pre>
+   *
+   * <p>If the call is cancelled before it starts, what was returned is dropped without {@code callStarted}.
+   *
+   * @return anything, or {@code null} (the default) for nothing
+   */
+  default Object captureCaller() {
+    return null;
+  }
+
+  /**
+   * A prompt call started, before its computed fields; what the runtime calls. The default calls
+   * {@link #callStarted(PromptCall)}: override this one only to use what {@link #captureCaller()} took.
+   *
+   * @param call the call, passed to each of its events
+   * @param caller what this listener's {@link #captureCaller()} returned on the caller's thread for an
+   *     async call, or {@code null} for a call started on the caller's thread
+   */
+  default void callStarted(PromptCall call, Object caller) {
+    callStarted(call);
+  }
+
+  /**
    * A request is about to be sent.
    *
    * @param call the call

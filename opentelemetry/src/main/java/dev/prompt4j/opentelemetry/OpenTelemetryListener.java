@@ -54,7 +54,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * instrumentation nest under the request's {@code chat} span, and work inside a computed field under
  * the field's span. A call's parent is the field that made it, found by the call's {@link
  * PromptCall#parent()}, whatever thread the field ran on; a top-level call's parent is the context
- * current where it was made.
+ * current where it was made, also for an async method, whose call runs on the executor (the context
+ * is taken on the caller's thread, {@link #captureCaller()}).
  */
 public final class OpenTelemetryListener implements PromptListener {
   /** The instrumentation scope name. */
@@ -140,9 +141,15 @@ public final class OpenTelemetryListener implements PromptListener {
     return Boolean.parseBoolean(value);
   }
 
+  /** The caller's context, so an async call's span is a child of the span current where it was called. */
   @Override
-  public void callStarted(PromptCall call) {
-    Context parent = Context.current();
+  public Object captureCaller() {
+    return Context.current();
+  }
+
+  @Override
+  public void callStarted(PromptCall call, Object caller) {
+    Context parent = caller instanceof Context captured ? captured : Context.current();
     if (call.parent() != null) {
       CallSpans enclosing = calls.get(call.parent());
       Span field = enclosing == null ? null : enclosing.fields.get(call.field());

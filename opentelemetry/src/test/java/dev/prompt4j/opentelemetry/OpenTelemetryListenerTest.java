@@ -19,8 +19,10 @@ import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.Response;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
@@ -32,6 +34,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +138,32 @@ class OpenTelemetryListenerTest {
   private MetricData metric(String name) {
     return metrics.collectAllMetrics().stream().filter(m -> m.getName().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError(name + " not recorded"));
+  }
+
+  @Test
+  void anAsyncCallIsAChildOfTheSpanCurrentWhereItWasMade() {
+    Research research = research(answering(t -> "EMERGING"), false);
+    Span caller = otel.getTracer("test").spanBuilder("caller").startSpan();
+    CompletableFuture<Research.Trend> value;
+    CompletableFuture<Response<Research.Trend>> response;
+    try (Scope scope = caller.makeCurrent()) {
+      value = research.classifyLater("AI");
+      response = research.classifyLaterWithResponse("ML");
+    }
+    assertEquals(Research.Trend.EMERGING, value.join());
+    assertEquals(Research.Trend.EMERGING, response.join().value());
+    caller.end();
+
+    List<SpanData> all = spans.getFinishedSpanItems();
+    for (String method : List.of("classifyLater", "classifyLaterWithResponse")) {
+      SpanData workflow = named(all, "invoke_workflow Research." + method, null);
+      SpanData chat = all.stream().filter(s -> s.getParentSpanId().equals(workflow.getSpanId())).findFirst().orElseThrow();
+      assertAll(method,
+          () -> assertEquals(caller.getSpanContext().getTraceId(), workflow.getTraceId()),
+          () -> assertEquals(caller.getSpanContext().getSpanId(), workflow.getParentSpanId()),
+          () -> assertEquals("chat gpt-4o-mini", chat.getName()));
+    }
+    assertFalse(Span.current().getSpanContext().isValid(), "the caller's span is no longer current here");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.prompt4j.Call;
 import dev.prompt4j.ComputedField;
 import dev.prompt4j.Prompt;
 import dev.prompt4j.Response;
+import java.util.concurrent.CompletableFuture;
 
 /** A chain with two independent fields, each making a nested call: they run on the executor's threads. */
 @Call(provider = "openai", model = "gpt-4o-mini", temperature = 0.3, maxTokens = 200, stop = "END")
@@ -12,6 +13,12 @@ public interface Research {
 
   @Prompt("Classify {topic}")
   Trend classify(String topic);
+
+  @Prompt("Classify {topic}")
+  CompletableFuture<Trend> classifyLater(String topic);
+
+  @Prompt("Classify {topic}")
+  CompletableFuture<Response<Trend>> classifyLaterWithResponse(String topic);
 
   @Prompt("""
       SYSTEM:

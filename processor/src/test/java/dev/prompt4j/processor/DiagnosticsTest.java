@@ -646,7 +646,12 @@ class DiagnosticsTest {
 
   @TestFactory
   Stream<DynamicTest> eachDiagnosticIsReportedWithItsMessageFileAndLine() {
-    return CASES.stream().map(c -> DynamicTest.dynamicTest(c.diagnostic().tag() + ": " + c.name(), () -> {
+    return eachReported(CASES);
+  }
+
+  /** One test per case: the compilation fails with (or, for a warning, succeeds with) its message on its line. */
+  static Stream<DynamicTest> eachReported(List<Case> cases) {
+    return cases.stream().map(c -> DynamicTest.dynamicTest(c.diagnostic().tag() + ": " + c.name(), () -> {
       Compilation compilation = Compiled.compile(c.file());
       if (c.diagnostic().kind() == javax.tools.Diagnostic.Kind.WARNING) {
         assertThat(compilation).succeeded();
@@ -663,6 +668,7 @@ class DiagnosticsTest {
     Set<Diagnostic> covered = EnumSet.noneOf(Diagnostic.class);
     CASES.forEach(c -> covered.add(c.diagnostic()));
     MediaDiagnosticsTest.CASES.forEach(c -> covered.add(c.diagnostic()));
+    PriceDiagnosticsTest.CASES.forEach(c -> covered.add(c.diagnostic()));
     Set<Diagnostic> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     missing.remove(Diagnostic.INTERNAL_ERROR); // InternalErrorTest
     missing.remove(Diagnostic.SERVICE_FILE); // InternalErrorTest: it needs a failing Filer, not a source

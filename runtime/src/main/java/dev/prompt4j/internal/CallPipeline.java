@@ -41,26 +41,35 @@ final class CallPipeline {
   }
 
   <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent) {
-    return run(method, renderer, parent, ToolSet.NONE);
+    return run(method, renderer, parent, ToolSet.NONE, null);
   }
 
-  <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, ToolSet tools) {
-    return run(method, renderer, parent, tools, null, java.util.Map.of());
+  /** On the caller's thread of an async call: what the listeners take from it, for {@link #run}; {@code null} when none listens. */
+  Object[] captureCaller() {
+    return listeners.captureCaller();
+  }
+
+  /**
+   * A call offering the model {@code tools}; {@code caller} is what {@link #captureCaller()} took on the thread that
+   * made an async call, or {@code null}.
+   */
+  <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, ToolSet tools, Object[] caller) {
+    return run(method, renderer, parent, tools, null, java.util.Map.of(), caller);
   }
 
   /** Goes on with a call paused for approval: its conversation instead of a rendering, the decisions applied. */
   <T> Response<T> resume(PromptMethod<T> method, TraceScope parent, ToolSet tools, ToolsPaused.State paused, java.util.Map<String, Boolean> decisions) {
-    return run(method, invocation -> paused.conversation(), parent, tools, paused, decisions);
+    return run(method, invocation -> paused.conversation(), parent, tools, paused, decisions, null);
   }
 
   private <T> Response<T> run(PromptMethod<T> method, MessageRenderer renderer, TraceScope parent, ToolSet tools,
-      ToolsPaused.State paused, java.util.Map<String, Boolean> decisions) {
+      ToolsPaused.State paused, java.util.Map<String, Boolean> decisions, Object[] caller) {
     long start = System.nanoTime();
     CallResolver.ResolvedCall<T> call = resolver.resolve(method);
     ToolRun toolRun = tools.isEmpty() ? ToolRun.NONE
         : paused == null ? new ToolRun(tools, executor, resolver.toolLimits(method))
         : ToolRun.resuming(tools, executor, resolver.toolLimits(method), paused, decisions);
-    CallObserver observer = listeners.begin(method, call, parent);
+    CallObserver observer = listeners.begin(method, call, parent, caller);
     Invocation invocation = new Invocation(method, parent, executor, call.limits(), observer);
     Response<T> response;
     try {

@@ -74,8 +74,32 @@ final class Listeners {
     return listeners.length == 0;
   }
 
+  /**
+   * On the caller's thread of an async call: what each listener takes from it ({@link
+   * PromptListener#captureCaller()}), by listener; {@code null} when nobody listens.
+   */
+  Object[] captureCaller() {
+    if (listeners.length == 0) {
+      return null;
+    }
+    Object[] captured = new Object[listeners.length];
+    for (int i = 0; i < listeners.length; i++) {
+      try {
+        captured[i] = listeners[i].captureCaller();
+      } catch (RuntimeException e) {
+        failed(listeners[i], "captureCaller", e);
+      }
+    }
+    return captured;
+  }
+
   /** The observer of one call that starts now; {@link CallObserver#NONE} when nobody listens. */
   CallObserver begin(PromptMethod<?> method, CallResolver.ResolvedCall<?> call, TraceScope parent) {
+    return begin(method, call, parent, null);
+  }
+
+  /** As {@link #begin(PromptMethod, CallResolver.ResolvedCall, TraceScope)}, with what {@link #captureCaller()} took, or {@code null}. */
+  CallObserver begin(PromptMethod<?> method, CallResolver.ResolvedCall<?> call, TraceScope parent, Object[] caller) {
     if (listeners.length == 0) {
       return CallObserver.NONE;
     }
@@ -89,11 +113,11 @@ final class Listeners {
     PromptCall handle = new PromptCall(method.interfaceName(), method.name(), call.promptVersion(), first.provider(), first.model(),
         call.plan().parameters(), parentCall, field, Instant.now());
     Observer observer = new Observer(handle);
-    for (PromptListener listener : listeners) {
+    for (int i = 0; i < listeners.length; i++) {
       try {
-        listener.callStarted(handle);
+        listeners[i].callStarted(handle, caller == null ? null : caller[i]);
       } catch (RuntimeException e) {
-        failed(listener, "callStarted", e);
+        failed(listeners[i], "callStarted", e);
       }
     }
     return observer;

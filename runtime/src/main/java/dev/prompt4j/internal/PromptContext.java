@@ -91,7 +91,7 @@ public final class PromptContext implements PromptRuntime {
    * @return the response
    */
   public <T> Response<T> invoke(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
-    return pipeline.run(method, renderer, TraceScope.current(), tools);
+    return pipeline.run(method, renderer, TraceScope.current(), tools, null);
   }
 
   /**
@@ -118,7 +118,8 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> CompletableFuture<Response<T>> invokeAsync(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
     TraceScope scope = TraceScope.current();
-    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, tools));
+    Object[] caller = pipeline.captureCaller();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, tools, caller));
   }
 
   /**
@@ -132,7 +133,8 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> CompletableFuture<T> invokeAsyncValue(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
     TraceScope scope = TraceScope.current();
-    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, tools).value());
+    Object[] caller = pipeline.captureCaller();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, tools, caller).value());
   }
 
   /**
@@ -146,7 +148,8 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> CompletableFuture<Response<T>> invokeAsync(PromptMethod<T> method, MessageRenderer renderer) {
     TraceScope scope = TraceScope.current();
-    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope));
+    Object[] caller = pipeline.captureCaller();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, ToolSet.NONE, caller));
   }
 
   /**
@@ -160,7 +163,8 @@ public final class PromptContext implements PromptRuntime {
    */
   public <T> CompletableFuture<T> invokeAsyncValue(PromptMethod<T> method, MessageRenderer renderer) {
     TraceScope scope = TraceScope.current();
-    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope).value());
+    Object[] caller = pipeline.captureCaller();
+    return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, ToolSet.NONE, caller).value());
   }
 
   @Override

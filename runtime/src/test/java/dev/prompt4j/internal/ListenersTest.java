@@ -1,6 +1,8 @@
 package dev.prompt4j.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +24,12 @@ class ListenersTest {
     CallResolver resolver = new CallResolver(core.configuration, Map.of());
     assertTrue(core.listeners.isEmpty());
     assertSame(CallObserver.NONE, core.listeners.begin(CLASSIFY, resolver.resolve(CLASSIFY), null));
+    assertNull(core.listeners.captureCaller(), "an async call takes nothing from its caller's thread");
 
     PromptListener listener = new PromptListener() {};
     RuntimeCore listened =
         RuntimeCore.of(new Prompt4j.Settings(Map.of(), "test", null, Map.of(), getClass().getClassLoader(), null, List.of(listener)));
     assertNotEquals(CallObserver.NONE, listened.listeners.begin(CLASSIFY, resolver.resolve(CLASSIFY), null));
+    assertEquals(1, listened.listeners.captureCaller().length);
   }
 }

@@ -2,6 +2,7 @@ package dev.prompt4j.processor.call;
 
 import static dev.prompt4j.processor.read.Annotations.CALL;
 
+import dev.prompt4j.processor.cost.PriceCheck;
 import dev.prompt4j.processor.declare.Declarations;
 import dev.prompt4j.processor.diag.Diagnostic;
 import dev.prompt4j.processor.diag.Report;
@@ -27,9 +28,11 @@ import javax.lang.model.util.Elements;
  */
 public final class CallResolver {
   private final Elements elements;
+  private final PriceCheck prices;
 
   public CallResolver(Elements elements) {
     this.elements = elements;
+    this.prices = new PriceCheck(elements);
   }
 
   /**
@@ -78,6 +81,7 @@ public final class CallResolver {
     range(element, mirror, "temperature", v -> (Double) v >= 0 && (Double) v <= 2, "between 0 and 2", report);
     range(element, mirror, "topP", v -> (Double) v > 0 && (Double) v <= 1, "above 0 and at most 1", report);
     range(element, mirror, "maxTokens", v -> (Integer) v >= 1, "at least 1", report);
+    prices.check(element, mirror, report);
   }
 
   private static void range(

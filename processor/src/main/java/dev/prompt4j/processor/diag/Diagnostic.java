@@ -131,7 +131,11 @@ public enum Diagnostic {
   INDEX_FILE(Kind.ERROR, "IndexFile",
       "cannot write %s (%s), so frameworks (the Spring Boot starter) and IDEs would not see the prompt interfaces; check the class output folder is writable"),
   INTERNAL_ERROR(Kind.ERROR, "InternalError",
-      "Prompt4j failed on %s: %s; this is a bug in Prompt4j, please report it with this interface");
+      "Prompt4j failed on %s: %s; this is a bug in Prompt4j, please report it with this interface"),
+
+  // Cost (observability): a @Call model the runtime's price table does not price
+  UNPRICED_MODEL(Kind.WARNING, "UnpricedModel",
+      "@Call %s %s has no price in Prompt4j's price table (%s), so its calls report an unknown cost; %sprice it with prompt4j.prices.%s.%s=<input>,<output>[,<cached input>] (USD per million tokens) or a dev.prompt4j.PriceSource");
 
   private final Kind kind;
   private final String tag;

@@ -27,14 +27,15 @@ import java.util.regex.Pattern;
  *
  * <p>A snapshot name takes its model's price: {@code gpt-4o-2024-08-06} and {@code
  * claude-sonnet-4-20250514} are priced as {@code gpt-4o} and {@code claude-sonnet-4}. Only a date or
- * {@code -latest} is stripped, so {@code gpt-4.1-nano} is never priced as {@code gpt-4.1}.
+ * {@code -latest} is stripped, so {@code gpt-4.1-nano} is never priced as {@code gpt-4.1}. That rule
+ * ({@code snapshotSuffix}) lives in the table, which the annotation processor reads too (it warns when a
+ * {@code @Call} names a model with no price): one file, one rule, for both.
  */
 public final class PriceTable {
   /** The shipped table, on the class path. */
   public static final String RESOURCE = "dev/prompt4j/internal/cost/prices.json";
 
   private static final System.Logger LOG = System.getLogger(PriceTable.class.getName());
-  private static final Pattern SNAPSHOT = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest)$");
 
   private final Map<String, ModelPrice> configured; // by provider:model
   private final List<PriceSource> sources;
@@ -79,7 +80,7 @@ public final class PriceTable {
     }
     ModelPrice price = find(provider, model);
     if (price == null) {
-      String bare = SNAPSHOT.matcher(model).replaceFirst("");
+      String bare = ShippedTable.INSTANCE.snapshot.matcher(model).replaceFirst("");
       if (!bare.equals(model)) {
         price = find(provider, bare);
       }
@@ -162,10 +163,12 @@ public final class PriceTable {
 
     final String version;
     final Map<String, ModelPrice> prices;
+    final Pattern snapshot;
 
-    private ShippedTable(String version, Map<String, ModelPrice> prices) {
+    private ShippedTable(String version, Map<String, ModelPrice> prices, Pattern snapshot) {
       this.version = version;
       this.prices = Map.copyOf(prices);
+      this.snapshot = snapshot;
     }
 
     static ShippedTable load() {
@@ -180,7 +183,7 @@ public final class PriceTable {
               new BigDecimal(p.path("output").asText()), new BigDecimal(p.path("cachedInput").asText()), LocalDate.parse(p.path("taken").asText()));
           prices.put(price.provider() + ":" + price.model(), price);
         }
-        return new ShippedTable(root.path("version").asText(), prices);
+        return new ShippedTable(root.path("version").asText(), prices, Pattern.compile(root.path("snapshotSuffix").asText()));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + RESOURCE, e);
       }
