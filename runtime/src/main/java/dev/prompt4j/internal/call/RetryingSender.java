@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.prompt4j.Attempt;
+import dev.prompt4j.internal.stream.StreamSink;
 import dev.prompt4j.provider.RequestContext;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +15,13 @@ final class RetryingSender {
   private final ModelRegistry models;
   private final RequestFactory requests;
   private final RetryPolicy retries;
+  private final StreamingSender streams;
 
   RetryingSender(ModelRegistry models, RequestFactory requests, RetryPolicy retries) {
     this.models = models;
     this.requests = requests;
     this.retries = retries;
+    this.streams = new StreamingSender(models);
   }
 
   /**
@@ -37,7 +40,13 @@ final class RetryingSender {
       RequestContext previous = RequestContext.enter(target.requestContext());
       try {
         ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
-        ChatResponse response = client.chat(requests.request(plan, target, conversation, format));
+        StreamSink sink = StreamSink.current();
+        if (sink != null) {
+          sink.attemptStarting(attempt, retry == 0 && "first".equals(reason) ? null : why);
+        }
+        ChatResponse response = sink == null
+            ? client.chat(requests.request(plan, target, conversation, format))
+            : streams.send(plan, target, attempt, client, requests.request(plan, target, conversation, format), sink, start, observer);
         observer.attemptFinished(plan, target, attempt, response, null, System.nanoTime() - start);
         return response;
       } catch (RuntimeException e) {
