@@ -87,7 +87,9 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       if (!missing.isEmpty()) {
         if (round.processingOver()) {
           // No later round can generate them; javac reports the unknown symbols as well.
-          report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
+          if (!reportFluxWithoutReactor(type)) {
+            report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
+          }
         } else {
           deferred.add(type.getQualifiedName().toString());
         }
@@ -160,6 +162,33 @@ public final class Prompt4jProcessor extends AbstractProcessor {
         collectSuperInterfaces(parentType, into);
       }
     }
+  }
+
+  /** Streaming (#11): a {@code Flux} return type that does not resolve means Reactor is missing. */
+  private boolean reportFluxWithoutReactor(TypeElement type) {
+    boolean found = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      TypeMirror returned = method.getReturnType();
+      if (returned.getKind() != TypeKind.ERROR) {
+        continue;
+      }
+      String written = returned.toString();
+      try {
+        // javac names an unresolved qualified type "<any>": read it as written in the source.
+        com.sun.source.tree.MethodTree tree = com.sun.source.util.Trees.instance(processingEnv).getTree(method);
+        if (tree != null && tree.getReturnType() != null) {
+          written = tree.getReturnType().toString();
+        }
+      } catch (RuntimeException | LinkageError notJavac) {
+        // another compiler: its own name of the type
+      }
+      String name = written.replaceAll("<.*", "");
+      if (name.equals("Flux") || name.endsWith(".Flux")) {
+        report(Diagnostic.FLUX_WITHOUT_REACTOR, method, method.getSimpleName() + "()", written);
+        found = true;
+      }
+    }
+    return found;
   }
 
   /** The types that {@code type}'s methods use but that do not exist (yet), in a stable order. */

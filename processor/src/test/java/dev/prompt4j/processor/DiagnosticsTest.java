@@ -161,6 +161,21 @@ class DiagnosticsTest {
           prompts("Files",
               "  @Prompt(file = \"prompts/latin1.txt\")",
               "  String say(String x);")),
+      // Streaming (#11)
+      new Case("a text stream of numbers", Diagnostic.STREAM_ELEMENT_TYPE,
+          "[Prompt4j:StreamElementType] counts() returns java.util.stream.Stream<java.lang.Integer>, a stream of java.lang.Integer chunks;"
+              + " a text stream carries the answer's text as String chunks",
+          "Stream<Integer> counts(",
+          prompts("Counts",
+              "  @Prompt(\"Count {x}\")",
+              "  java.util.stream.Stream<Integer> counts(String x);")),
+      new Case("a Flux without Reactor", Diagnostic.FLUX_WITHOUT_REACTOR,
+          "[Prompt4j:FluxWithoutReactor] story() returns reactor.core.publisher.Flux<String>, but Reactor is not on the compile"
+              + " class path; add the module io.projectreactor:reactor-core",
+          "Flux<String> story(",
+          prompts("Fluxes",
+              "  @Prompt(\"Tell {x}\")",
+              "  reactor.core.publisher.Flux<String> story(String x);")),
       new Case("negative maxAttempts", Diagnostic.INVALID_MAX_ATTEMPTS,
           "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on hi() is negative; it counts the answers allowed, the first"
               + " included: use 1 or more, or leave it out for the configured default (3)",

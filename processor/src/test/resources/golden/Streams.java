@@ -1,0 +1,30 @@
+package com.acme;
+
+import dev.prompt4j.Call;
+import dev.prompt4j.ComputedField;
+import dev.prompt4j.Prompt;
+import dev.prompt4j.PromptStream;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
+
+@Call(provider = "openai", model = "gpt-4o-mini")
+public interface Streams {
+  record Story(String title, int chapters) {}
+
+  @Prompt("Write a haiku about {topic}")
+  PromptStream<String> haiku(String topic);
+
+  @Prompt("Outline a {genre} story about {topic}")
+  PromptStream<Story> outline(String topic);
+
+  @Prompt("Tell a story about {topic}")
+  Flow.Publisher<String> tell(String topic);
+
+  @Prompt("List facts about {topic}")
+  Stream<String> facts(String topic);
+
+  @ComputedField
+  default String genre(String topic) {
+    return topic.length() > 10 ? "long" : "short";
+  }
+}
