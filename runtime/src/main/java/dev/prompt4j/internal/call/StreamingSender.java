@@ -31,8 +31,10 @@ final class StreamingSender {
 
   ChatResponse send(CallPlan<?> plan, Target target, int attempt, ChatModel blocking, ChatRequest request, StreamSink sink, long start,
       CallObserver observer) {
+    // A client given by code streams when it is also a StreamingChatModel (the offline model is).
     StreamingChatModel client = target.client() != null || models.isGiven(target.provider(), target.model())
-        ? null : models.streamingClient(target.provider(), target.model());
+        ? (blocking instanceof StreamingChatModel both ? both : null)
+        : models.streamingClient(target.provider(), target.model());
     if (client == null) {
       ChatResponse whole = blocking.chat(request);
       String text = whole.aiMessage() == null ? null : whole.aiMessage().text();
