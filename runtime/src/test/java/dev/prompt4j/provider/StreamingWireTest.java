@@ -139,6 +139,15 @@ class StreamingWireTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aStreamTimeLimitThatIsNotADurationIsRefusedNamingItsKey() {
+    ProviderSettings settings = new ProviderSettings("openai", LoopbackModels.KEY, "http://127.0.0.1:9/v1", null, 0,
+        Map.of("stream-idle-timeout", "soon"));
+    dev.prompt4j.Prompt4jException e = org.junit.jupiter.api.Assertions.assertThrows(dev.prompt4j.Prompt4jException.class,
+        () -> new OpenAiProvider().createStreaming("m", settings));
+    contains(e, "prompt4j.providers.openai.stream-idle-timeout is not a duration: 'soon'");
+  }
+
   private static void contains(Throwable failure, String... parts) {
     String message = String.valueOf(failure.getMessage());
     for (String part : parts) {
