@@ -7,13 +7,11 @@ import java.util.Map;
  * One event of a {@link PromptStream}, in the order the model produced them.
  *
  * <pre>{@code
- * for (StreamEvent e : (Iterable<StreamEvent>) stream.events()::iterator) {
- *   switch (e) {
- *     case StreamEvent.Text t -> System.out.print(t.text());
- *     case StreamEvent.Restarted r -> System.out.println("\n[re-asked: " + r.errors() + "]");
- *     default -> {}
- *   }
- * }
+ * stream.events().forEach(e -> {
+ *   if (e instanceof StreamEvent.Text t) System.out.print(t.text());
+ *   else if (e instanceof StreamEvent.Restarted r) System.out.println("\n[re-asked: " + r.errors() + "]");
+ *   else if (e instanceof StreamEvent.Partial p) System.out.println("\n" + p.value());
+ * });
  * }</pre>
  */
 public sealed interface StreamEvent {

@@ -7,6 +7,7 @@ import dev.prompt4j.examples.decomposition.DecompositionExamples;
 import dev.prompt4j.examples.orchestration.OrchestrationExamples;
 import dev.prompt4j.examples.pipelines.PipelinesExamples;
 import dev.prompt4j.examples.routing.RoutingExamples;
+import dev.prompt4j.examples.streaming.StreamingExamples;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +49,7 @@ public final class RunAll {
     all.addAll(PipelinesExamples.all());
     all.addAll(DecompositionExamples.all());
     all.addAll(RoutingExamples.all());
+    all.addAll(StreamingExamples.all());
     return all;
   }
 
