@@ -11,6 +11,7 @@ import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.Values;
+import dev.prompt4j.internal.stream.StreamRules;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
@@ -58,6 +59,57 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
       CallSpec.of("openai", "gpt-4o-mini"),
       "95e47e593e75",
       Outputs.json(new TypeReference<Streams.Story>() {}, "Story", OUTLINE_SCHEMA));
+
+  /**
+   * JSON Schema of {@code Plan}, derived at compile time from its type and constraints.
+   */
+  private static final String PLAN_SCHEMA = """
+      {
+        "type": "object",
+        "properties": {
+          "goal": {
+            "type": "string"
+          },
+          "risks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "detail": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "detail"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "goal",
+          "risks",
+          "steps"
+        ],
+        "additionalProperties": false
+      }""";
+
+  private static final PromptMethod<Streams.Plan> PLAN = PromptMethod.of(
+      Streams.class,
+      "plan",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "e7fc96eaac79",
+      Outputs.json(new TypeReference<Streams.Plan>() {}, "Plan", PLAN_SCHEMA));
 
   private static final PromptMethod<String> TELL = PromptMethod.of(
       Streams.class,
@@ -111,6 +163,13 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   }
 
   @Override
+  public PromptStream<Streams.Plan> plan(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.plan is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(PLAN, StreamRules.done("risks").required("steps[].name"), invocation ->
+        Messages.single("Plan " + Values.text(topic)));
+  }
+
+  @Override
   public Flow.Publisher<String> tell(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.tell is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(TELL, invocation -> Messages.single("Tell a story about "
@@ -150,7 +209,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
 
     @Override
     public List<String> methods() {
-      return List.of("facts", "haiku", "outline", "tell");
+      return List.of("facts", "haiku", "outline", "plan", "tell");
     }
 
     @Override

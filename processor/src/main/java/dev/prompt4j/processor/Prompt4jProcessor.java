@@ -10,6 +10,7 @@ import dev.prompt4j.processor.generate.NativeImageMetadata;
 import dev.prompt4j.processor.generate.ServiceRegistrations;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.read.Annotations;
+import dev.prompt4j.processor.stream.StreamAnnotationPlacement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,7 +56,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD);
+    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD, Annotations.STREAM_DONE, Annotations.STREAM_REQUIRED);
   }
 
   @Override
@@ -76,6 +77,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     collect(round, Annotations.PROMPT, interfaces);
     collect(round, Annotations.COMPUTED_FIELD, interfaces);
     collect(round, Annotations.CALL, interfaces);
+    StreamAnnotationPlacement.check(round, processingEnv.getElementUtils()).printTo(processingEnv.getMessager());
 
     // Interfaces another prompt interface here extends: they may leave @Call or type arguments to it.
     Set<String> bases = new java.util.HashSet<>();

@@ -169,6 +169,17 @@ class DiagnosticsTest {
           prompts("Counts",
               "  @Prompt(\"Count {x}\")",
               "  java.util.stream.Stream<Integer> counts(String x);")),
+      new Case("@StreamDone on a computed field", Diagnostic.STREAM_ANNOTATION_PLACEMENT,
+          "[Prompt4j:StreamAnnotationPlacement] @StreamDone is on method tone() of Tones, which is not a record component; it says how a"
+              + " component of a streamed record answer appears in partials: put it on a record component",
+          "@StreamDone",
+          prompts("Tones",
+              "  record Story(String title, @StreamRequired String tone) {}",
+              "  @Prompt(\"Story about {x}, {tone}\")",
+              "  PromptStream<Story> story(String x);",
+              "  @ComputedField",
+              "  @StreamDone",
+              "  default String tone(String x) { return x; }")),
       new Case("a Flux without Reactor", Diagnostic.FLUX_WITHOUT_REACTOR,
           "[Prompt4j:FluxWithoutReactor] story() returns reactor.core.publisher.Flux<String>, but Reactor is not on the compile"
               + " class path; add the module io.projectreactor:reactor-core",

@@ -6,6 +6,7 @@ import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.PromptStream;
 import dev.prompt4j.Response;
 import dev.prompt4j.internal.stream.StreamChannel;
+import dev.prompt4j.internal.stream.StreamRules;
 import dev.prompt4j.internal.stream.StreamSink;
 import java.util.HashMap;
 import java.util.List;
@@ -124,8 +125,22 @@ public final class PromptContext implements PromptRuntime {
    * @return the stream, already started
    */
   public <T> PromptStream<T> invokeStream(PromptMethod<T> method, MessageRenderer renderer) {
+    return invokeStream(method, StreamRules.NONE, renderer);
+  }
+
+  /**
+   * As {@link #invokeStream(PromptMethod, MessageRenderer)}, for a record answer with {@code
+   * @StreamDone} or {@code @StreamRequired} components.
+   *
+   * @param method the prompt method
+   * @param rules the components' streaming rules
+   * @param renderer computes the fields and renders the messages
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, MessageRenderer renderer) {
     TraceScope scope = TraceScope.current();
-    StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null);
+    StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null, rules);
     channel.attach(AsyncCall.start(executor, () -> {
       try {
         return pipeline.run(method, invocation -> {

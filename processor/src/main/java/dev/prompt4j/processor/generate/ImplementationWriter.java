@@ -14,6 +14,7 @@ import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.model.Models.PromptMethod;
 import dev.prompt4j.processor.model.Models.ReturnShape;
+import dev.prompt4j.processor.stream.StreamRulesReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,10 +139,11 @@ public final class ImplementationWriter {
     };
     // Streaming (#11): text shapes read the PromptStream's chunks; Flux adapts its Flow.Publisher.
     CodeBlock prefix = method.shape() == ReturnShape.FLUX_TEXT ? CodeBlock.of("$T.flowPublisherToFlux(", JDK_FLOW_ADAPTER) : CodeBlock.of("");
+    CodeBlock rules = method.shape() == ReturnShape.STREAM ? StreamRulesReader.argument(method.output().valueType()) : CodeBlock.of("");
     if (method.fields().isEmpty()) {
-      body.add("return $Lthis.context.$L($L, $L ->$W$L)", prefix, call, method.constantName(), invocation, messages);
+      body.add("return $Lthis.context.$L($L, $L$L ->$W$L)", prefix, call, method.constantName(), rules, invocation, messages);
     } else {
-      body.add("return $Lthis.context.$L($L, $L -> {\n", prefix, call, method.constantName(), invocation).indent();
+      body.add("return $Lthis.context.$L($L, $L$L -> {\n", prefix, call, method.constantName(), rules, invocation).indent();
       for (ComputedField field : method.fields()) {
         List<String> dependencies = field.parameters().stream().filter(fieldVariables::containsKey).map(fieldVariables::get).toList();
         CodeBlock arguments = field.parameters().stream()

@@ -96,6 +96,23 @@ class StreamingTest {
   }
 
   @Test
+  void streamDoneAndStreamRequiredShapeThePartialsOfTheGeneratedCall() {
+    String answer = "{\"goal\":\"ship\",\"risks\":[\"late\",\"bugs\"],\"steps\":[{\"detail\":\"d1\",\"name\":\"one\"}]}";
+    Writer writer = writer(OfflineModel.replying(answer).withStreaming(2, Duration.ZERO));
+    PromptStream<Writer.Plan> stream = writer.plan("launch");
+    List<Map<String, Object>> partials = stream.events().filter(e -> e instanceof StreamEvent.Partial)
+        .map(e -> ((StreamEvent.Partial) e).value()).toList();
+
+    assertEquals(List.of(
+        Map.of(),
+        Map.of("goal", "ship"),
+        Map.of("goal", "ship", "risks", List.of("late", "bugs")),
+        Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of()),
+        Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of(Map.of("detail", "d1", "name", "one")))), partials);
+    assertEquals(new Writer.Plan("ship", List.of("late", "bugs"), List.of(new Writer.Step("one", "d1"))), stream.result().value());
+  }
+
+  @Test
   void aPublisherHonoursDemandAndAStreamBlocks() throws Exception {
     Writer writer = writer(OfflineModel.replying("one two three four").withStreaming(5, Duration.ofMillis(1)));
     List<String> received = new CopyOnWriteArrayList<>();

@@ -4,6 +4,9 @@ import dev.prompt4j.Call;
 import dev.prompt4j.ComputedField;
 import dev.prompt4j.Prompt;
 import dev.prompt4j.PromptStream;
+import dev.prompt4j.StreamDone;
+import dev.prompt4j.StreamRequired;
+import java.util.List;
 import jakarta.validation.constraints.Min;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
@@ -12,6 +15,13 @@ import java.util.stream.Stream;
 @Call(provider = "offline", model = "m")
 public interface Writer {
   record Story(String title, @Min(1) int chapters) {}
+
+  record Step(@StreamRequired String name, String detail) {}
+
+  record Plan(String goal, @StreamDone List<String> risks, List<Step> steps) {}
+
+  @Prompt("Plan {topic}")
+  PromptStream<Plan> plan(String topic);
 
   @Prompt("Haiku about {topic}")
   PromptStream<String> haiku(String topic);

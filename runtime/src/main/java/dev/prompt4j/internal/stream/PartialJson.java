@@ -10,9 +10,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The structured answer so far, from its chunks: Jackson's non-blocking parser is fed each chunk's
@@ -33,14 +35,26 @@ public final class PartialJson {
   private final JsonParser parser;
   private final ByteArrayFeeder feeder;
   private final Deque<Object> open = new ArrayDeque<>();
+  private final Set<Object> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final StreamRules rules;
   private Map<String, Object> root;
   private String field;
   private boolean started;
   private boolean ended;
   private boolean broken;
 
-  /** A parser waiting for the answer's first {@code {}. */
+  /** A parser waiting for the answer's first {@code {}, without rules. */
   public PartialJson() {
+    this(StreamRules.NONE);
+  }
+
+  /**
+   * A parser waiting for the answer's first {@code {}, whose snapshots follow {@code rules}.
+   *
+   * @param rules the {@code @StreamDone} and {@code @StreamRequired} components
+   */
+  public PartialJson(StreamRules rules) {
+    this.rules = rules;
     try {
       parser = JSON.createNonBlockingByteArrayParser();
     } catch (IOException e) {
@@ -118,11 +132,11 @@ public final class PartialJson {
         return true;
       }
       case END_OBJECT, END_ARRAY -> {
-        open.pop();
+        closed.add(open.pop());
         if (open.isEmpty()) {
           ended = true;
         }
-        return false;
+        return !rules.done().isEmpty(); // a @StreamDone component may show now
       }
       case FIELD_NAME -> {
         field = parser.currentName();
@@ -165,25 +179,54 @@ public final class PartialJson {
    * @return the snapshot
    */
   public Map<String, Object> snapshot() {
-    return root == null ? Map.of() : copy(root);
+    if (root == null) {
+      return Map.of();
+    }
+    Map<String, Object> copy = copy(root, "");
+    return copy == null ? Map.of() : copy;
   }
 
+  /** The copy of a record at {@code path}, or {@code null} when a {@code @StreamRequired} component is missing. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> copy(Map<String, Object> map) {
+  private Map<String, Object> copy(Map<String, Object> map, String path) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(k, copyValue(v)));
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+      Object v = e.getValue();
+      if (rules.done().contains(at) && (v instanceof Map || v instanceof List) && !closed.contains(v)) {
+        continue; // @StreamDone: not until it closed
+      }
+      Object copied = copyValue(v, at);
+      if (copied != SKIP) {
+        out.put(e.getKey(), copied);
+      }
+    }
+    for (String required : rules.required()) {
+      int dot = required.lastIndexOf('.');
+      String parent = dot < 0 ? "" : required.substring(0, dot);
+      if (parent.equals(path) && !out.containsKey(required.substring(dot + 1))) {
+        return null; // @StreamRequired: not without it
+      }
+    }
     return Collections.unmodifiableMap(out);
   }
 
+  /** A record left out of a list or a record for lack of a required component. */
+  private static final Object SKIP = new Object();
+
   @SuppressWarnings("unchecked")
-  private static Object copyValue(Object v) {
+  private Object copyValue(Object v, String path) {
     if (v instanceof Map<?, ?> m) {
-      return copy((Map<String, Object>) m);
+      Map<String, Object> copy = copy((Map<String, Object>) m, path);
+      return copy == null ? SKIP : copy;
     }
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
       for (Object o : l) {
-        out.add(copyValue(o));
+        Object item = copyValue(o, path + "[]");
+        if (item != SKIP) {
+          out.add(item);
+        }
       }
       return Collections.unmodifiableList(out);
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -34,6 +35,8 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
   private final CompletableFuture<Response<T>> result = new CompletableFuture<>();
   private final AtomicBoolean claimed = new AtomicBoolean();
   private final boolean structured;
+  private final StreamRules rules;
+  private Map<String, Object> lastPartial; // the attempt's last partial sent, or null
   private final long start = System.nanoTime();
   private boolean ended; // guarded by lock
   private Throwable failure; // guarded by lock
@@ -49,10 +52,12 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
 
   /**
    * @param structured whether the answer is JSON, so partials are parsed
+   * @param rules the answer's {@code @StreamDone} and {@code @StreamRequired} components
    */
-  public StreamChannel(boolean structured) {
+  public StreamChannel(boolean structured, StreamRules rules) {
     this.structured = structured;
-    this.partial = structured ? new PartialJson() : null;
+    this.rules = rules;
+    this.partial = structured ? new PartialJson(rules) : null;
     result.whenComplete((r, e) -> {
       if (e instanceof CancellationException) {
         cancel();
@@ -99,7 +104,8 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
     deliveredSinceRestart = false;
     deliveredThisAttempt = false;
     if (structured) {
-      partial = new PartialJson();
+      partial = new PartialJson(rules);
+      lastPartial = null;
     }
     if (restart) {
       push(new StreamEvent.Restarted(attempt, why == null ? List.of() : List.of(why)));
@@ -119,7 +125,11 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
     deliveredThisAttempt = true;
     push(new StreamEvent.Text(text));
     if (partial != null && partial.feed(text)) {
-      push(new StreamEvent.Partial(partial.snapshot()));
+      Map<String, Object> now = partial.snapshot();
+      if (!now.equals(lastPartial)) { // a change hidden by the rules is no change
+        lastPartial = now;
+        push(new StreamEvent.Partial(now));
+      }
     }
   }
 

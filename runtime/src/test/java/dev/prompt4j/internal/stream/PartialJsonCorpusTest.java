@@ -52,6 +52,27 @@ class PartialJsonCorpusTest {
   }
 
   @Test
+  void streamDoneWaitsForTheCloseAndStreamRequiredHidesARecordWithoutTheComponent() {
+    String answer = "{\"goal\": \"ship\", \"risks\": [\"late\", \"bugs\"], \"steps\": [{\"detail\": \"d1\", \"name\": \"one\"}, {\"detail\": \"d2\"}]}";
+    PartialJson parser = new PartialJson(StreamRules.done("risks").required("steps[].name"));
+    List<Map<String, Object>> seen = new ArrayList<>();
+    Map<String, Object> last = null;
+    for (int at = 0; at < answer.length(); at++) {
+      if (parser.feed(answer.substring(at, at + 1)) && !parser.snapshot().equals(last)) {
+        last = parser.snapshot();
+        seen.add(last);
+      }
+    }
+    assertEquals(List.of(
+        Map.of(),
+        Map.of("goal", "ship"),
+        Map.of("goal", "ship", "risks", List.of("late", "bugs")), // all at once: @StreamDone
+        Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of()),
+        // the first step shows only once it has a name (@StreamRequired), the second never does
+        Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of(Map.of("detail", "d1", "name", "one")))), seen);
+  }
+
+  @Test
   void snapshotsAreImmutableCopiesAndTheObjectEndsParsing() {
     PartialJson parser = new PartialJson();
     parser.feed("{\"a\": [1, ");
