@@ -111,11 +111,7 @@ final class SseExchange implements HttpResponse.BodyHandler<Void> {
   public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
     int status = info.statusCode();
     if (status < 200 || status >= 300) {
-      return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), body -> {
-        String text = new String(body, 0, Math.min(body.length, MAX_ERROR_BYTES), StandardCharsets.UTF_8);
-        fail(new ProviderHttpException(status, text, Prompt4jHttpClient.retryAfter(info.headers().firstValue("Retry-After").orElse(null))));
-        return null;
-      });
+      return new ErrorBody(status, Prompt4jHttpClient.retryAfter(info.headers().firstValue("Retry-After").orElse(null)));
     }
     listener.onOpen(SuccessfulHttpResponse.builder().statusCode(status).headers(info.headers().map()).build());
     totalTimer = TIMERS.schedule(() -> fail(new TimeoutException(who + " did not finish its stream within " + show(total) + " (prompt4j.providers."
@@ -166,6 +162,56 @@ final class SseExchange implements HttpResponse.BodyHandler<Void> {
     @Override
     public boolean isCancelled() {
       return cancelled;
+    }
+  }
+
+  /** An error answer: its first {@value #MAX_ERROR_BYTES} bytes are kept for the exception, the rest is not read. */
+  private final class ErrorBody implements HttpResponse.BodySubscriber<Void> {
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final int status;
+    private final Duration retryAfter;
+
+    ErrorBody(int status, Duration retryAfter) {
+      this.status = status;
+      this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public CompletionStage<Void> getBody() {
+      return done;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        byte[] bytes = new byte[Math.min(buffer.remaining(), MAX_ERROR_BYTES - kept.size())];
+        buffer.get(bytes);
+        kept.write(bytes, 0, bytes.length);
+      }
+      if (kept.size() >= MAX_ERROR_BYTES) {
+        onComplete(); // enough to say what went wrong; fail() closes the connection
+      } else {
+        subscription.request(1);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      onComplete();
+    }
+
+    @Override
+    public void onComplete() {
+      if (done.complete(null)) {
+        fail(new ProviderHttpException(status, kept.toString(StandardCharsets.UTF_8), retryAfter));
+      }
     }
   }
 
