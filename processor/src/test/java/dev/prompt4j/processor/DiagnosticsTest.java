@@ -604,7 +604,9 @@ class DiagnosticsTest {
   @TestFactory
   Stream<DynamicTest> eachDiagnosticIsReportedWithItsMessageFileAndLine() {
     return CASES.stream().map(c -> DynamicTest.dynamicTest(c.diagnostic().tag() + ": " + c.name(), () -> {
-      Compilation compilation = Compiled.compile(c.file());
+      // Reactor is on the test class path (StreamingReturnTypesTest): FluxWithoutReactor compiles without it.
+      Compilation compilation = c.diagnostic() == Diagnostic.FLUX_WITHOUT_REACTOR ? Compiled.compileWithout("reactor-core", c.file())
+          : Compiled.compile(c.file());
       if (c.diagnostic().kind() == javax.tools.Diagnostic.Kind.WARNING) {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining(c.message()).inFile(c.file()).onLineContaining(c.line());
