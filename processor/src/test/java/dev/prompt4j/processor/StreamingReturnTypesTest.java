@@ -17,17 +17,18 @@ import org.junit.jupiter.api.Test;
 
 /** Streaming (#11): with Reactor on the class path, {@code Flux<String>} is a streaming return type that runs. */
 class StreamingReturnTypesTest {
+  private static final JavaFileObject FLUXES = Compiled.source("com.acme.Fluxes",
+      "package com.acme;",
+      "import dev.prompt4j.*;",
+      "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
+      "public interface Fluxes {",
+      "  @Prompt(\"Tell {x}\")",
+      "  reactor.core.publisher.Flux<String> tell(String x);",
+      "}");
 
   @Test
   void aFluxOfTextCompilesToTheStreamsPublisherAdaptedByReactor() throws IOException {
-    Compilation compilation = Compiled.compile(Compiled.source("com.acme.Fluxes",
-        "package com.acme;",
-        "import dev.prompt4j.*;",
-        "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
-        "public interface Fluxes {",
-        "  @Prompt(\"Tell {x}\")",
-        "  reactor.core.publisher.Flux<String> tell(String x);",
-        "}"));
+    Compilation compilation = Compiled.compile(FLUXES);
     assertThat(compilation).succeededWithoutWarnings();
     JavaFileObject generated = compilation.generatedSourceFile("com.acme.Prompt4j_Fluxes").orElseThrow();
     String source = generated.getCharContent(true).toString();
@@ -37,14 +38,7 @@ class StreamingReturnTypesTest {
 
   @Test
   void aFluxRunsWithAClientThatDoesNotStreamAsOneChunk() throws Exception {
-    Compiled compiled = Compiled.load(Compiled.source("com.acme.Fluxes",
-        "package com.acme;",
-        "import dev.prompt4j.*;",
-        "@Call(provider = \"openai\", model = \"gpt-4o-mini\")",
-        "public interface Fluxes {",
-        "  @Prompt(\"Tell {x}\")",
-        "  reactor.core.publisher.Flux<String> tell(String x);",
-        "}"));
+    Compiled compiled = Compiled.load(FLUXES);
     ChatModel model = new ChatModel() {
       @Override
       public ChatResponse doChat(ChatRequest request) {
