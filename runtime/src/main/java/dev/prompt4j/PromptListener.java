@@ -126,8 +126,8 @@ public interface PromptListener {
   default void toolCalled(PromptCall call, String tool, Duration duration, Throwable failure) {}
 
   /**
-   * The first chunk of a streamed answer arrived. Reserved: Prompt4j does not stream yet, so this is
-   * not called.
+   * The first chunk of a streamed answer arrived (methods returning {@code PromptStream}, {@code
+   * Flow.Publisher<String>} or {@code Stream<String>}), on the provider's thread: return quickly.
    *
    * @param call the call
    * @param attempt the attempt being streamed
@@ -136,8 +136,7 @@ public interface PromptListener {
   default void streamFirstChunk(PromptCall call, AttemptStart attempt, Duration timeToFirstChunk) {}
 
   /**
-   * A streamed answer is complete; {@link #attemptFinished} follows. Reserved, as {@link
-   * #streamFirstChunk}.
+   * A streamed answer is complete; {@link #attemptFinished} follows.
    *
    * @param call the call
    * @param attempt the attempt that was streamed
@@ -168,7 +167,7 @@ public interface PromptListener {
    * @param outputType {@code text}, or {@code json} for a structured answer
    * @param serverAddress the host the provider's client sends to, or {@code null} when unknown (a client given by code)
    * @param serverPort its port, or {@code -1}
-   * @param streaming whether the answer is streamed (always {@code false} for now)
+   * @param streaming whether the answer is streamed
    */
   record AttemptStart(int number, String reason, String detail, String provider, String model, int fallbackIndex,
       CallParameters parameters, List<ChatMessage> messages, String outputType, String serverAddress, int serverPort,

@@ -62,6 +62,8 @@ public final class Response<T> {
   private final List<Response<?>> calls;
   private final List<ToolCallRecord> toolCalls;
   private final Pending<T> pending; // null unless paused for approval
+  private final Duration timeToFirstChunk; // null unless streamed
+  private final int chunkCount;
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -87,6 +89,8 @@ public final class Response<T> {
     this.calls = List.copyOf(b.calls);
     this.toolCalls = List.copyOf(b.toolCalls);
     this.pending = b.pending;
+    this.timeToFirstChunk = b.timeToFirstChunk;
+    this.chunkCount = b.chunkCount;
   }
 
   /**
@@ -424,6 +428,25 @@ public final class Response<T> {
   }
 
   /**
+   * For a streamed call, from its start to the first chunk of the answer; {@code null} when the call
+   * was not streamed or no chunk arrived.
+   *
+   * @return the time to the first chunk, or {@code null}
+   */
+  public Duration timeToFirstChunk() {
+    return timeToFirstChunk;
+  }
+
+  /**
+   * For a streamed call, the chunks delivered over all its attempts; {@code 0} when not streamed.
+   *
+   * @return the chunk count
+   */
+  public int chunkCount() {
+    return chunkCount;
+  }
+
+  /**
    * The whole tree as indented JSON: this call, its messages, usage, timing and nested calls.
    *
    * @return the whole tree as indented JSON: this call, its messages, usage, timing and nested calls
@@ -465,6 +488,10 @@ public final class Response<T> {
     node.put("thread", thread);
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
+    if (timeToFirstChunk != null || chunkCount > 0) {
+      node.put("timeToFirstChunkMillis", timeToFirstChunk == null ? null : timeToFirstChunk.toNanos() / 1_000_000.0);
+      node.put("chunks", chunkCount);
+    }
     node.set("usage", Json.MAPPER.valueToTree(usage));
     putCost(node, "cost", cost());
     if (!calls.isEmpty()) putCost(node, "totalCost", totalCost());
@@ -568,6 +595,8 @@ public final class Response<T> {
     private List<Response<?>> calls = List.of();
     private List<ToolCallRecord> toolCalls = List.of();
     private Pending<T> pending;
+    private Duration timeToFirstChunk;
+    private int chunkCount;
 
     private Builder() {}
 
@@ -744,6 +773,22 @@ public final class Response<T> {
      * @return this builder
      */
     public Builder<T> calls(List<Response<?>> calls) { this.calls = calls; return this; }
+
+    /**
+     * Sets the time to the first chunk of a streamed call.
+     *
+     * @param timeToFirstChunk the time, or {@code null}
+     * @return this builder
+     */
+    public Builder<T> timeToFirstChunk(Duration timeToFirstChunk) { this.timeToFirstChunk = timeToFirstChunk; return this; }
+
+    /**
+     * Sets the chunk count of a streamed call.
+     *
+     * @param chunkCount the chunks delivered
+     * @return this builder
+     */
+    public Builder<T> chunkCount(int chunkCount) { this.chunkCount = chunkCount; return this; }
 
     /**
      * The response.

@@ -9,6 +9,7 @@ import dev.prompt4j.examples.orchestration.OrchestrationExamples;
 import dev.prompt4j.examples.pipelines.PipelinesExamples;
 import dev.prompt4j.examples.routing.RoutingExamples;
 import dev.prompt4j.examples.tools.ToolsExamples;
+import dev.prompt4j.examples.streaming.StreamingExamples;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +53,7 @@ public final class RunAll {
     all.addAll(RoutingExamples.all());
     all.addAll(MediaExamples.all());
     all.addAll(ToolsExamples.all());
+    all.addAll(StreamingExamples.all());
     return all;
   }
 

@@ -15,6 +15,7 @@ import dev.prompt4j.processor.generate.NativeImageMetadata;
 import dev.prompt4j.processor.generate.ServiceRegistrations;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.read.Annotations;
+import dev.prompt4j.processor.stream.StreamAnnotationPlacement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,7 +66,8 @@ public final class Prompt4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD, ToolClassReader.TOOL);
+    return Set.of(Annotations.PROMPT, Annotations.CALL, Annotations.COMPUTED_FIELD, ToolClassReader.TOOL, Annotations.STREAM_DONE,
+        Annotations.STREAM_REQUIRED);
   }
 
   @Override
@@ -87,6 +89,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     collect(round, Annotations.PROMPT, interfaces);
     collect(round, Annotations.COMPUTED_FIELD, interfaces);
     collect(round, Annotations.CALL, interfaces);
+    StreamAnnotationPlacement.check(round, processingEnv.getElementUtils()).printTo(processingEnv.getMessager());
 
     // Interfaces another prompt interface here extends: they may leave @Call or type arguments to it.
     Set<String> bases = new java.util.HashSet<>();
@@ -98,7 +101,9 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       if (!missing.isEmpty()) {
         if (round.processingOver()) {
           // No later round can generate them; javac reports the unknown symbols as well.
-          report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
+          if (!reportFluxWithoutReactor(type)) {
+            report(Diagnostic.MISSING_TYPES, type, type.getQualifiedName(), String.join(", ", missing));
+          }
         } else {
           deferred.add(type.getQualifiedName().toString());
         }
@@ -200,6 +205,33 @@ public final class Prompt4jProcessor extends AbstractProcessor {
         collectSuperInterfaces(parentType, into);
       }
     }
+  }
+
+  /** Streaming (#11): a {@code Flux} return type that does not resolve means Reactor is missing. */
+  private boolean reportFluxWithoutReactor(TypeElement type) {
+    boolean found = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      TypeMirror returned = method.getReturnType();
+      if (returned.getKind() != TypeKind.ERROR) {
+        continue;
+      }
+      String written = returned.toString();
+      try {
+        // javac names an unresolved qualified type "<any>": read it as written in the source.
+        com.sun.source.tree.MethodTree tree = com.sun.source.util.Trees.instance(processingEnv).getTree(method);
+        if (tree != null && tree.getReturnType() != null) {
+          written = tree.getReturnType().toString();
+        }
+      } catch (RuntimeException | LinkageError notJavac) {
+        // another compiler: its own name of the type
+      }
+      String name = written.replaceAll("<.*", "");
+      if (name.equals("Flux") || name.endsWith(".Flux")) {
+        report(Diagnostic.FLUX_WITHOUT_REACTOR, method, method.getSimpleName() + "()", written);
+        found = true;
+      }
+    }
+    return found;
   }
 
   /** The types that {@code type}'s methods use but that do not exist (yet), in a stable order. */

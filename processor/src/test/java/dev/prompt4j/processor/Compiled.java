@@ -48,6 +48,13 @@ final class Compiled extends ClassLoader {
     return javac().withProcessors(new Prompt4jProcessor()).compile(sources);
   }
 
+  /** As {@link #compile}, on the test class path without the jars whose names contain {@code jar} (Reactor, say). */
+  static Compilation compileWithout(String jar, JavaFileObject... sources) {
+    List<java.io.File> classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.contains(jar)).map(java.io.File::new).toList();
+    return javac().withProcessors(new Prompt4jProcessor()).withClasspath(classpath).compile(sources);
+  }
+
   /** Loads what a successful compilation (with any processors) generated. */
   static Compiled of(Compilation compilation) {
     if (compilation.status() != Compilation.Status.SUCCESS) {

@@ -161,6 +161,32 @@ class DiagnosticsTest {
           prompts("Files",
               "  @Prompt(file = \"prompts/latin1.txt\")",
               "  String say(String x);")),
+      // Streaming (#11)
+      new Case("a text stream of numbers", Diagnostic.STREAM_ELEMENT_TYPE,
+          "[Prompt4j:StreamElementType] counts() returns java.util.stream.Stream<java.lang.Integer>, a stream of java.lang.Integer chunks;"
+              + " a text stream carries the answer's text as String chunks",
+          "Stream<Integer> counts(",
+          prompts("Counts",
+              "  @Prompt(\"Count {x}\")",
+              "  java.util.stream.Stream<Integer> counts(String x);")),
+      new Case("@StreamDone on a computed field", Diagnostic.STREAM_ANNOTATION_PLACEMENT,
+          "[Prompt4j:StreamAnnotationPlacement] @StreamDone is on method tone() of Tones, which is not a record component; it says how a"
+              + " component of a streamed record answer appears in partials: put it on a record component",
+          "@StreamDone",
+          prompts("Tones",
+              "  record Story(String title, @StreamRequired String tone) {}",
+              "  @Prompt(\"Story about {x}, {tone}\")",
+              "  PromptStream<Story> story(String x);",
+              "  @ComputedField",
+              "  @StreamDone",
+              "  default String tone(String x) { return x; }")),
+      new Case("a Flux without Reactor", Diagnostic.FLUX_WITHOUT_REACTOR,
+          "[Prompt4j:FluxWithoutReactor] story() returns reactor.core.publisher.Flux<String>, but Reactor is not on the compile"
+              + " class path; add the module io.projectreactor:reactor-core",
+          "Flux<String> story(",
+          prompts("Fluxes",
+              "  @Prompt(\"Tell {x}\")",
+              "  reactor.core.publisher.Flux<String> story(String x);")),
       new Case("negative maxAttempts", Diagnostic.INVALID_MAX_ATTEMPTS,
           "[Prompt4j:InvalidMaxAttempts] @Prompt(maxAttempts = -1) on hi() is negative; it counts the answers allowed, the first"
               + " included: use 1 or more, or leave it out for the configured default (3)",
@@ -652,7 +678,9 @@ class DiagnosticsTest {
   /** One test per case: the compilation fails with (or, for a warning, succeeds with) its message on its line. */
   static Stream<DynamicTest> eachReported(List<Case> cases) {
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.diagnostic().tag() + ": " + c.name(), () -> {
-      Compilation compilation = Compiled.compile(c.file());
+      // Reactor is on the test class path (StreamingReturnTypesTest): FluxWithoutReactor compiles without it.
+      Compilation compilation = c.diagnostic() == Diagnostic.FLUX_WITHOUT_REACTOR ? Compiled.compileWithout("reactor-core", c.file())
+          : Compiled.compile(c.file());
       if (c.diagnostic().kind() == javax.tools.Diagnostic.Kind.WARNING) {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining(c.message()).inFile(c.file()).onLineContaining(c.line());

@@ -120,6 +120,7 @@ class GoldenTest {
         "com.acme.Prompt4j_PlainPrompt$Factory",
         "com.acme.Prompt4j_Reviews$Factory",
         "com.acme.Prompt4j_Shipping$Factory",
+        "com.acme.Prompt4j_Streams$Factory",
         "com.acme.Prompt4j_Support$Factory",
         "com.acme.Prompt4j_TrendAnalysis$Factory",
         "com.acme.Prompt4j_Tuned$Factory",

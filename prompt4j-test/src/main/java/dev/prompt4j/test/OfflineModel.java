@@ -8,6 +8,11 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -82,8 +87,15 @@ import java.util.stream.Collectors;
  * The answer's usage counts words (input: every message; output: the reply), so traces look like real
  * ones; the finish reason is {@code STOP} and the model name is the one requested. Instances are
  * thread-safe.
+ *
+ * <h2>Streaming</h2>
+ * It is also a {@link StreamingChatModel}: methods returning {@code PromptStream<T>}, {@code
+ * Flow.Publisher<String>} or {@code Stream<String>} get the scripted reply in chunks of {@value
+ * #DEFAULT_CHUNK_CHARS} characters (never splitting a character), each after the chunk delay, on a
+ * thread of its own when there is a delay ({@link #withStreaming}; the offline provider reads {@code
+ * prompt4j.providers.offline.chunk-chars} and {@code chunk-delay-ms}). Cancelling stops the chunks.
  */
-public final class OfflineModel implements ChatModel {
+public final class OfflineModel implements ChatModel, StreamingChatModel {
   /** Built when a script is read, not with the first model: Jackson's start-up is a large part of a JVM's first answer. */
   private static final class Json {
     /**
@@ -106,12 +118,42 @@ public final class OfflineModel implements ChatModel {
   private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
   private final java.time.Duration latency;
+  /** Characters per streamed chunk when not configured. */
+  public static final int DEFAULT_CHUNK_CHARS = 8;
+  private final int chunkChars;
+  private final java.time.Duration chunkDelay;
 
   private OfflineModel(List<ScriptedRule> rules, String defaultReply, String source, java.time.Duration latency) {
+    this(rules, defaultReply, source, latency, DEFAULT_CHUNK_CHARS, java.time.Duration.ZERO);
+  }
+
+  private OfflineModel(List<ScriptedRule> rules, String defaultReply, String source, java.time.Duration latency, int chunkChars,
+      java.time.Duration chunkDelay) {
     this.rules = List.copyOf(rules);
     this.defaultReply = defaultReply;
     this.source = source;
     this.latency = latency;
+    this.chunkChars = chunkChars;
+    this.chunkDelay = chunkDelay;
+  }
+
+  /**
+   * A model on the same script that streams its replies in chunks of {@code chunkChars} characters,
+   * waiting {@code chunkDelay} before each, as a provider's stream would.
+   *
+   * <pre>{@code
+   * OfflineModel typing = OfflineModel.fromResource("offline/story.json").withStreaming(4, Duration.ofMillis(20));
+   * }</pre>
+   *
+   * @param chunkChars characters per chunk, at least 1
+   * @param chunkDelay the wait before each chunk, zero for none
+   * @return the new model
+   */
+  public OfflineModel withStreaming(int chunkChars, java.time.Duration chunkDelay) {
+    if (chunkChars < 1 || chunkDelay == null || chunkDelay.isNegative()) {
+      throw new IllegalArgumentException("chunkChars must be at least 1 and chunkDelay zero or positive, not " + chunkChars + " and " + chunkDelay);
+    }
+    return new OfflineModel(rules, defaultReply, source, latency, chunkChars, chunkDelay);
   }
 
   /**
@@ -130,7 +172,7 @@ public final class OfflineModel implements ChatModel {
     if (latency == null || latency.isNegative()) {
       throw new IllegalArgumentException("latency must be zero or positive, not " + latency);
     }
-    return new OfflineModel(rules, defaultReply, source, latency);
+    return new OfflineModel(rules, defaultReply, source, latency, chunkChars, chunkDelay);
   }
 
   /**
@@ -282,6 +324,70 @@ public final class OfflineModel implements ChatModel {
   @Override
   public ModelProvider provider() {
     return ModelProvider.OTHER;
+  }
+
+  @Override
+  public java.util.Set<dev.langchain4j.model.chat.Capability> supportedCapabilities() {
+    return ChatModel.super.supportedCapabilities();
+  }
+
+  @Override
+  public ChatRequestParameters defaultRequestParameters() {
+    return ChatModel.super.defaultRequestParameters();
+  }
+
+  @Override
+  public List<dev.langchain4j.model.chat.listener.ChatModelListener> listeners() {
+    return ChatModel.super.listeners();
+  }
+
+  /**
+   * Answers as {@link #doChat(ChatRequest)} (matched and recorded on the calling thread), then streams
+   * the reply in chunks; on a thread of its own when there is a chunk delay.
+   */
+  @Override
+  public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+    ChatResponse whole;
+    try {
+      whole = doChat(request);
+    } catch (RuntimeException e) {
+      handler.onError(e);
+      return;
+    }
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    StreamingHandle handle = new StreamingHandle() {
+      @Override public void cancel() { cancelled.set(true); }
+      @Override public boolean isCancelled() { return cancelled.get(); }
+    };
+    String text = whole.aiMessage().text();
+    Runnable stream = () -> {
+      int at = 0;
+      while (at < text.length()) {
+        int end = text.offsetByCodePoints(at, Math.min(chunkChars, text.codePointCount(at, text.length())));
+        if (!chunkDelay.isZero()) {
+          try {
+            Thread.sleep(chunkDelay.toMillis(), chunkDelay.toNanosPart() % 1_000_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (cancelled.get()) {
+          return;
+        }
+        handler.onPartialResponse(new PartialResponse(text.substring(at, end)), new PartialResponseContext(handle));
+        at = end;
+      }
+      if (!cancelled.get()) {
+        handler.onCompleteResponse(whole);
+      }
+    };
+    if (chunkDelay.isZero()) {
+      stream.run();
+    } else {
+      Thread thread = new Thread(stream, "prompt4j-offline-stream");
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.prompt4j.test;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.prompt4j.provider.ChatModelProvider;
 import dev.prompt4j.provider.ProviderSettings;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class OfflineProvider implements ChatModelProvider {
 
   @Override
   public List<String> optionKeys() {
-    return List.of("script");
+    return List.of("script", "chunk-chars", "chunk-delay-ms");
   }
 
   @Override
@@ -41,6 +42,29 @@ public final class OfflineProvider implements ChatModelProvider {
     String script = settings.option("script");
     String key = script == null || script.isBlank() ? NO_SCRIPT : script.strip();
     return models.computeIfAbsent(key, OfflineProvider::load);
+  }
+
+  /**
+   * The script's model, streaming in chunks of {@code chunk-chars} characters (default {@value
+   * OfflineModel#DEFAULT_CHUNK_CHARS}) after {@code chunk-delay-ms} each (default 0).
+   */
+  @Override
+  public StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+    OfflineModel offline = (OfflineModel) create(model, settings);
+    return offline.withStreaming(number(settings, "chunk-chars", OfflineModel.DEFAULT_CHUNK_CHARS),
+        java.time.Duration.ofMillis(number(settings, "chunk-delay-ms", 0)));
+  }
+
+  private static int number(ProviderSettings settings, String option, int fallback) {
+    String text = settings.option(option);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new dev.prompt4j.Prompt4jException("Configuration key prompt4j.providers.offline." + option + " is not a whole number: '" + text + "'");
+    }
   }
 
   private static OfflineModel load(String script) {

@@ -9,6 +9,7 @@ import dev.prompt4j.PromptCall;
 import dev.prompt4j.PromptListener;
 import dev.prompt4j.Response;
 import dev.prompt4j.Usage;
+import dev.prompt4j.internal.stream.StreamSink;
 import dev.prompt4j.internal.call.AttemptLoop;
 import dev.prompt4j.internal.call.CallObserver;
 import dev.prompt4j.internal.call.CallPlan;
@@ -158,7 +159,7 @@ final class Listeners {
       URI server = server(target);
       PromptListener.AttemptStart start = new PromptListener.AttemptStart(attempt, reason, detail, target.provider(), target.model(),
           plan.targets().indexOf(target), sent, List.copyOf(conversation), structured ? "json" : "text",
-          server == null ? null : server.getHost(), server == null ? -1 : port(server), false);
+          server == null ? null : server.getHost(), server == null ? -1 : port(server), StreamSink.current() != null);
       current = start;
       each("attemptStarted", l -> l.attemptStarted(call, start));
     }
@@ -176,6 +177,19 @@ final class Listeners {
           response == null || response.aiMessage() == null ? null : response.aiMessage().text(),
           failure, Duration.ofNanos(nanos));
       each("attemptFinished", l -> l.attemptFinished(call, start, end));
+    }
+
+    @Override
+    public void streamFirstChunk(CallPlan<?> plan, Target target, int attempt, long nanos) {
+      PromptListener.AttemptStart start = current;
+      Duration wait = Duration.ofNanos(nanos);
+      each("streamFirstChunk", l -> l.streamFirstChunk(call, start, wait));
+    }
+
+    @Override
+    public void streamCompleted(CallPlan<?> plan, Target target, int attempt) {
+      PromptListener.AttemptStart start = current;
+      each("streamCompleted", l -> l.streamCompleted(call, start));
     }
 
     @Override

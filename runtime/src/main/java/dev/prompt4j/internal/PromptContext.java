@@ -1,10 +1,16 @@
 package dev.prompt4j.internal;
 
 import dev.prompt4j.Overrides;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.prompt4j.PromptRuntime;
+import dev.prompt4j.PromptStream;
 import dev.prompt4j.Response;
+import dev.prompt4j.internal.stream.StreamChannel;
+import dev.prompt4j.internal.stream.StreamRules;
+import dev.prompt4j.internal.stream.StreamSink;
 import dev.prompt4j.internal.tools.ToolSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,7 +21,7 @@ import java.util.concurrent.Executor;
  * between threads and the original instance never changes.
  *
  * <p>Generated code calls {@link #defaults()}, {@link #invoke}, {@link #invokeAsync} and {@link
- * #invokeAsyncValue}; nothing else of it is meant for callers.
+ * #invokeAsyncValue}, {@link #invokeStream}; nothing else of it is meant for callers.
  */
 public final class PromptContext implements PromptRuntime {
   /** Answers accepted for a method, counting the first, when neither configuration nor {@code @Prompt(maxAttempts)} says. */
@@ -165,6 +171,47 @@ public final class PromptContext implements PromptRuntime {
     TraceScope scope = TraceScope.current();
     Object[] caller = pipeline.captureCaller();
     return AsyncCall.start(executor, () -> pipeline.run(method, renderer, scope, ToolSet.NONE, caller).value());
+  }
+
+  /**
+   * Streams the call for {@code method} (methods returning {@code PromptStream<T>}, {@code
+   * Flow.Publisher<String>}, {@code Stream<String>}): runs it as {@link #invokeAsync} does, with the
+   * requests sent after the computed fields streaming their chunks to the returned stream.
+   *
+   * @param method the prompt method
+   * @param renderer computes the fields and renders the messages
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, MessageRenderer renderer) {
+    return invokeStream(method, StreamRules.NONE, renderer);
+  }
+
+  /**
+   * As {@link #invokeStream(PromptMethod, MessageRenderer)}, for a record answer with {@code
+   * @StreamDone} or {@code @StreamRequired} components.
+   *
+   * @param method the prompt method
+   * @param rules the components' streaming rules
+   * @param renderer computes the fields and renders the messages
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, MessageRenderer renderer) {
+    TraceScope scope = TraceScope.current();
+    StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null, rules);
+    channel.attach(AsyncCall.start(executor, () -> {
+      try {
+        return pipeline.run(method, invocation -> {
+          List<ChatMessage> messages = renderer.render(invocation); // computed fields first, not streamed
+          StreamSink.Binding.bind(channel);
+          return messages;
+        }, scope);
+      } finally {
+        StreamSink.Binding.clear();
+      }
+    }));
+    return channel;
   }
 
   @Override

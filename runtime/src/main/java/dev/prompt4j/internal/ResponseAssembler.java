@@ -2,6 +2,7 @@ package dev.prompt4j.internal;
 
 import dev.prompt4j.Response;
 import dev.prompt4j.internal.call.AttemptLoop;
+import dev.prompt4j.internal.stream.StreamSink;
 import java.time.Duration;
 
 /** The last stage of a call: the {@link Response} of an outcome, with the fields and nested calls of its chain. */
@@ -15,6 +16,7 @@ final class ResponseAssembler {
 
   static <T> Response<T> assemble(PromptMethod<T> method, CallResolver.ResolvedCall<T> call, AttemptLoop.Outcome<T> outcome,
       Invocation invocation, TraceScope parent, long start, java.util.List<dev.prompt4j.ToolCallRecord> toolCalls) {
+    StreamSink stream = StreamSink.current(); // bound on this thread for a streaming call
     return Response.<T>builder()
         .value(outcome.value())
         .rawText(outcome.rawText())
@@ -37,6 +39,8 @@ final class ResponseAssembler {
         .fields(invocation.fields())
         .calls(invocation.calls())
         .toolCalls(toolCalls)
+        .timeToFirstChunk(stream == null ? null : stream.timeToFirstChunk())
+        .chunkCount(stream == null ? 0 : stream.chunkCount())
         .build();
   }
 }

@@ -2,6 +2,8 @@ package dev.prompt4j.provider;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import java.util.List;
 
 /**
@@ -40,6 +42,19 @@ public final class AnthropicProvider implements ChatModelProvider {
   @Override
   public List<String> optionKeys() {
     return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
+  /** Anthropic's event stream, which ends with {@code event: message_stop}; thinking streams apart from the text. */
+  @Override
+  public StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+    return AnthropicStreamingChatModel.builder()
+        .apiKey(settings.requireApiKey(API_KEY_VARIABLE))
+        .baseUrl(BaseUrls.withVersion(settings.baseUrl(), "v1"))
+        .modelName(model)
+        .timeout(settings.timeout())
+        .returnThinking(true)
+        .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, e -> "message_stop".equals(e.event())))
+        .build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.prompt4j.provider;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.prompt4j.CallParameters;
@@ -37,6 +38,27 @@ public interface ChatModelProvider {
    * @return builds a client for {@code model}
    */
   ChatModel create(String model, ProviderSettings settings);
+
+  /**
+   * Builds a streaming client for {@code model}, used by methods returning {@code PromptStream<T>},
+   * {@code Flow.Publisher<String>} or {@code Stream<String>}. The default says the provider does not
+   * stream; Prompt4j then sends such calls with {@link #create} and delivers the whole answer as one
+   * chunk (and logs it once).
+   *
+   * <pre>{@code
+   * public StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+   *   return MyStreamingChatModel.builder().apiKey(settings.requireApiKey("MY_API_KEY")).modelName(model).build();
+   * }
+   * }</pre>
+   *
+   * @param model the model
+   * @param settings the settings
+   * @return the streaming client
+   * @throws UnsupportedOperationException when the provider does not stream (the default)
+   */
+  default StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+    throw new UnsupportedOperationException("Provider '" + name() + "' does not stream");
+  }
 
   /**
    * Environment variables holding the key, tried in order when {@code prompt4j.providers.<name>.api-key}

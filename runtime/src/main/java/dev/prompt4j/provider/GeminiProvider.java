@@ -3,6 +3,8 @@ package dev.prompt4j.provider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import java.util.List;
 
 /**
@@ -41,6 +43,18 @@ public final class GeminiProvider implements ChatModelProvider {
   @Override
   public List<String> optionKeys() {
     return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
+  /** Gemini's {@code streamGenerateContent?alt=sse}: the last chunk carries the finish reason. */
+  @Override
+  public StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+    return GoogleAiGeminiStreamingChatModel.builder()
+        .apiKey(settings.requireApiKey("GEMINI_API_KEY (or GOOGLE_API_KEY)"))
+        .baseUrl(BaseUrls.withVersion(settings.baseUrl(), "v1beta"))
+        .modelName(model)
+        .timeout(settings.timeout())
+        .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, e -> e.data() != null && e.data().contains("\"finishReason\"")))
+        .build();
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.prompt4j.CallParameters;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.util.List;
 
 /**
@@ -40,6 +42,19 @@ public final class OllamaProvider implements ChatModelProvider {
   @Override
   public List<String> optionKeys() {
     return Prompt4jHttpClient.OPTION_KEYS;
+  }
+
+  /** Ollama's OpenAI-compatible stream, which ends with {@code data: [DONE]}. */
+  @Override
+  public StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+    String base = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
+    return OpenAiStreamingChatModel.builder()
+        .apiKey(settings.apiKey())
+        .baseUrl(BaseUrls.withVersion(base, "v1"))
+        .modelName(model)
+        .timeout(settings.timeout())
+        .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, OpenAiProvider::isDone))
+        .build();
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.prompt4j.provider;
 
 import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.Prompt4jException;
 import java.util.List;
@@ -59,6 +62,24 @@ public final class OpenAiProvider implements ChatModelProvider {
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
         .strictJsonSchema(true)
         .build();
+  }
+
+  /** {@link OpenAiStreamingChatModel}, which asks for usage in the final chunk ({@code stream_options.include_usage}). */
+  @Override
+  public StreamingChatModel createStreaming(String model, ProviderSettings settings) {
+    return OpenAiStreamingChatModel.builder()
+        .apiKey(settings.requireApiKey(API_KEY_VARIABLE))
+        .baseUrl(BaseUrls.strip(settings.baseUrl()))
+        .modelName(model)
+        .timeout(settings.timeout())
+        .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, OpenAiProvider::isDone))
+        .strictJsonSchema(true)
+        .build();
+  }
+
+  /** OpenAI-compatible streams end with {@code data: [DONE]}. */
+  static boolean isDone(ServerSentEvent event) {
+    return "[DONE]".equals(event.data());
   }
 
   @Override

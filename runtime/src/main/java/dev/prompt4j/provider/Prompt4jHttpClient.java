@@ -10,6 +10,7 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.prompt4j.Prompt4jException;
@@ -26,9 +27,11 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +54,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * Messages name the provider, model and host (never a URL's query, which may hold a key, and never a
- * header value). Prompt4j uses blocking chat models only: streaming and multipart requests are refused.
+ * header value). Multipart requests are refused; streaming requests ({@link #streamingBuilder}) are read
+ * by {@link SseExchange}, with idle and total time limits.
  */
 final class Prompt4jHttpClient implements HttpClient {
   /** The body cap when {@code prompt4j.providers.<name>.max-response-bytes} is not set: 8 MiB. */
@@ -59,7 +63,7 @@ final class Prompt4jHttpClient implements HttpClient {
   /** The option naming the body cap, under {@code prompt4j.providers.<name>.}. */
   static final String MAX_RESPONSE_BYTES = "max-response-bytes";
   /** The options every HTTP provider reads for this client. */
-  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES);
+  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES, StreamLimits.IDLE, StreamLimits.TOTAL);
   /** The whole-exchange limit when the langchain4j client passes none. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   /** Deepest JSON nesting accepted in a response body. */
@@ -85,6 +89,7 @@ final class Prompt4jHttpClient implements HttpClient {
   private final java.net.http.HttpClient http;
   private final Duration timeout;
   private final Limits limits;
+  private final StreamLimits streaming; // null: this client sends no streaming requests
 
   /**
    * What a client is built for: who to name in messages, and its body cap.
@@ -114,7 +119,50 @@ final class Prompt4jHttpClient implements HttpClient {
     }
   }
 
+  /**
+   * How streams of a streaming client end and how long they may take ({@link SseExchange}).
+   *
+   * @param finalEvent whether an event is the provider's last one ({@code [DONE]}, {@code message_stop}, ...)
+   * @param idle the longest silence between chunks
+   * @param total the longest stream
+   */
+  record StreamLimits(Predicate<ServerSentEvent> finalEvent, Duration idle, Duration total) {
+    static final String IDLE = "stream-idle-timeout";
+    static final String TOTAL = "stream-timeout";
+
+    static StreamLimits of(ProviderSettings settings, Predicate<ServerSentEvent> finalEvent) {
+      return new StreamLimits(finalEvent, duration(settings, IDLE, Duration.ofSeconds(SseExchange.DEFAULT_IDLE_SECONDS)),
+          duration(settings, TOTAL, Duration.ofSeconds(SseExchange.DEFAULT_TOTAL_SECONDS)));
+    }
+
+    /** {@code 30}, {@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601 ({@code PT30S}). */
+    private static Duration duration(ProviderSettings settings, String option, Duration fallback) {
+      String text = settings.option(option);
+      if (text == null || text.isBlank()) {
+        return fallback;
+      }
+      String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+      try {
+        Duration d;
+        if (t.startsWith("p")) d = Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        else if (t.endsWith("ms")) d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+        else if (t.endsWith("s")) d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+        else if (t.endsWith("m")) d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+        else d = Duration.ofSeconds(Long.parseLong(t));
+        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("not positive");
+        return d;
+      } catch (RuntimeException e) {
+        throw new Prompt4jException("Configuration key prompt4j.providers." + settings.provider() + "." + option
+            + " is not a duration: '" + text + "' (write 30, 30s, 500ms, 2m or PT30S)");
+      }
+    }
+  }
+
   private Prompt4jHttpClient(Duration connectTimeout, Duration timeout, Limits limits) {
+    this(connectTimeout, timeout, limits, null);
+  }
+
+  private Prompt4jHttpClient(Duration connectTimeout, Duration timeout, Limits limits, StreamLimits streaming) {
     java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
     if (connectTimeout != null) {
       builder.connectTimeout(connectTimeout);
@@ -122,11 +170,21 @@ final class Prompt4jHttpClient implements HttpClient {
     this.http = builder.build();
     this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     this.limits = limits;
+    this.streaming = streaming;
   }
 
   /** A builder for the langchain4j model builders' {@code httpClientBuilder(...)}. */
   static HttpClientBuilder builder(String model, ProviderSettings settings) {
-    return new Builder(Limits.of(model, settings));
+    return new Builder(Limits.of(model, settings), null);
+  }
+
+  /**
+   * A builder for the langchain4j streaming model builders: its clients also stream, bounded by the
+   * settings' stream time limits, and a stream that ends before an event {@code finalEvent} accepts
+   * is an error.
+   */
+  static HttpClientBuilder streamingBuilder(String model, ProviderSettings settings, Predicate<ServerSentEvent> finalEvent) {
+    return new Builder(Limits.of(model, settings), StreamLimits.of(settings, finalEvent));
   }
 
   /** The configuration key of the body cap of {@code provider}. */
@@ -155,25 +213,7 @@ final class Prompt4jHttpClient implements HttpClient {
       throw new UnsupportedOperationException("Prompt4j's HTTP client sends no multipart requests");
     }
     String host = host(request.url());
-    java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
-    request.headers().forEach((name, values) -> {
-      if (values != null) {
-        for (String value : values) {
-          try {
-            jdk.header(name, value);
-          } catch (IllegalArgumentException e) {
-            // The JDK's message quotes the value, which may be a key: name the header only.
-            throw new Prompt4jException("The request header '" + name + "' has a character HTTP does not allow"
-                + " (a line break or control character, often from a pasted key); check the configured key or header");
-          }
-        }
-      }
-    });
-    jdk.method(
-        request.method().name(),
-        request.body() == null
-            ? java.net.http.HttpRequest.BodyPublishers.noBody()
-            : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    java.net.http.HttpRequest.Builder jdk = jdkRequest(request);
     // The JDK's own timeout ends the wait for headers; the deadline below ends everything.
     jdk.timeout(timeout);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -202,6 +242,30 @@ final class Prompt4jHttpClient implements HttpClient {
     }
     check(response.body(), host);
     return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(response.body()).build();
+  }
+
+  /** The JDK request for {@code request}: method, body and headers (never quoting a header's value). */
+  private static java.net.http.HttpRequest.Builder jdkRequest(HttpRequest request) {
+    java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+    request.headers().forEach((name, values) -> {
+      if (values != null) {
+        for (String value : values) {
+          try {
+            jdk.header(name, value);
+          } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the value, which may be a key: name the header only.
+            throw new Prompt4jException("The request header '" + name + "' has a character HTTP does not allow"
+                + " (a line break or control character, often from a pasted key); check the configured key or header");
+          }
+        }
+      }
+    });
+    jdk.method(
+        request.method().name(),
+        request.body() == null
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    return jdk;
   }
 
   /** What a failed exchange becomes: a time-out, a refused body, or a lost connection. */
@@ -269,9 +333,36 @@ final class Prompt4jHttpClient implements HttpClient {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
+  /**
+   * Streams with {@link SseExchange} (the given parser is not used: lines are cut on bytes, as the
+   * bytes arrive). Only a client built by {@link #streamingBuilder} streams.
+   */
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    listener.onError(new UnsupportedOperationException("Prompt4j's HTTP client sends no streaming requests"));
+    if (streaming == null) {
+      listener.onError(new UnsupportedOperationException("This Prompt4j HTTP client was built for blocking requests only"));
+      return;
+    }
+    String host = host(request.url());
+    SseExchange exchange = new SseExchange(listener, streaming.finalEvent(), limits.who() + " at " + host, limits.provider(),
+        limits.maxResponseBytes(), streaming.idle(), streaming.total());
+    java.net.http.HttpRequest jdk;
+    try {
+      jdk = jdkRequest(request).timeout(timeout).build(); // the wait for headers; SseExchange bounds the rest
+    } catch (RuntimeException e) {
+      listener.onError(e);
+      return;
+    }
+    http.sendAsync(jdk, exchange).whenComplete((response, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        exchange.fail(cause instanceof HttpTimeoutException t
+            ? new TimeoutException(limits.who() + " at " + host + " sent no response headers within " + show(timeout), t)
+            : cause instanceof IOException io
+                ? new UncheckedIOException("Cannot reach " + limits.who() + " at " + host + " (" + exchange.received() + "): " + io, io)
+                : cause);
+      }
+    });
   }
 
   /** Scheme, host and port only: a URL may carry a key as a query parameter. */
@@ -406,11 +497,13 @@ final class Prompt4jHttpClient implements HttpClient {
 
   private static final class Builder implements HttpClientBuilder {
     private final Limits limits;
+    private final StreamLimits streaming;
     private Duration connectTimeout;
     private Duration readTimeout;
 
-    Builder(Limits limits) {
+    Builder(Limits limits, StreamLimits streaming) {
       this.limits = limits;
+      this.streaming = streaming;
     }
 
     @Override
@@ -437,7 +530,7 @@ final class Prompt4jHttpClient implements HttpClient {
 
     @Override
     public HttpClient build() {
-      return new Prompt4jHttpClient(connectTimeout, readTimeout, limits);
+      return new Prompt4jHttpClient(connectTimeout, readTimeout, limits, streaming);
     }
   }
 

@@ -110,7 +110,7 @@ class TransportLimitsTest {
 
   @Test
   void theCapIsReadFromTheProviderOptionsAndMustBeASize() {
-    assertEquals(List.of("max-response-bytes"), new AnthropicProvider().optionKeys());
+    assertEquals(List.of("max-response-bytes", "stream-idle-timeout", "stream-timeout"), new AnthropicProvider().optionKeys());
     assertEquals(Prompt4jHttpClient.DEFAULT_MAX_RESPONSE_BYTES, Prompt4jHttpClient.Limits.of("m", ProviderSettings.empty("openai")).maxResponseBytes());
     assertEquals(512 * 1024, Prompt4jHttpClient.parseBytes("512KiB"));
     assertEquals(3, Prompt4jHttpClient.parseBytes("3"));

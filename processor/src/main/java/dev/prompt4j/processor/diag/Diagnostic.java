@@ -51,6 +51,14 @@ public enum Diagnostic {
   UNSUPPORTED_RETURN_TYPE(Kind.ERROR, "UnsupportedReturnType",
       "%s returns %s, which Prompt4j cannot produce from an answer%s; return String, an enum, a record, List<...>, boolean, a number, a sealed interface of records, or any of these in Response<...> or CompletableFuture<...>"),
 
+  // Streaming (#11)
+  STREAM_ELEMENT_TYPE(Kind.ERROR, "StreamElementType",
+      "%s returns %s, a stream of %s chunks; a text stream carries the answer's text as String chunks: return it with <String>, or PromptStream<T> for a typed answer (its events carry partials)"),
+  STREAM_ANNOTATION_PLACEMENT(Kind.ERROR, "StreamAnnotationPlacement",
+      "@%s is on %s, which is not a record component; it says how a component of a streamed record answer appears in partials: put it on a record component"),
+  FLUX_WITHOUT_REACTOR(Kind.ERROR, "FluxWithoutReactor",
+      "%s returns %s, but Reactor is not on the compile class path; add the module io.projectreactor:reactor-core, or return Flow.Publisher<String> (JDK) or PromptStream<String>"),
+
   INVALID_MAX_ATTEMPTS(Kind.ERROR, "InvalidMaxAttempts",
       "@Prompt(maxAttempts = %d) on %s is negative; it counts the answers allowed, the first included: use 1 or more, or leave it out for the configured default (3)"),
 

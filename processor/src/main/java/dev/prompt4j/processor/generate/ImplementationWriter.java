@@ -14,6 +14,7 @@ import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.model.Models.PromptMethod;
 import dev.prompt4j.processor.model.Models.ReturnShape;
+import dev.prompt4j.processor.stream.StreamRulesReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class ImplementationWriter {
   static final ClassName MESSAGES = ClassName.get(INTERNAL, "Messages");
   static final ClassName VALUES = ClassName.get(INTERNAL, "Values");
   static final ClassName FIELD_TASK = ClassName.get(INTERNAL, "FieldTask");
+  static final ClassName JDK_FLOW_ADAPTER = ClassName.get("reactor.adapter", "JdkFlowAdapter");
   static final ClassName CALL_PARAMETERS = ClassName.get("dev.prompt4j", "CallParameters");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
@@ -145,13 +147,17 @@ public final class ImplementationWriter {
       case VALUE, RESPONSE -> "invoke";
       case FUTURE_VALUE -> "invokeAsyncValue";
       case FUTURE_RESPONSE -> "invokeAsync";
+      case STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT -> "invokeStream";
     };
     CodeBlock toolSet = tools == null ? null : tools.code(method.element(), (javax.lang.model.element.TypeElement) owner.asElement());
     CodeBlock toolArgument = toolSet == null ? CodeBlock.of("") : CodeBlock.of(",$W$L", toolSet); // the tools follow the renderer
+    // Streaming (#11): text shapes read the PromptStream's chunks; Flux adapts its Flow.Publisher.
+    CodeBlock prefix = method.shape() == ReturnShape.FLUX_TEXT ? CodeBlock.of("$T.flowPublisherToFlux(", JDK_FLOW_ADAPTER) : CodeBlock.of("");
+    CodeBlock rules = method.shape() == ReturnShape.STREAM ? StreamRulesReader.argument(method.output().valueType()) : CodeBlock.of("");
     if (method.fields().isEmpty()) {
-      body.add("return this.context.$L($L, $L ->$W$L$L)", call, method.constantName(), invocation, messages, toolArgument);
+      body.add("return $Lthis.context.$L($L, $L$L ->$W$L$L)", prefix, call, method.constantName(), rules, invocation, messages, toolArgument);
     } else {
-      body.add("return this.context.$L($L, $L -> {\n", call, method.constantName(), invocation).indent();
+      body.add("return $Lthis.context.$L($L, $L$L -> {\n", prefix, call, method.constantName(), rules, invocation).indent();
       for (ComputedField field : method.fields()) {
         List<String> dependencies = field.parameters().stream().filter(fieldVariables::containsKey).map(fieldVariables::get).toList();
         CodeBlock arguments = field.parameters().stream()
@@ -170,6 +176,12 @@ public final class ImplementationWriter {
     }
     if (method.shape() == ReturnShape.VALUE) {
       body.add(".value()");
+    }
+    switch (method.shape()) {
+      case TEXT_PUBLISHER -> body.add(".textPublisher()");
+      case TEXT_STREAM -> body.add(".text()");
+      case FLUX_TEXT -> body.add(".textPublisher())");
+      default -> { }
     }
     if (method.fields().isEmpty()) {
       spec.addStatement(body.build());

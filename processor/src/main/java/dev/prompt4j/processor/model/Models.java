@@ -33,7 +33,26 @@ public final class Models {
     /** {@code CompletableFuture<T>}. */
     FUTURE_VALUE,
     /** {@code CompletableFuture<Response<T>>}. */
-    FUTURE_RESPONSE
+    FUTURE_RESPONSE,
+    // Streaming (#11)
+    /** {@code PromptStream<T>}. */
+    STREAM,
+    /** {@code Flow.Publisher<String>}: text chunks. */
+    TEXT_PUBLISHER,
+    /** {@code Stream<String>}: text chunks, blocking. */
+    TEXT_STREAM,
+    /** {@code Flux<String>} (Reactor on the compile class path): text chunks. */
+    FLUX_TEXT;
+
+    /** Whether the method streams its answer. */
+    public boolean streams() {
+      return ordinal() >= STREAM.ordinal();
+    }
+
+    /** Whether the method streams text chunks only (its answer type is {@code String}). */
+    public boolean textOnly() {
+      return ordinal() > STREAM.ordinal();
+    }
   }
 
   /** How the answer is read. */

@@ -19,6 +19,9 @@ public final class Annotations {
   /** {@code dev.prompt4j.ComputedField}. */
   public static final String COMPUTED_FIELD = "dev.prompt4j.ComputedField";
   /** {@code dev.prompt4j.Response}. */
+  public static final String PROMPT_STREAM = "dev.prompt4j.PromptStream";
+  public static final String STREAM_DONE = "dev.prompt4j.StreamDone";
+  public static final String STREAM_REQUIRED = "dev.prompt4j.StreamRequired";
   public static final String RESPONSE = "dev.prompt4j.Response";
   /** langchain4j's chat message type, for {@code MESSAGES:}. */
   public static final String CHAT_MESSAGE = "dev.langchain4j.data.message.ChatMessage";

@@ -23,6 +23,9 @@ import javax.lang.model.util.Types;
 
 /** Reads a prompt method's return type: its shape (plain, Response, future) and how to read the answer. */
 public final class OutputTypes {
+  /** Reactor's Flux: a streaming return type only when Reactor is on the compile class path. */
+  public static final String FLUX = "reactor.core.publisher.Flux";
+
   private final Elements elements;
   private final Types types;
   private final SchemaSource schemas;
@@ -36,6 +39,18 @@ public final class OutputTypes {
   }
 
   public ReturnShape shape(TypeMirror returnType) {
+    if (is(returnType, Annotations.PROMPT_STREAM)) {
+      return ReturnShape.STREAM;
+    }
+    if (is(returnType, "java.util.concurrent.Flow.Publisher")) {
+      return ReturnShape.TEXT_PUBLISHER;
+    }
+    if (is(returnType, "java.util.stream.Stream")) {
+      return ReturnShape.TEXT_STREAM;
+    }
+    if (is(returnType, FLUX)) {
+      return ReturnShape.FLUX_TEXT;
+    }
     if (is(returnType, "java.util.concurrent.CompletableFuture")) {
       return is(argument(returnType), Annotations.RESPONSE) ? ReturnShape.FUTURE_RESPONSE : ReturnShape.FUTURE_VALUE;
     }
@@ -46,7 +61,7 @@ public final class OutputTypes {
   TypeMirror valueType(TypeMirror returnType) {
     return switch (shape(returnType)) {
       case VALUE -> returnType;
-      case RESPONSE, FUTURE_VALUE -> argument(returnType);
+      case RESPONSE, FUTURE_VALUE, STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT -> argument(returnType);
       case FUTURE_RESPONSE -> argument(argument(returnType));
     };
   }
@@ -54,6 +69,11 @@ public final class OutputTypes {
   /** How to read the answer of {@code method}, whose return type (as a member of the interface) is {@code returnType}. */
   public Optional<Output> read(ExecutableElement method, TypeMirror returnType, Report.Builder reporter) {
     TypeMirror value = valueType(returnType);
+    ReturnShape shape = shape(returnType);
+    if (shape.textOnly() && !is(value, "java.lang.String")) {
+      reporter.report(Diagnostic.STREAM_ELEMENT_TYPE, method, method.getSimpleName() + "()", returnType, value);
+      return Optional.empty();
+    }
     if (value == null || value.getKind() == TypeKind.VOID || value.getKind() == TypeKind.WILDCARD || value.getKind() == TypeKind.TYPEVAR
         || value.getKind() == TypeKind.ERROR) {
       reporter.report(Diagnostic.UNSUPPORTED_RETURN_TYPE, method, method.getSimpleName() + "()", returnType, "");

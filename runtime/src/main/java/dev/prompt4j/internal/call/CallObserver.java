@@ -42,6 +42,25 @@ public interface CallObserver {
   default void attemptFinished(CallPlan<?> plan, Target target, int attempt, ChatResponse response, Throwable failure, long nanos) {}
 
   /**
+   * The first chunk of a streamed answer arrived.
+   *
+   * @param plan the call
+   * @param target the model asked
+   * @param attempt the request's number within the call, from 1
+   * @param nanos from the start of the request
+   */
+  default void streamFirstChunk(CallPlan<?> plan, Target target, int attempt, long nanos) {}
+
+  /**
+   * A streamed answer is complete; {@link #attemptFinished} follows.
+   *
+   * @param plan the call
+   * @param target the model asked
+   * @param attempt the request's number within the call, from 1
+   */
+  default void streamCompleted(CallPlan<?> plan, Target target, int attempt) {}
+
+  /**
    * The call moves to its next model.
    *
    * @param plan the call

@@ -1,6 +1,7 @@
 package dev.prompt4j.internal.call;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.internal.config.Configuration;
@@ -25,6 +26,7 @@ public final class ModelRegistry {
   private final ConcurrentHashMap<String, ChatModel> clients = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ChatModel> decorated = new ConcurrentHashMap<>(); // apart: a decorator may build the client at once
   private final ConcurrentHashMap<String, ProviderSettings> settings = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, StreamingChatModel> streaming = new ConcurrentHashMap<>();
 
   /**
    * @param providers the providers by name
@@ -120,6 +122,28 @@ public final class ModelRegistry {
     ProviderSettings providerSettings = settings(name);
     return clients.computeIfAbsent(name + '\u0000' + model, key -> provider.create(model, providerSettings));
   }
+
+  /**
+   * The streaming client for {@code model} of provider {@code name}, built on first use; {@code null}
+   * when the provider does not stream (then the call is sent with {@link #client} as one chunk).
+   */
+  StreamingChatModel streamingClient(String name, String model) {
+    ChatModelProvider provider = provider(name);
+    ProviderSettings providerSettings = settings(name);
+    StreamingChatModel client = streaming.computeIfAbsent(name + '\u0000' + model, key -> {
+      try {
+        return provider.createStreaming(model, providerSettings);
+      } catch (UnsupportedOperationException e) {
+        System.getLogger(ModelRegistry.class.getName()).log(System.Logger.Level.INFO, "Provider '" + name
+            + "' does not stream; streaming methods get its whole answer as one chunk");
+        return NO_STREAMING;
+      }
+    });
+    return client == NO_STREAMING ? null : client;
+  }
+
+  /** Marks a provider that does not stream, in {@link #streaming}. */
+  private static final StreamingChatModel NO_STREAMING = new StreamingChatModel() {};
 
   /**
    * Whether requests to {@code name} go to a client given to the builder (then the provider's own

@@ -3,9 +3,11 @@ package dev.prompt4j.internal.call;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.prompt4j.Attempt;
+import dev.prompt4j.internal.stream.StreamSink;
 import dev.prompt4j.provider.RequestContext;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +17,13 @@ final class RetryingSender {
   private final ModelRegistry models;
   private final RequestFactory requests;
   private final RetryPolicy retries;
+  private final StreamingSender streams;
 
   RetryingSender(ModelRegistry models, RequestFactory requests, RetryPolicy retries) {
     this.models = models;
     this.requests = requests;
     this.retries = retries;
+    this.streams = new StreamingSender(models);
   }
 
   /**
@@ -44,7 +48,14 @@ final class RetryingSender {
       RequestContext previous = RequestContext.enter(target.requestContext());
       try {
         ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
-        ChatResponse response = client.chat(requests.request(plan, target, conversation, format, tools));
+        StreamSink sink = StreamSink.current();
+        if (sink != null) {
+          sink.attemptStarting(attempt, retry == 0 && "first".equals(reason) ? null : why);
+        }
+        ChatRequest request = requests.request(plan, target, conversation, format, tools);
+        ChatResponse response = sink == null
+            ? client.chat(request)
+            : streams.send(plan, target, attempt, client, request, sink, start, observer);
         observer.attemptFinished(plan, target, attempt, response, null, System.nanoTime() - start);
         return response;
       } catch (RuntimeException e) {

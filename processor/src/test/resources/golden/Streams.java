@@ -1,0 +1,40 @@
+package com.acme;
+
+import dev.prompt4j.Call;
+import dev.prompt4j.ComputedField;
+import dev.prompt4j.Prompt;
+import dev.prompt4j.PromptStream;
+import dev.prompt4j.StreamDone;
+import dev.prompt4j.StreamRequired;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
+
+@Call(provider = "openai", model = "gpt-4o-mini")
+public interface Streams {
+  record Story(String title, int chapters) {}
+
+  record Step(@StreamRequired String name, String detail) {}
+
+  record Plan(String goal, @StreamDone List<String> risks, List<Step> steps) {}
+
+  @Prompt("Write a haiku about {topic}")
+  PromptStream<String> haiku(String topic);
+
+  @Prompt("Outline a {genre} story about {topic}")
+  PromptStream<Story> outline(String topic);
+
+  @Prompt("Plan {topic}")
+  PromptStream<Plan> plan(String topic);
+
+  @Prompt("Tell a story about {topic}")
+  Flow.Publisher<String> tell(String topic);
+
+  @Prompt("List facts about {topic}")
+  Stream<String> facts(String topic);
+
+  @ComputedField
+  default String genre(String topic) {
+    return topic.length() > 10 ? "long" : "short";
+  }
+}

@@ -1,0 +1,220 @@
+package com.acme;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.prompt4j.PromptStream;
+import dev.prompt4j.internal.CallSpec;
+import dev.prompt4j.internal.FieldTask;
+import dev.prompt4j.internal.GeneratedPrompts;
+import dev.prompt4j.internal.Messages;
+import dev.prompt4j.internal.Outputs;
+import dev.prompt4j.internal.PromptContext;
+import dev.prompt4j.internal.PromptFactory;
+import dev.prompt4j.internal.PromptMethod;
+import dev.prompt4j.internal.Values;
+import dev.prompt4j.internal.stream.StreamRules;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.stream.Stream;
+import javax.annotation.processing.Generated;
+
+/**
+ * Implements {@link Streams} from its {@code @Prompt} templates.
+ *
+ * <p>Written by the Prompt4j annotation processor: change the interface, not this file.
+ */
+@Generated("dev.prompt4j.processor.Prompt4jProcessor")
+public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
+  private static final PromptMethod<String> HAIKU = PromptMethod.of(
+      Streams.class,
+      "haiku",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "07d8540ca5c5",
+      Outputs.text());
+
+  /**
+   * JSON Schema of {@code Story}, derived at compile time from its type and constraints.
+   */
+  private static final String OUTLINE_SCHEMA = """
+      {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string"
+          },
+          "chapters": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "title",
+          "chapters"
+        ],
+        "additionalProperties": false
+      }""";
+
+  private static final PromptMethod<Streams.Story> OUTLINE = PromptMethod.of(
+      Streams.class,
+      "outline",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "95e47e593e75",
+      Outputs.json(new TypeReference<Streams.Story>() {}, "Story", OUTLINE_SCHEMA));
+
+  /**
+   * JSON Schema of {@code Plan}, derived at compile time from its type and constraints.
+   */
+  private static final String PLAN_SCHEMA = """
+      {
+        "type": "object",
+        "properties": {
+          "goal": {
+            "type": "string"
+          },
+          "risks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "detail": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "detail"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "goal",
+          "risks",
+          "steps"
+        ],
+        "additionalProperties": false
+      }""";
+
+  private static final PromptMethod<Streams.Plan> PLAN = PromptMethod.of(
+      Streams.class,
+      "plan",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "e7fc96eaac79",
+      Outputs.json(new TypeReference<Streams.Plan>() {}, "Plan", PLAN_SCHEMA));
+
+  private static final PromptMethod<String> TELL = PromptMethod.of(
+      Streams.class,
+      "tell",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "8b126d11b9e6",
+      Outputs.text());
+
+  private static final PromptMethod<String> FACTS = PromptMethod.of(
+      Streams.class,
+      "facts",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "2d298efd111b",
+      Outputs.text());
+
+  private static final Factory FACTORY = new Factory();
+
+  private final PromptContext context;
+
+  /**
+   * An instance on the default context: configuration and providers from the environment.
+   */
+  public Prompt4j_Streams() {
+    this(PromptContext.defaults());
+  }
+
+  /**
+   * An instance that calls models through {@code context}.
+   */
+  public Prompt4j_Streams(PromptContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public PromptStream<String> haiku(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.haiku is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(HAIKU, invocation -> Messages.single("Write a haiku about "
+        + Values.text(topic)));
+  }
+
+  @Override
+  public PromptStream<Streams.Story> outline(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.outline is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(OUTLINE, invocation -> {
+      FieldTask<String> genre = invocation.field("genre",
+          () -> Objects.requireNonNull(this.genre(topic),
+          "computed field genre of Streams returned null; return a value, or make it Optional"));
+      return Messages.single("Outline a " + Values.text(genre.join()) + " story about "
+          + Values.text(topic));
+    });
+  }
+
+  @Override
+  public PromptStream<Streams.Plan> plan(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.plan is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(PLAN, StreamRules.done("risks").required("steps[].name"), invocation ->
+        Messages.single("Plan " + Values.text(topic)));
+  }
+
+  @Override
+  public Flow.Publisher<String> tell(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.tell is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(TELL, invocation -> Messages.single("Tell a story about "
+        + Values.text(topic))).textPublisher();
+  }
+
+  @Override
+  public Stream<String> facts(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.facts is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(FACTS, invocation -> Messages.single("List facts about "
+        + Values.text(topic))).text();
+  }
+
+  @Override
+  public PromptContext prompt4jContext() {
+    return context;
+  }
+
+  @Override
+  public Streams prompt4jWith(PromptContext context) {
+    return new Prompt4j_Streams(context);
+  }
+
+  @Override
+  public PromptFactory<Streams> prompt4jFactory() {
+    return FACTORY;
+  }
+
+  /**
+   * Registered for {@link java.util.ServiceLoader}, so {@code Prompt4j.create} finds this class without reflection.
+   */
+  public static final class Factory implements PromptFactory<Streams> {
+    @Override
+    public Class<Streams> type() {
+      return Streams.class;
+    }
+
+    @Override
+    public List<String> methods() {
+      return List.of("facts", "haiku", "outline", "plan", "tell");
+    }
+
+    @Override
+    public Streams create(PromptContext context) {
+      return new Prompt4j_Streams(context);
+    }
+  }
+}

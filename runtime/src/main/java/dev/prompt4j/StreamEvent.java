@@ -1,0 +1,59 @@
+package dev.prompt4j;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event of a {@link PromptStream}, in the order the model produced them.
+ *
+ * <pre>{@code
+ * stream.events().forEach(e -> {
+ *   if (e instanceof StreamEvent.Text t) System.out.print(t.text());
+ *   else if (e instanceof StreamEvent.Restarted r) System.out.println("\n[re-asked: " + r.errors() + "]");
+ *   else if (e instanceof StreamEvent.Partial p) System.out.println("\n" + p.value());
+ * });
+ * }</pre>
+ */
+public sealed interface StreamEvent {
+
+  /**
+   * A piece of the answer's text, as the provider sent it (never split inside a character).
+   *
+   * @param text the piece
+   */
+  record Text(String text) implements StreamEvent {}
+
+  /**
+   * A piece of the model's reasoning ("thinking"), kept apart from the answer: it is never part of
+   * the text or of a structured answer.
+   *
+   * @param text the piece
+   */
+  record Reasoning(String text) implements StreamEvent {}
+
+  /**
+   * The structured answer so far, emitted only when it changed. Strings grow as they stream; numbers,
+   * booleans and enum constants appear only once their token is complete. Records are maps of their
+   * components, lists are lists, in the JSON shape of the answer type.
+   *
+   * @param value an immutable snapshot of the answer so far
+   */
+  record Partial(Map<String, Object> value) implements StreamEvent {}
+
+  /**
+   * A new attempt starts after chunks of an earlier one were delivered: discard what was shown. Sent
+   * before the new attempt's first chunk, for a re-ask (the answer was invalid), a retry after a
+   * failure mid-stream, or a fallback.
+   *
+   * @param attempt the number of the attempt that starts, from 1
+   * @param errors why the previous attempt's answer was not kept
+   */
+  record Restarted(int attempt, List<String> errors) implements StreamEvent {}
+
+  /**
+   * The stream ended with a valid answer: the last event.
+   *
+   * @param response the final response, as {@link PromptStream#result()} returns it
+   */
+  record Completed(Response<?> response) implements StreamEvent {}
+}

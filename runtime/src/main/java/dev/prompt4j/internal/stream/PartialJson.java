@@ -1,0 +1,235 @@
+package dev.prompt4j.internal.stream;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The structured answer so far, from its chunks: Jackson's non-blocking parser is fed each chunk's
+ * bytes once, and each complete token updates one tree of maps and lists in place, so the work over
+ * an answer grows linearly with its length (re-parsing the text so far at every chunk would be
+ * quadratic). Text before the first {@code {} (prose, a code fence) is skipped, and so is anything
+ * after the object closes.
+ *
+ * <p>What appears when: a value appears once its token is complete, so numbers, booleans and enum
+ * constants never show half-written, and a string appears whole (the parser does not hand out
+ * the part of a string read so far). Objects and lists appear as soon as they open, and grow.
+ *
+ * <p>Not thread-safe: one stream feeds it on one thread at a time.
+ */
+public final class PartialJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final JsonParser parser;
+  private final ByteArrayFeeder feeder;
+  private final Deque<Object> open = new ArrayDeque<>();
+  private final Set<Object> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final StreamRules rules;
+  private Map<String, Object> root;
+  private String field;
+  private boolean started;
+  private boolean ended;
+  private boolean broken;
+
+  /** A parser waiting for the answer's first {@code {}, without rules. */
+  public PartialJson() {
+    this(StreamRules.NONE);
+  }
+
+  /**
+   * A parser waiting for the answer's first {@code {}, whose snapshots follow {@code rules}.
+   *
+   * @param rules the {@code @StreamDone} and {@code @StreamRequired} components
+   */
+  public PartialJson(StreamRules rules) {
+    this.rules = rules;
+    try {
+      parser = JSON.createNonBlockingByteArrayParser();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+  }
+
+  /**
+   * Reads one chunk.
+   *
+   * @param chunk the next piece of the answer's text
+   * @return whether the answer so far changed
+   */
+  public boolean feed(String chunk) {
+    if (ended || broken || chunk.isEmpty()) {
+      return false;
+    }
+    String text = chunk;
+    if (!started) {
+      int brace = chunk.indexOf('{');
+      if (brace < 0) {
+        return false;
+      }
+      started = true;
+      text = chunk.substring(brace);
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return feed(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Reads bytes of the answer from its first {@code {} on.
+   *
+   * @param bytes the bytes
+   * @param offset where they start
+   * @param length how many
+   * @return whether the answer so far changed
+   */
+  public boolean feed(byte[] bytes, int offset, int length) {
+    started = true;
+    boolean changed = false;
+    try {
+      feeder.feedInput(bytes, offset, offset + length);
+      JsonToken token;
+      while (!ended && (token = parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
+        changed |= apply(token);
+      }
+    } catch (IOException e) {
+      broken = true; // not JSON after all: the final parse reports it, with the re-ask
+    }
+    return changed;
+  }
+
+  private boolean apply(JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (open.isEmpty()) {
+          root = map;
+        } else {
+          attach(map);
+        }
+        open.push(map);
+        return true;
+      }
+      case START_ARRAY -> {
+        if (open.isEmpty()) {
+          broken = true; // partials are for objects
+          return false;
+        }
+        List<Object> list = new ArrayList<>();
+        attach(list);
+        open.push(list);
+        return true;
+      }
+      case END_OBJECT, END_ARRAY -> {
+        closed.add(open.pop());
+        if (open.isEmpty()) {
+          ended = true;
+        }
+        return !rules.done().isEmpty(); // a @StreamDone component may show now
+      }
+      case FIELD_NAME -> {
+        field = parser.currentName();
+        return false;
+      }
+      case VALUE_STRING -> attach(parser.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> attach(parser.getNumberValue());
+      case VALUE_TRUE -> attach(Boolean.TRUE);
+      case VALUE_FALSE -> attach(Boolean.FALSE);
+      case VALUE_NULL -> attach(null);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void attach(Object value) {
+    Object parent = open.peek();
+    if (parent instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).put(field, value);
+    } else {
+      ((List<Object>) parent).add(value);
+    }
+  }
+
+  /**
+   * Whether the object closed.
+   *
+   * @return whether the whole object was read
+   */
+  public boolean isComplete() {
+    return ended;
+  }
+
+  /**
+   * An immutable copy of the answer so far (empty before its first {@code {}).
+   *
+   * @return the snapshot
+   */
+  public Map<String, Object> snapshot() {
+    if (root == null) {
+      return Map.of();
+    }
+    Map<String, Object> copy = copy(root, "");
+    return copy == null ? Map.of() : copy;
+  }
+
+  /** The copy of a record at {@code path}, or {@code null} when a {@code @StreamRequired} component is missing. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> copy(Map<String, Object> map, String path) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+      Object v = e.getValue();
+      if (rules.done().contains(at) && (v instanceof Map || v instanceof List) && !closed.contains(v)) {
+        continue; // @StreamDone: not until it closed
+      }
+      Object copied = copyValue(v, at);
+      if (copied != SKIP) {
+        out.put(e.getKey(), copied);
+      }
+    }
+    for (String required : rules.required()) {
+      int dot = required.lastIndexOf('.');
+      String parent = dot < 0 ? "" : required.substring(0, dot);
+      if (parent.equals(path) && !out.containsKey(required.substring(dot + 1))) {
+        return null; // @StreamRequired: not without it
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** A record left out of a list or a record for lack of a required component. */
+  private static final Object SKIP = new Object();
+
+  @SuppressWarnings("unchecked")
+  private Object copyValue(Object v, String path) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> copy = copy((Map<String, Object>) m, path);
+      return copy == null ? SKIP : copy;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        Object item = copyValue(o, path + "[]");
+        if (item != SKIP) {
+          out.add(item);
+        }
+      }
+      return Collections.unmodifiableList(out);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.prompt4j.internal.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A corpus of streamed structured answers ({@code stream/partials.json}): each answer is cut into
+ * chunks of the given number of characters (not splitting a character), and must produce exactly
+ * the partial sequence listed, one partial per change.
+ */
+class PartialJsonCorpusTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<JsonNode> corpus() throws IOException {
+    try (InputStream in = PartialJsonCorpusTest.class.getResourceAsStream("/stream/partials.json")) {
+      List<JsonNode> cases = new ArrayList<>();
+      JSON.readTree(in).forEach(cases::add);
+      return cases.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void producesTheListedPartials(JsonNode c) throws IOException {
+    String answer = c.get("answer").asText();
+    int size = c.get("chunk").asInt();
+    PartialJson parser = new PartialJson();
+    List<Map<String, Object>> seen = new ArrayList<>();
+    for (int at = 0; at < answer.length(); ) {
+      int end = answer.offsetByCodePoints(at, Math.min(size, answer.codePointCount(at, answer.length())));
+      if (parser.feed(answer.substring(at, end))) {
+        seen.add(parser.snapshot());
+      }
+      at = end;
+    }
+    List<Object> expected = JSON.convertValue(c.get("partials"), JSON.getTypeFactory().constructCollectionType(List.class, Object.class));
+    // Numbers compare as written: Jackson reads 1815 as Integer and -1.5e2 as Double on both sides.
+    assertEquals(expected, new ArrayList<>(seen), c.get("name").asText());
+  }
+
+  @Test
+  void streamDoneWaitsForTheCloseAndStreamRequiredHidesARecordWithoutTheComponent() {
+    String answer = "{\"goal\": \"ship\", \"risks\": [\"late\", \"bugs\"], \"steps\": [{\"detail\": \"d1\", \"name\": \"one\"}, {\"detail\": \"d2\"}]}";
+    PartialJson parser = new PartialJson(StreamRules.done("risks").required("steps[].name"));
+    List<Map<String, Object>> seen = new ArrayList<>();
+    Map<String, Object> last = null;
+    for (int at = 0; at < answer.length(); at++) {
+      if (parser.feed(answer.substring(at, at + 1)) && !parser.snapshot().equals(last)) {
+        last = parser.snapshot();
+        seen.add(last);
+      }
+    }
+    assertEquals(List.of(
+        Map.of(),
+        Map.of("goal", "ship"),
+        Map.of("goal", "ship", "risks", List.of("late", "bugs")), // all at once: @StreamDone
+        Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of()),
+        // the first step shows only once it has a name (@StreamRequired), the second never does
+        Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of(Map.of("detail", "d1", "name", "one")))), seen);
+  }
+
+  @Test
+  void snapshotsAreImmutableCopiesAndTheObjectEndsParsing() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"a\": [1, ");
+    Map<String, Object> before = parser.snapshot();
+    parser.feed("2]} and then {\"b\": 3}");
+    assertEquals(Map.of("a", List.of(1)), before, "an earlier snapshot does not change");
+    assertEquals(Map.of("a", List.of(1, 2)), parser.snapshot());
+    assertTrue(parser.isComplete());
+    assertFalse(parser.feed("{\"c\": 4}"), "nothing after the object counts");
+  }
+}
