@@ -181,4 +181,21 @@ class TransportLimitsTest {
   private static long heapPeak() {
     return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
   }
+
+  @Test
+  void cleartextRequestsAreHttp11WithoutAnUpgradeOffer() {
+    for (String provider : LoopbackModels.HTTP_PROVIDERS) {
+      ChatModel model = model(provider, server.baseUrl(), Duration.ofSeconds(20), Map.of());
+      server.enqueue(FaultServer.ok("one"), FaultServer.ok("two"));
+      assertEquals("one", assertTimeoutPreemptively(HANG_GUARD, () -> ask(model)));
+      assertEquals("two", assertTimeoutPreemptively(HANG_GUARD, () -> ask(model)));
+    }
+    List<FaultServer.Request> requests = server.requests();
+    assertEquals(2 * LoopbackModels.HTTP_PROVIDERS.size(), requests.size());
+    for (FaultServer.Request request : requests) {
+      assertAll(request.path(),
+          () -> assertFalse(request.headers().containsKey("upgrade"), request.headers().toString()),
+          () -> assertFalse(request.headers().containsKey("http2-settings"), request.headers().toString()));
+    }
+  }
 }
