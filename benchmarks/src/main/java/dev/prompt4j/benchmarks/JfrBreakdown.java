@@ -35,7 +35,7 @@ public final class JfrBreakdown {
   private JfrBreakdown() {}
 
   public static void main(String[] args) throws Exception {
-    breakdown(Path.of(args[0])).forEach((owner, share) -> System.out.printf(Locale.ROOT, "%s: %.1f%%%n", owner, share));
+    breakdown(Path.of(args[0])).forEach((owner, share) -> System.out.printf(Locale.ROOT, owner.equals("samples") ? "%s: %.0f%n" : "%s: %.1f%%%n", owner, share));
   }
 
   /** Percent of execution samples per owner, largest first, with {@code samples} holding the total count. */

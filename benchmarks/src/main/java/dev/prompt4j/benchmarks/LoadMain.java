@@ -36,7 +36,8 @@ import java.util.function.IntFunction;
  * same model the {@code openai} provider builds), {@code aiServices} (AI Services on that model), {@code
  * langchain4jJdk} and {@code langchain4jJdkHttp11} (hand-written on langchain4j's own JDK client,
  * default protocol or HTTP/1.1 forced), {@code floor} (the JDK {@code HttpClient} and Jackson, no
- * langchain4j, HTTP/1.1) and {@code floorDefault} (the same on the JDK's default protocol).
+ * langchain4j, HTTP/1.1) and {@code floorDefault} (the same on the JDK's default protocol). With
+ * {@code -Dload.jfr=<file>}, the measured requests (only) are recorded with JFR's profile settings.
  */
 public final class LoadMain {
   static final String MODEL = "gpt-4o-mini";
@@ -78,9 +79,17 @@ public final class LoadMain {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long[] ids = threads.getAllThreadIds();
     long[] allocatedBefore = threads.getThreadAllocatedBytes(ids);
+    long[] threadCpuBefore = threads.getThreadCpuTime(ids);
     Map<String, Long> serverBefore = FakeOpenAiServer.stats(port);
     long gcBefore = gcMillis();
     long compileBefore = jit.getTotalCompilationTime();
+    String jfr = System.getProperty("load.jfr"); // a recording of the measured requests only
+    jdk.jfr.Recording recording = null;
+    if (jfr != null) {
+      recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)); // profile's 10 ms gives too few samples
+      recording.start();
+    }
     long cpuBefore = os.getProcessCpuTime();
     long start = System.nanoTime();
     for (int i = 0; i < measured; i++) {
@@ -90,24 +99,31 @@ public final class LoadMain {
     long cpu = os.getProcessCpuTime() - cpuBefore;
     long compile = jit.getTotalCompilationTime() - compileBefore;
     long gc = gcMillis() - gcBefore;
+    if (recording != null) {
+      recording.stop();
+      recording.dump(java.nio.file.Path.of(jfr));
+    }
     long[] allocatedAfter = threads.getThreadAllocatedBytes(ids);
+    long[] threadCpuAfter = threads.getThreadCpuTime(ids);
     Map<String, Long> serverAfter = FakeOpenAiServer.stats(port);
     long allocated = 0;
+    long threadCpu = 0; // Java threads only: JIT compiler and GC threads are not among them
     int died = 0;
     for (int i = 0; i < ids.length; i++) {
       if (allocatedAfter[i] < 0 || allocatedBefore[i] < 0) {
         died++;
       } else {
         allocated += allocatedAfter[i] - allocatedBefore[i];
+        threadCpu += threadCpuAfter[i] - threadCpuBefore[i];
       }
     }
     int born = threads.getAllThreadIds().length - (ids.length - died);
     long requests = serverAfter.get("received") - serverBefore.get("received");
     System.out.printf(Locale.ROOT,
-        "RESULT variant=%s cpuUsPerRequest=%.1f bytesPerRequest=%.0f wallUsPerRequest=%.1f requests=%d serverRequests=%d "
+        "RESULT variant=%s cpuUsPerRequest=%.1f javaThreadsCpuUsPerRequest=%.1f bytesPerRequest=%.0f wallUsPerRequest=%.1f requests=%d serverRequests=%d "
             + "serverConnections=%d upgrades=%d requestBytes=%.0f serverCpuUsPerRequest=%.1f warmupRequests=%d "
             + "compileMsPerRound=%s compileMsMeasured=%d gcMsMeasured=%d threadsBornOrDied=%d java=%s%n",
-        variant, cpu / 1e3 / measured, (double) allocated / measured, wall / 1e3 / measured, measured, requests,
+        variant, cpu / 1e3 / measured, threadCpu / 1e3 / measured, (double) allocated / measured, wall / 1e3 / measured, measured, requests,
         serverAfter.get("connections"), serverAfter.get("upgrades") - serverBefore.get("upgrades"),
         (double) (serverAfter.get("requestBytes") - serverBefore.get("requestBytes")) / Math.max(1, requests),
         (serverAfter.get("cpuNanos") - serverBefore.get("cpuNanos")) / 1e3 / measured, warmup, rounds, compile, gc, born + died,

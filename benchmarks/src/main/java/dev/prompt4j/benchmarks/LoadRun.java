@@ -136,9 +136,7 @@ final class LoadRun {
   private Map<String, Double> jfr(int port, String variant, int maxWarmup, int requests) throws Exception {
     Path recording = out.resolve("load-" + variant + ".jfr");
     Files.deleteIfExists(recording);
-    // Recording starts after a fixed delay so the warm-up is mostly outside it.
-    runProcess(client(List.of("-Xmx512m", "-XX:StartFlightRecording=delay=" + (quick ? 40 : 150) + "s,settings=profile,filename=" + recording),
-        LoadMain.class, variant, port, maxWarmup, requests));
+    runProcess(client(List.of("-Xmx512m", "-Dload.jfr=" + recording), LoadMain.class, variant, port, maxWarmup, requests));
     return Files.exists(recording) ? JfrBreakdown.breakdown(recording) : Map.of();
   }
 
