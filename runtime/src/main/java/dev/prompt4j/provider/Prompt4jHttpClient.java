@@ -60,7 +60,9 @@ final class Prompt4jHttpClient implements HttpClient {
   /** The option naming the body cap, under {@code prompt4j.providers.<name>.}. */
   static final String MAX_RESPONSE_BYTES = "max-response-bytes";
   /** The options every HTTP provider reads for this client. */
-  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES);
+  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES, "max-concurrent-requests");
+  /** Requests one client (one provider and model) has on the wire at once unless configured: see {@link #execute}. */
+  static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
   /** The whole-exchange limit when the langchain4j client passes none. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   /** Deepest JSON nesting accepted in a response body. */
@@ -86,6 +88,7 @@ final class Prompt4jHttpClient implements HttpClient {
   private final java.net.http.HttpClient http;
   private final Duration timeout;
   private final Limits limits;
+  private final java.util.concurrent.Semaphore permits;
 
   /**
    * What a client is built for: who to name in messages, and its body cap.
@@ -93,8 +96,9 @@ final class Prompt4jHttpClient implements HttpClient {
    * @param provider the provider name, for example {@code openai}
    * @param model the model name
    * @param maxResponseBytes the body cap
+   * @param maxConcurrentRequests requests on the wire at once
    */
-  record Limits(String provider, String model, long maxResponseBytes) {
+  record Limits(String provider, String model, long maxResponseBytes, int maxConcurrentRequests) {
     /** The limits configured in {@code settings} for {@code model}. */
     static Limits of(String model, ProviderSettings settings) {
       String configured = settings.option(MAX_RESPONSE_BYTES);
@@ -107,7 +111,20 @@ final class Prompt4jHttpClient implements HttpClient {
               + "' (write 8388608, 512KiB, 8MiB or 1GiB)");
         }
       }
-      return new Limits(settings.provider(), model, cap);
+      String concurrent = settings.option("max-concurrent-requests");
+      int permits = DEFAULT_MAX_CONCURRENT_REQUESTS;
+      if (concurrent != null) {
+        try {
+          permits = Integer.parseInt(concurrent.strip());
+        } catch (NumberFormatException e) {
+          permits = 0;
+        }
+        if (permits < 1) {
+          throw new Prompt4jException("Configuration key prompt4j.providers." + settings.provider()
+              + ".max-concurrent-requests must be a whole number of at least 1, not '" + concurrent + "'");
+        }
+      }
+      return new Limits(settings.provider(), model, cap, permits);
     }
 
     String who() {
@@ -123,6 +140,7 @@ final class Prompt4jHttpClient implements HttpClient {
     this.http = builder.build();
     this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     this.limits = limits;
+    this.permits = new java.util.concurrent.Semaphore(limits.maxConcurrentRequests());
   }
 
   /** A builder for the langchain4j model builders' {@code httpClientBuilder(...)}. */
@@ -150,8 +168,32 @@ final class Prompt4jHttpClient implements HttpClient {
     return value;
   }
 
+  /**
+   * Sends {@code request}, at most {@code prompt4j.providers.<name>.max-concurrent-requests} (default
+   * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}) at once per client: the JDK client opens a connection for
+   * every HTTP/1.1 request that finds none free, so 10,000 calls waiting on virtual threads would hold
+   * 10,000 sockets (and their buffers) and run out of file descriptors. A request over the bound waits
+   * for a slot, at most the timeout, before its own timeout starts.
+   */
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
+    try {
+      if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new TimeoutException(limits.who() + " at " + host(request.url()) + ": all " + limits.maxConcurrentRequests()
+            + " request slots (prompt4j.providers." + limits.provider() + ".max-concurrent-requests) stayed busy for " + show(timeout));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to send to " + limits.who() + " at " + host(request.url()), e);
+    }
+    try {
+      return exchange(request);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private SuccessfulHttpResponse exchange(HttpRequest request) {
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       throw new UnsupportedOperationException("Prompt4j's HTTP client sends no multipart requests");
     }
