@@ -100,8 +100,8 @@ public final class InFlightMain {
             + "heapHeldMB=%.1f bytesPerChain=%.0f heldErrors=%d connectionsAfterHeld=%d java=%s executorThreads=%s%n",
         chains, burstMs, errors, after.get("answered") - before.get("answered"), cpuMs,
         (after.get("cpuNanos") - before.get("cpuNanos")) / 1e6, threadsBefore, peakThreads, heapBefore / 1048576.0,
-        peakHeap.get() / 1048576.0, after.get("connections"), received, threadsHeld, threadsIdle, settled / 1048576.0,
-        held / 1048576.0, (double) (held - settled) / chains, heldErrors, end.get("connections"),
+        peakHeap.get() / 1048576.0, after.get("connections") - before.get("connections"), received, threadsHeld, threadsIdle, settled / 1048576.0,
+        held / 1048576.0, (double) (held - settled) / chains, heldErrors, end.get("connections") - after.get("connections"),
         System.getProperty("java.version"), System.getProperty("prompt4j.executor.threads", "default"));
     System.exit(0);
   }

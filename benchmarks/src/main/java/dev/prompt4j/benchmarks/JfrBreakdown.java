@@ -12,7 +12,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a load client's CPU went: its JFR execution samples, each counted for the first frame from the
- * top of the stack that belongs to a named owner (Prompt4j, langchain4j, Jackson, the JDK HTTP client
+ * top of the stack that belongs to a named owner (Prompt4j's runtime or HTTP client, langchain4j, Jackson, the JDK HTTP client
  * with its NIO selector); a sample whose stack names none of them (JDK collections, strings, the
  * harness) counts as other. So a {@code HashMap.get} inside Jackson counts as Jackson, and
  * CompletableFuture plumbing on the HTTP client's selector thread counts as JDK HTTP. JIT and GC threads
@@ -24,7 +24,8 @@ public final class JfrBreakdown {
   /** Owners by package prefix, in the order they are tried against each frame. */
   static final List<String[]> OWNERS = List.of(
       new String[] {"dev.prompt4j.benchmarks.", "harness"},
-      new String[] {"dev.prompt4j.", "Prompt4j"},
+      new String[] {"dev.prompt4j.provider.", "Prompt4j HTTP client (provider)"},
+      new String[] {"dev.prompt4j.", "Prompt4j runtime"},
       new String[] {"dev.langchain4j.", "langchain4j"},
       new String[] {"com.fasterxml.jackson.", "Jackson"},
       new String[] {"jdk.internal.net.http.", "JDK HTTP client"},

@@ -98,8 +98,8 @@ final class LoadRun {
 
     s.append("\n### Chains in flight\n\n")
         .append("Each chain: two parallel calls, then one that needs both (`ConcurrencyChain.strategy`, async), through the `openai` provider ")
-        .append("against the fake server answering after 200 ms. Timed burst: wall time, errors, peak threads, peak heap (sampled), client CPU, ")
-        .append("connections the server saw. Held burst: the server holds every answer; once no request has arrived for a second, the heap after ")
+        .append("against the fake server answering after 200 ms. Timed burst: wall time, errors, peak threads, peak heap (sampled), client CPU, new ")
+        .append("connections the server saw during the burst. Held burst: the server holds every answer; once no request has arrived for a second, the heap after ")
         .append("a full GC minus the heap after a full GC before the burst, per chain, is what an in-flight chain keeps.\n\n")
         .append("| JVM, executor | chains | wall (ms) | errors | requests answered | client CPU (ms) | threads before → peak | heap before → peak (MB) | connections | requests in flight when held | threads when held | heap per in-flight chain (KB) |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
