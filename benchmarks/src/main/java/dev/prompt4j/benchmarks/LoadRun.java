@@ -66,12 +66,14 @@ final class LoadRun {
         .append(LoadMain.SETTLED_COMPILE_MS).append(" ms of JIT compile time (at most ").append(maxWarmup).append(" requests); then ")
         .append(measured).append(" measured requests. CPU: the client process's CPU time (all threads, JIT and GC included) per request; ")
         .append("bytes: allocated by the client's threads per request. The server's CPU is its own JVM's and is not in the client figure.\n\n")
-        .append("| variant | CPU per request (µs) | ratio | bytes per request | ratio | request body (B) | connections | h2c upgrade headers | warm-up requests (compile ms per round) | compile ms while measured |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("| variant | CPU per request (µs) | ratio | Java threads' CPU (µs, no JIT or GC) | ratio | bytes per request | ratio | request body (B) | connections | h2c upgrade headers | warm-up requests (compile ms per round) | compile ms while measured |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    double baseJava = d(base, "javaThreadsCpuUsPerRequest");
     for (String[] v : variants) {
       Map<String, String> r = results.get(v[0]);
-      s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f | %.2f× | %s | %s | %s of %s | %s (%s) | %s |%n", v[1],
-          d(r, "cpuUsPerRequest"), d(r, "cpuUsPerRequest") / baseCpu, d(r, "bytesPerRequest"), d(r, "bytesPerRequest") / baseBytes,
+      s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f | %.2f× | %.0f | %.2f× | %s | %s | %s of %s | %s (%s) | %s |%n", v[1],
+          d(r, "cpuUsPerRequest"), d(r, "cpuUsPerRequest") / baseCpu, d(r, "javaThreadsCpuUsPerRequest"),
+          d(r, "javaThreadsCpuUsPerRequest") / baseJava, d(r, "bytesPerRequest"), d(r, "bytesPerRequest") / baseBytes,
           r.get("requestBytes"), r.get("serverConnections"), r.get("upgrades"), r.get("serverRequests"), r.get("warmupRequests"),
           r.get("compileMsPerRound"), r.get("compileMsMeasured")));
     }
