@@ -4,7 +4,9 @@
 #
 #   benchmarks/run.sh                   # everything, writes BENCHMARKS.md
 #   benchmarks/run.sh --quick           # shorter runs, writes benchmarks/BENCHMARKS-quick.md
-#   benchmarks/run.sh --only=overhead,structured,chains,concurrency,startup,listeners,tools
+#   benchmarks/run.sh --only=overhead,structured,chains,concurrency,startup,listeners,tools,streaming
+#   benchmarks/run.sh --only=load       # CPU and bytes per request over HTTP, chains in flight: benchmarks/LOAD.md
+#                                       # (about 20 minutes; --quick about 6; not part of the default run)
 #
 # Environment: P4J_TARGET (build folder, default "target"), MAVEN_ARGS (extra Maven flags, e.g. -o),
 # P4J_BENCH_JAVA21_HOME (a Java 21+ home for the virtual-thread concurrency run; skipped if absent).
@@ -13,6 +15,6 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${P4J_TARGET:-target}"
 cd "$root"
 # shellcheck disable=SC2086
-mvn -q -B ${MAVEN_ARGS:-} -Dp4j.target="$target" -Pbenchmarks -pl runtime,processor,opentelemetry,benchmarks -DskipTests package
+mvn -q -B ${MAVEN_ARGS:-} -Dp4j.target="$target" -Pbenchmarks -pl runtime,processor,prompt4j-test,opentelemetry,benchmarks -DskipTests package
 cp="$root/benchmarks/$target/classes:$(cat "$root/benchmarks/$target/classpath.txt")"
 exec java -Xmx1g -cp "$cp" dev.prompt4j.benchmarks.RunAll "$root" "$@"

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,8 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A minimal OpenAI-compatible chat-completions server on 127.0.0.1 that answers every request after a
  * fixed delay. The delay is a scheduled task, not a sleeping thread, so a thousand waiting requests
- * need no thousand threads here. {@code GET /stats} returns the number of chat requests answered. It
- * stops by itself after {@code lifetimeSeconds}, or when its standard input closes.
+ * need no thousand threads here. {@code GET /stats} returns the number of chat requests received and
+ * answered, the connections they came on, how many asked for an HTTP/2 upgrade, and this JVM's CPU time.
+ * {@code GET /hold} keeps every answer from then on until {@code GET /release}, so a burst can be held
+ * in flight while the client's heap is measured. It stops by itself after {@code lifetimeSeconds}, or
+ * when its standard input closes.
  *
  * <p>Run alone: {@code FakeOpenAiServer <delayMillis> <lifetimeSeconds>}; prints {@code PORT <n>}.
  */
@@ -32,20 +36,60 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong upgrades = new AtomicLong();
+  private final AtomicLong requestBytes = new AtomicLong();
+  private final java.util.Set<java.net.InetSocketAddress> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.List<HttpExchange> held = new java.util.ArrayList<>(); // guarded by itself
+  private volatile boolean holding;
 
   public FakeOpenAiServer(long delayMillis) throws IOException {
+    // Headers and body go out in two writes: without TCP_NODELAY, Nagle's algorithm holds the body until
+    // the client's delayed ACK, adding about 40 ms to every answer. Read once, when the server classes load.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
     server.setExecutor(handlers);
     server.createContext("/v1/chat/completions", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      timer.schedule(() -> answer(exchange), delayMillis, TimeUnit.MILLISECONDS);
+      requestBytes.addAndGet(exchange.getRequestBody().readAllBytes().length);
+      received.incrementAndGet();
+      connections.add(exchange.getRemoteAddress());
+      if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+        upgrades.incrementAndGet();
+      }
+      if (holding) {
+        synchronized (held) {
+          if (holding) {
+            held.add(exchange);
+            return;
+          }
+        }
+      }
+      if (delayMillis <= 0) {
+        answer(exchange);
+      } else {
+        timer.schedule(() -> answer(exchange), delayMillis, TimeUnit.MILLISECONDS);
+      }
     });
     server.createContext("/stats", exchange -> {
-      byte[] body = ("{\"answered\":" + answered.get() + ",\"failures\":" + failures.get() + ",\"cpuNanos\":" + cpuNanos() + "}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+      reply(exchange, "{\"answered\":" + answered.get() + ",\"failures\":" + failures.get() + ",\"received\":" + received.get()
+          + ",\"connections\":" + connections.size() + ",\"upgrades\":" + upgrades.get() + ",\"requestBytes\":" + requestBytes.get()
+          + ",\"cpuNanos\":" + cpuNanos() + "}");
+    });
+    server.createContext("/hold", exchange -> {
+      holding = true;
+      reply(exchange, "{}");
+    });
+    server.createContext("/release", exchange -> {
+      List<HttpExchange> waiting;
+      synchronized (held) {
+        holding = false;
+        waiting = new java.util.ArrayList<>(held);
+        held.clear();
       }
+      for (HttpExchange e : waiting) {
+        timer.execute(() -> answer(e));
+      }
+      reply(exchange, "{\"released\":" + waiting.size() + "}");
     });
     server.start();
   }
@@ -60,6 +104,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
       answered.incrementAndGet();
     } catch (IOException | RuntimeException e) {
       failures.incrementAndGet();
+    }
+  }
+
+  private static void reply(HttpExchange exchange, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 
@@ -99,5 +151,22 @@ public final class FakeOpenAiServer implements AutoCloseable {
   /** CPU time this server's JVM has used, for telling a CPU-bound burst from a waiting one. */
   static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** {@code GET path} on the server at {@code port} (for {@code /hold} and {@code /release}); the body. */
+  static String get(int port, String path) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** The server's counters: {@code received}, {@code answered}, {@code connections}, {@code upgrades}, {@code cpuNanos}... */
+  static java.util.Map<String, Long> stats(int port) throws Exception {
+    java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\w+)\":(\\d+)").matcher(get(port, "/stats"));
+    while (m.find()) {
+      values.put(m.group(1), Long.parseLong(m.group(2)));
+    }
+    return values;
   }
 }

@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * chains (JSON results next to the classes), separate JVMs for concurrency and start-up. Each figure
  * is reported as a ratio to a baseline measured in the same run.
  *
- * <p>Arguments: {@code <repository root> [--quick] [--only=overhead,structured,chains,concurrency,startup]}.
+ * <p>Arguments: {@code <repository root> [--quick] [--only=overhead,structured,chains,concurrency,startup,listeners,load]}
+ * ({@code load} runs only when named: it writes {@code benchmarks/LOAD.md}, see {@link LoadRun}).
  */
 public final class RunAll {
   private final Path root;
@@ -60,6 +61,8 @@ public final class RunAll {
     if (wanted.contains("listeners")) run.listeners();
     if (wanted.contains("tools")) run.tools();
     if (wanted.contains("streaming")) run.streaming();
+    if (wanted.contains("load")) run.sections.add(new LoadRun(root.resolve("benchmarks"), quick, run.summary).run());
+    if (wanted.equals(List.of("load"))) return; // benchmarks/LOAD.md only: BENCHMARKS.md keeps the full run's figures
     run.write(root.resolve(quick ? "benchmarks/BENCHMARKS-quick.md" : "BENCHMARKS.md"));
   }
 

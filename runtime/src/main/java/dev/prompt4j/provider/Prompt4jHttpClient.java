@@ -51,6 +51,8 @@ import java.util.concurrent.TimeUnit;
  *       body ends in one clear, non-retried {@link ProviderResponseException} naming the provider.
  *   <li>An error answer becomes a {@link ProviderHttpException} that keeps the {@code Retry-After}
  *       header, which langchain4j's exceptions drop.
+ *   <li>{@code http://} URLs (local servers, proxies) are sent as HTTP/1.1: the JDK's default would offer
+ *       an h2c upgrade on every request (see {@code benchmarks/FINDINGS.md}); {@code https://} keeps HTTP/2.
  * </ul>
  *
  * Messages name the provider, model and host (never a URL's query, which may hold a key, and never a
@@ -63,7 +65,9 @@ final class Prompt4jHttpClient implements HttpClient {
   /** The option naming the body cap, under {@code prompt4j.providers.<name>.}. */
   static final String MAX_RESPONSE_BYTES = "max-response-bytes";
   /** The options every HTTP provider reads for this client. */
-  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES, StreamLimits.IDLE, StreamLimits.TOTAL);
+  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES, "max-concurrent-requests", StreamLimits.IDLE, StreamLimits.TOTAL);
+  /** Requests one client (one provider and model) has on the wire at once unless configured: see {@link #execute}. */
+  static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
   /** The whole-exchange limit when the langchain4j client passes none. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   /** Deepest JSON nesting accepted in a response body. */
@@ -90,6 +94,7 @@ final class Prompt4jHttpClient implements HttpClient {
   private final Duration timeout;
   private final Limits limits;
   private final StreamLimits streaming; // null: this client sends no streaming requests
+  private final java.util.concurrent.Semaphore permits;
 
   /**
    * What a client is built for: who to name in messages, and its body cap.
@@ -97,8 +102,9 @@ final class Prompt4jHttpClient implements HttpClient {
    * @param provider the provider name, for example {@code openai}
    * @param model the model name
    * @param maxResponseBytes the body cap
+   * @param maxConcurrentRequests requests on the wire at once
    */
-  record Limits(String provider, String model, long maxResponseBytes) {
+  record Limits(String provider, String model, long maxResponseBytes, int maxConcurrentRequests) {
     /** The limits configured in {@code settings} for {@code model}. */
     static Limits of(String model, ProviderSettings settings) {
       String configured = settings.option(MAX_RESPONSE_BYTES);
@@ -111,7 +117,20 @@ final class Prompt4jHttpClient implements HttpClient {
               + "' (write 8388608, 512KiB, 8MiB or 1GiB)");
         }
       }
-      return new Limits(settings.provider(), model, cap);
+      String concurrent = settings.option("max-concurrent-requests");
+      int permits = DEFAULT_MAX_CONCURRENT_REQUESTS;
+      if (concurrent != null) {
+        try {
+          permits = Integer.parseInt(concurrent.strip());
+        } catch (NumberFormatException e) {
+          permits = 0;
+        }
+        if (permits < 1) {
+          throw new Prompt4jException("Configuration key prompt4j.providers." + settings.provider()
+              + ".max-concurrent-requests must be a whole number of at least 1, not '" + concurrent + "'");
+        }
+      }
+      return new Limits(settings.provider(), model, cap, permits);
     }
 
     String who() {
@@ -171,6 +190,7 @@ final class Prompt4jHttpClient implements HttpClient {
     this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     this.limits = limits;
     this.streaming = streaming;
+    this.permits = new java.util.concurrent.Semaphore(limits.maxConcurrentRequests());
   }
 
   /** A builder for the langchain4j model builders' {@code httpClientBuilder(...)}. */
@@ -207,40 +227,58 @@ final class Prompt4jHttpClient implements HttpClient {
     return value;
   }
 
+  /**
+   * Sends {@code request}, at most {@code prompt4j.providers.<name>.max-concurrent-requests} (default
+   * {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}) at once per client: the JDK client opens a connection for
+   * every HTTP/1.1 request that finds none free, so 10,000 calls waiting on virtual threads would hold
+   * 10,000 sockets (and their buffers) and run out of file descriptors. A request over the bound waits
+   * for a slot, at most the timeout, before its own timeout starts.
+   */
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
+    try {
+      if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new TimeoutException(limits.who() + " at " + host(request.url()) + ": all " + limits.maxConcurrentRequests()
+            + " request slots (prompt4j.providers." + limits.provider() + ".max-concurrent-requests) stayed busy for " + show(timeout));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to send to " + limits.who() + " at " + host(request.url()), e);
+    }
+    try {
+      return exchange(request);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private SuccessfulHttpResponse exchange(HttpRequest request) {
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       throw new UnsupportedOperationException("Prompt4j's HTTP client sends no multipart requests");
     }
-    String host = host(request.url());
+    String url = request.url(); // its host is worked out only for a message
     java.net.http.HttpRequest.Builder jdk = jdkRequest(request);
-    // The JDK's own timeout ends the wait for headers; the deadline below ends everything.
+    // The JDK's own timeout ends the wait for headers; the body's deadline ends the rest (CappedBody).
     jdk.timeout(timeout);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    CappedBody body = new CappedBody(limits.maxResponseBytes());
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(jdk.build(), body);
+    CappedBody body = new CappedBody(limits.maxResponseBytes(), System.nanoTime() + timeout.toNanos());
     HttpResponse<byte[]> response;
     try {
-      response = exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      body.cancel();
-      exchange.cancel(true);
-      throw new TimeoutException(limits.who() + " at " + host + " gave no complete answer within " + show(timeout)
-          + " (prompt4j.providers." + limits.provider() + ".timeout, per request): " + body.received());
+      // send, not sendAsync(...).get(): the JDK hands an async exchange's result over to its executor,
+      // a thread switch per request (see benchmarks/FINDINGS.md).
+      response = http.send(jdk.build(), body);
     } catch (InterruptedException e) {
       body.cancel();
-      exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for " + limits.who() + " at " + host, e);
-    } catch (ExecutionException | CancellationException e) {
-      throw failure(e.getCause() == null ? e : e.getCause(), host, body);
+      throw new IllegalStateException("Interrupted while waiting for " + limits.who() + " at " + host(url), e);
+    } catch (IOException | CancellationException e) {
+      throw failure(e, host(url), body);
     }
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
       throw new ProviderHttpException(
           status, new String(response.body(), StandardCharsets.UTF_8), retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
     }
-    check(response.body(), host);
+    check(response.body(), url);
     return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(response.body()).build();
   }
 
@@ -265,11 +303,22 @@ final class Prompt4jHttpClient implements HttpClient {
         request.body() == null
             ? java.net.http.HttpRequest.BodyPublishers.noBody()
             : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    if (request.url().regionMatches(true, 0, "http://", 0, 7)) {
+      // Cleartext: the JDK's default (HTTP/2) would send an h2c upgrade offer with every request on a
+      // new or HTTP/1.1 connection, which servers and proxies decline: extra headers, extra work.
+      // HTTPS keeps the default (HTTP/2 is agreed in the TLS handshake, at no extra cost).
+      jdk.version(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
     return jdk;
   }
 
   /** What a failed exchange becomes: a time-out, a refused body, or a lost connection. */
-  private RuntimeException failure(Throwable cause, String host, CappedBody body) {
+  private RuntimeException failure(Throwable thrown, String host, CappedBody body) {
+    // The JDK's send rethrows an exchange's failure as a new exception of a general type around it.
+    Throwable cause = thrown;
+    while (cause.getClass() == IOException.class && cause.getCause() instanceof IOException inner) {
+      cause = inner;
+    }
     if (cause instanceof TooLarge tooLarge) {
       return new ProviderResponseException(limits.who() + " at " + host + " sent a body of " + tooLarge.getMessage()
           + ", over the cap of " + limits.maxResponseBytes() + " bytes; it was not read further. Raise the cap with "
@@ -288,7 +337,7 @@ final class Prompt4jHttpClient implements HttpClient {
   }
 
   /** Refuses a body that is not UTF-8 JSON or nests too deeply, before langchain4j reads it. */
-  private void check(byte[] bytes, String host) {
+  private void check(byte[] bytes, String url) {
     String problem = null;
     Throwable cause = null;
     if (bytes.length == 0) {
@@ -319,7 +368,7 @@ final class Prompt4jHttpClient implements HttpClient {
       }
     }
     if (problem != null) {
-      throw new ProviderResponseException(limits.who() + " at " + host + " answered HTTP 200 with " + problem + " ("
+      throw new ProviderResponseException(limits.who() + " at " + host(url) + " answered HTTP 200 with " + problem + " ("
           + bytes.length + " bytes, starting '" + preview(bytes) + "')", cause);
     }
   }
@@ -404,19 +453,21 @@ final class Prompt4jHttpClient implements HttpClient {
   }
 
   /**
-   * Collects the body a buffer at a time, asking for the next only after the last is kept, so at most
-   * the cap (and the JDK's few read buffers) is ever held; refuses the body past the cap. Keeps what
+   * Collects the body as its buffers arrive and refuses it at the first buffer past the cap (cancelling
+   * the exchange), so at most the cap and the buffers in hand are ever held. Keeps what
    * has arrived, for the messages of time-outs and lost connections.
    */
   private static final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
     private final long cap;
+    private final long deadline;
     private volatile int status;
     private volatile long bytes;
     private volatile Flow.Subscription subscription;
     private volatile boolean cancelled;
 
-    CappedBody(long cap) {
+    CappedBody(long cap, long deadline) {
       this.cap = cap;
+      this.deadline = deadline;
     }
 
     int status() {
@@ -441,12 +492,24 @@ final class Prompt4jHttpClient implements HttpClient {
       status = info.statusCode();
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
       CompletableFuture<byte[]> result = new CompletableFuture<>();
+      // The rest of the exchange's time for the body: a stalled body ends as a time-out (the timer is
+      // dropped as soon as the body completes).
+      result.orTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).whenComplete((kept, error) -> {
+        if (error instanceof java.util.concurrent.TimeoutException) {
+          cancel();
+        }
+      });
+      CompletableFuture<byte[]> body = result.exceptionallyCompose(error -> CompletableFuture.failedFuture(
+          error instanceof java.util.concurrent.TimeoutException ? new HttpTimeoutException("the body did not complete in time") : error));
       return new HttpResponse.BodySubscriber<>() {
-        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        // A declared length within the cap is read straight into an array of that size (no growing
+        // copies); an undeclared one, or more bytes than declared, goes through a growing buffer.
+        private byte[] exact = declared >= 0 && declared <= cap ? new byte[(int) declared] : null;
+        private java.io.ByteArrayOutputStream kept = exact == null ? new java.io.ByteArrayOutputStream() : null;
 
         @Override
         public java.util.concurrent.CompletionStage<byte[]> getBody() {
-          return result;
+          return body;
         }
 
         @Override
@@ -458,7 +521,10 @@ final class Prompt4jHttpClient implements HttpClient {
           } else if (cancelled) {
             s.cancel();
           } else {
-            s.request(1);
+            // All at once, as the JDK's own byte-array subscriber asks (a demand of one buffer at a time
+            // makes the client reschedule its reader per buffer). The cap still holds: onNext refuses
+            // the buffer past it.
+            s.request(Long.MAX_VALUE);
           }
         }
 
@@ -474,12 +540,20 @@ final class Prompt4jHttpClient implements HttpClient {
               result.completeExceptionally(new TooLarge("more than " + cap + " bytes"));
               return;
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            kept.write(chunk, 0, chunk.length);
+            if (exact != null && total > exact.length) {
+              kept = new java.io.ByteArrayOutputStream();
+              kept.write(exact, 0, (int) bytes);
+              exact = null;
+            }
+            if (exact != null) {
+              buffer.get(exact, (int) bytes, buffer.remaining());
+            } else {
+              byte[] chunk = new byte[buffer.remaining()];
+              buffer.get(chunk);
+              kept.write(chunk, 0, chunk.length);
+            }
             bytes = total;
           }
-          subscription.request(1);
         }
 
         @Override
@@ -489,7 +563,7 @@ final class Prompt4jHttpClient implements HttpClient {
 
         @Override
         public void onComplete() {
-          result.complete(kept.toByteArray());
+          result.complete(exact == null ? kept.toByteArray() : bytes == exact.length ? exact : java.util.Arrays.copyOf(exact, (int) bytes));
         }
       };
     }

@@ -110,7 +110,8 @@ class TransportLimitsTest {
 
   @Test
   void theCapIsReadFromTheProviderOptionsAndMustBeASize() {
-    assertEquals(List.of("max-response-bytes", "stream-idle-timeout", "stream-timeout"), new AnthropicProvider().optionKeys());
+    assertEquals(List.of("max-response-bytes", "max-concurrent-requests", "stream-idle-timeout", "stream-timeout"),
+        new AnthropicProvider().optionKeys());
     assertEquals(Prompt4jHttpClient.DEFAULT_MAX_RESPONSE_BYTES, Prompt4jHttpClient.Limits.of("m", ProviderSettings.empty("openai")).maxResponseBytes());
     assertEquals(512 * 1024, Prompt4jHttpClient.parseBytes("512KiB"));
     assertEquals(3, Prompt4jHttpClient.parseBytes("3"));
@@ -180,5 +181,55 @@ class TransportLimitsTest {
 
   private static long heapPeak() {
     return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+
+  @Test
+  void cleartextRequestsAreHttp11WithoutAnUpgradeOffer() {
+    for (String provider : LoopbackModels.HTTP_PROVIDERS) {
+      ChatModel model = model(provider, server.baseUrl(), Duration.ofSeconds(20), Map.of());
+      server.enqueue(FaultServer.ok("one"), FaultServer.ok("two"));
+      assertEquals("one", assertTimeoutPreemptively(HANG_GUARD, () -> ask(model)));
+      assertEquals("two", assertTimeoutPreemptively(HANG_GUARD, () -> ask(model)));
+    }
+    List<FaultServer.Request> requests = server.requests();
+    assertEquals(2 * LoopbackModels.HTTP_PROVIDERS.size(), requests.size());
+    for (FaultServer.Request request : requests) {
+      assertAll(request.path(),
+          () -> assertFalse(request.headers().containsKey("upgrade"), request.headers().toString()),
+          () -> assertFalse(request.headers().containsKey("http2-settings"), request.headers().toString()));
+    }
+  }
+
+  @Test
+  void requestsOnTheWireAtOnceAreBoundedPerClient() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    server.otherwise(r -> (request, socket, out, s) -> {
+      most.accumulateAndGet(now.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(150); // long enough for the other requests to arrive if they were let through
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      now.decrementAndGet();
+      FaultServer.ok("slot").answer(request, socket, out, s);
+    });
+    ChatModel model = model("openai", server.baseUrl(), Duration.ofSeconds(20), Map.of("max-concurrent-requests", "2"));
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(callers.submit(() -> ask(model)));
+      }
+      for (java.util.concurrent.Future<String> answer : answers) {
+        assertEquals("slot", answer.get(HANG_GUARD.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(6, server.requests().size());
+    assertEquals(2, most.get(), "requests the server had at once");
+    RuntimeException e = assertThrows(RuntimeException.class, () -> model("openai", server.baseUrl(), null, Map.of("max-concurrent-requests", "0")));
+    assertTrue(e.getMessage().contains("prompt4j.providers.openai.max-concurrent-requests must be a whole number of at least 1, not '0'"), e.getMessage());
   }
 }
