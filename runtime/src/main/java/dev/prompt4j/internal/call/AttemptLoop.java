@@ -170,8 +170,10 @@ public final class AttemptLoop {
     String why = null; // why the next request is sent: the failure retried, the errors re-asked, the model left
     Target previous = null;
     // Media: a provider that cannot take a kind fails here, before any request; files are read once.
-    media.prepare(messages, plan.targets().stream().map(Target::toString).toList(),
-        plan.targets().stream().map(Target::provider).toList(), plan.qualifiedName());
+    if (MediaRequests.hasMedia(messages)) { // checked first: a text call builds none of the lists below
+      media.prepare(messages, plan.targets().stream().map(Target::toString).toList(),
+          plan.targets().stream().map(Target::provider).toList(), plan.qualifiedName());
+    }
     targets:
     for (Target target : plan.targets()) {
       if (previous != null) {

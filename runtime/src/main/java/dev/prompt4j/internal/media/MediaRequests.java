@@ -251,6 +251,25 @@ public record MediaRequests(long maxBytes, boolean fetchUrls, MediaSupport suppo
     return url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
   }
 
+  /**
+   * Whether any message carries a media part; allocates nothing for text messages.
+   *
+   * @param messages the messages of a call
+   * @return {@code true} when {@link #prepare} has work to do
+   */
+  public static boolean hasMedia(List<ChatMessage> messages) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i) instanceof UserMessage user && !user.hasSingleText()) {
+        for (Content content : user.contents()) {
+          if (content instanceof MediaPart) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static List<MediaPart> parts(ChatMessage message) {
     if (!(message instanceof UserMessage user) || user.hasSingleText()) {
       return List.of();
