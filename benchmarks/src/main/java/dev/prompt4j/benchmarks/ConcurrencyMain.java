@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark 4, in its own JVM: {@code chains} chains at once (two parallel calls, then a dependent one)
@@ -64,34 +62,20 @@ public final class ConcurrencyMain {
     threads.resetPeakThreadCount();
     int threadsBefore = threads.getThreadCount();
     long heapBefore = memory.getHeapMemoryUsage().getUsed();
-    AtomicLong peakHeap = new AtomicLong(heapBefore);
-    AtomicBoolean sampling = new AtomicBoolean(true);
-    Thread sampler = new Thread(() -> {
-      while (sampling.get()) {
-        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
+    HeapPeak heap = HeapPeak.start(memory, 2);
 
     long start = System.nanoTime();
     int errors = burst(chain, chains);
     double burstMs = (System.nanoTime() - start) / 1e6;
     double clientCpuMs = (FakeOpenAiServer.cpuNanos() - clientCpuBefore) / 1e6;
     double serverCpuMs = (serverCpu(port) - serverCpuBefore) / 1e6;
-    sampling.set(false);
-    sampler.join();
+    long peakHeap = heap.stop();
     int peakThreads = threads.getPeakThreadCount();
     long requests = answered(port) - before;
 
     System.out.printf(java.util.Locale.ROOT,
         "RESULT chains=%d oneChainMs=%.1f burstMs=%.1f errors=%d requests=%d clientCpuMs=%.0f serverCpuMs=%.0f threadsBefore=%d peakThreads=%d heapBeforeMB=%.1f peakHeapMB=%.1f java=%s executorThreads=%s%n",
-        chains, oneChainMs, burstMs, errors, requests, clientCpuMs, serverCpuMs, threadsBefore, peakThreads, heapBefore / 1048576.0, peakHeap.get() / 1048576.0,
+        chains, oneChainMs, burstMs, errors, requests, clientCpuMs, serverCpuMs, threadsBefore, peakThreads, heapBefore / 1048576.0, peakHeap / 1048576.0,
         System.getProperty("java.version"), System.getProperty("prompt4j.executor.threads", "default"));
     System.exit(0);
   }

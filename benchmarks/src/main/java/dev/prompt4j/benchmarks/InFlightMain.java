@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load benchmark's concurrency run, in its own JVM: {@code chains} chains of {@link
@@ -56,27 +54,13 @@ public final class InFlightMain {
     threads.resetPeakThreadCount();
     int threadsBefore = threads.getThreadCount();
     long heapBefore = memory.getHeapMemoryUsage().getUsed();
-    AtomicLong peakHeap = new AtomicLong(heapBefore);
-    AtomicBoolean sampling = new AtomicBoolean(true);
-    Thread sampler = new Thread(() -> {
-      while (sampling.get()) {
-        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
+    HeapPeak heap = HeapPeak.start(memory, 5);
     long cpuBefore = os.getProcessCpuTime();
     long start = System.nanoTime();
     int errors = burst(chain, chains, "timed burst");
     double burstMs = (System.nanoTime() - start) / 1e6;
     double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
-    sampling.set(false);
-    sampler.join();
+    long peakHeap = heap.stop();
     int peakThreads = threads.getPeakThreadCount();
     Map<String, Long> after = FakeOpenAiServer.stats(port);
 
@@ -100,7 +84,7 @@ public final class InFlightMain {
             + "heapHeldMB=%.1f bytesPerChain=%.0f heldErrors=%d connectionsAfterHeld=%d java=%s executorThreads=%s%n",
         chains, burstMs, errors, after.get("answered") - before.get("answered"), cpuMs,
         (after.get("cpuNanos") - before.get("cpuNanos")) / 1e6, threadsBefore, peakThreads, heapBefore / 1048576.0,
-        peakHeap.get() / 1048576.0, after.get("connections") - before.get("connections"), received, threadsHeld, threadsIdle, settled / 1048576.0,
+        peakHeap / 1048576.0, after.get("connections") - before.get("connections"), received, threadsHeld, threadsIdle, settled / 1048576.0,
         held / 1048576.0, (double) (held - settled) / chains, heldErrors, end.get("connections") - after.get("connections"),
         System.getProperty("java.version"), System.getProperty("prompt4j.executor.threads", "default"));
     System.exit(0);
