@@ -359,7 +359,7 @@ public final class OfflineModel implements ChatModel, StreamingChatModel {
       @Override public void cancel() { cancelled.set(true); }
       @Override public boolean isCancelled() { return cancelled.get(); }
     };
-    String text = whole.aiMessage().text();
+    String text = whole.aiMessage().text() == null ? "" : whole.aiMessage().text(); // a tool-call turn has none
     Runnable stream = () -> {
       int at = 0;
       while (at < text.length()) {
