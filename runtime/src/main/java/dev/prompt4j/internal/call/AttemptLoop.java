@@ -175,8 +175,9 @@ public final class AttemptLoop {
       media.prepare(messages, plan.targets().stream().map(Target::toString).toList(),
           plan.targets().stream().map(Target::provider).toList(), plan.qualifiedName());
     }
+    int first = toolRun.firstTarget(plan.targets()); // a call resumed after approval goes on with the model that paused
     targets:
-    for (Target target : plan.targets()) {
+    for (Target target : plan.targets().subList(first, plan.targets().size())) {
       if (previous != null) {
         observer.fallbackTaken(plan, previous, target, plan.targets().indexOf(target), why);
       }

@@ -90,7 +90,8 @@ final class ToolLoop {
           .map(r -> new PendingToolCall(r.id(), r.name(), r.arguments())).toList();
       if (!pending.isEmpty()) {
         Usage spent = run.drainTurnUsage().stream().reduce(Usage.ZERO, Usage::plus);
-        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending, target.provider(), target.model(), spent));
+        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending, target.provider(), target.model(), spent,
+            Math.max(0, plan.targets().indexOf(target))));
       }
       messages.addAll(execute(run, plan, ai, turn, observer));
       why = "tool results";
