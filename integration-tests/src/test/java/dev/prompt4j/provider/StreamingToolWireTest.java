@@ -50,12 +50,7 @@ class StreamingToolWireTest extends FakeServerTest {
   }
 
   private static String model(String provider) {
-    return switch (provider) {
-      case "anthropic" -> "claude-sonnet-4-5";
-      case "gemini" -> "gemini-2.0-flash";
-      case "ollama" -> "llama3.2";
-      default -> "gpt-4o-mini";
-    };
+    return ToolWireTest.model(provider);
   }
 
   private static FakeProviderServer.Reply sse(String events) {
