@@ -32,6 +32,9 @@ class ReasoningWireTest extends FakeServerTest {
 
     @Prompt("Say hi")
     Response<String> hi();
+
+    @Prompt("Plan a trip")
+    dev.prompt4j.PromptStream<Trip> planStreaming();
   }
 
   private Thinker thinker(String provider) {
@@ -83,6 +86,33 @@ class ReasoningWireTest extends FakeServerTest {
     assertEquals("Hello!", hi.value());
     assertEquals("They greet; greet back.", hi.reasoning());
     assertTrue(hi.toHtml().contains("They greet; greet back."), "the trace page shows the reasoning");
+  }
+
+  @Test
+  void aStreamedAnswersThinkingIsReasoningEventsAndInItsResponseNeverInItsPartials() throws Exception {
+    String t = FakeProviderServer.JSON.writeValueAsString(THOUGHT);
+    String events = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+        + "\"model\":\"claude-sonnet-4-5\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+        + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}\n\n"
+        + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":" + t + "}}\n\n"
+        + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"sig-1\"}}\n\n"
+        + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+        + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"{\\\"city\\\":\\\"Rome\\\",\"}}\n\n"
+        + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"\\\"days\\\":3}\"}}\n\n"
+        + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n"
+        + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":30}}\n\n"
+        + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    server.enqueue(FakeProviderServer.Reply.raw(200, events).header("Content-Type", "text/event-stream"));
+    dev.prompt4j.PromptStream<Thinker.Trip> stream = thinker("anthropic").planStreaming();
+    java.util.List<dev.prompt4j.StreamEvent> seen = stream.events().toList();
+
+    assertEquals(new dev.prompt4j.StreamEvent.Reasoning(THOUGHT), seen.get(0), seen.toString());
+    assertFalse(seen.stream().anyMatch(e -> e instanceof dev.prompt4j.StreamEvent.Partial p && "Oslo".equals(p.value().get("city"))), seen.toString());
+    Response<Thinker.Trip> plan = stream.result();
+    assertEquals(new Thinker.Trip("Rome", 3), plan.value());
+    assertEquals(THOUGHT, plan.reasoning());
+    assertEquals(1, plan.attempts());
   }
 
   @Test
