@@ -175,6 +175,50 @@ class StreamingToolWireTest extends FakeServerTest {
     assertEquals(FakeProviderServer.JSON.readTree(secondTurn(provider)), withoutTools(provider, second), second.toPrettyString());
   }
 
+  @org.junit.jupiter.api.Test
+  void textBeforeAToolCallStreamsAsTheAskingTurnsAndTheAnswerIsNoRestart() throws Exception {
+    server.enqueue(sse("""
+        event: message_start
+        data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"usage":{"input_tokens":20,"output_tokens":1}}}
+
+        event: content_block_start
+        data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
+
+        event: content_block_delta
+        data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Let me check. "}}
+
+        event: content_block_stop
+        data: {"type":"content_block_stop","index":0}
+
+        event: content_block_start
+        data: {"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_1","name":"forecast","input":{}}}
+
+        event: content_block_delta
+        data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\\"city\\": \\"Paris\\", \\"days\\": 1}"}}
+
+        event: content_block_stop
+        data: {"type":"content_block_stop","index":1}
+
+        event: message_delta
+        data: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":9}}
+
+        event: message_stop
+        data: {"type":"message_stop"}
+
+        """), answering("anthropic", List.of("Sunny.")));
+    PromptStream<String> stream = forecaster("anthropic").ask("Paris");
+    List<String> events = stream.events().map(e -> e instanceof StreamEvent.Text t ? "text " + t.text()
+        : e instanceof StreamEvent.ToolCall c ? "call " + c.name() : e.getClass().getSimpleName()).toList();
+
+    assertEquals(List.of("text Let me check. ", "call forecast", "ToolResult", "text Sunny.", "Completed"), events);
+    Response<String> response = stream.result();
+    assertEquals("Sunny.", response.value());
+    assertEquals("Sunny.", response.rawText());
+    JsonNode assistant = server.requests().get(1).json().path("messages").path(1);
+    assertEquals("[{\"type\":\"text\",\"text\":\"Let me check. \"},{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"forecast\","
+        + "\"input\":{\"city\":\"Paris\",\"days\":1}}]", assistant.path("content").toString(), "the asking turn goes back whole");
+  }
+
   /** The second request without its tool specifications (ToolWireTest checks those): the conversation with the call and its result. */
   private static JsonNode withoutTools(String provider, JsonNode body) {
     com.fasterxml.jackson.databind.node.ObjectNode copy = body.deepCopy();
