@@ -2,6 +2,7 @@ package dev.prompt4j.test.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prompt4j.Call;
@@ -14,6 +15,7 @@ import dev.prompt4j.Response;
 import dev.prompt4j.StreamEvent;
 import dev.prompt4j.Tool;
 import dev.prompt4j.ToolCallRecord;
+import dev.prompt4j.ToolLimitException;
 import dev.prompt4j.test.OfflineModel;
 import java.time.Duration;
 import java.util.List;
@@ -157,6 +159,23 @@ class StreamingToolsTest {
     assertEquals(java.util.Map.of("city", "Rome", "days", 3), partials.get(partials.size() - 1));
     assertEquals(new Agent.Trip("Rome", 3), stream.result().value());
     assertEquals(1, stream.result().toolCalls().size());
+  }
+
+  @Test
+  void theRoundTripLimitEndsTheStreamWithToolLimitException() {
+    OfflineModel model = OfflineModel.builder()
+        .when("Agent.weather").callsTool("forecast", "{\"city\":\"Oslo\"}").callsTool("forecast", "{\"city\":\"Rome\"}").reply("Never.")
+        .build().withStreaming(4, Duration.ZERO);
+    Agent agent = Prompt4j.builder().properties(java.util.Map.of("prompt4j.max-tool-round-trips", "1")).client("offline", model).build()
+        .create(Agent.class);
+    PromptStream<String> stream = agent.weather("Oslo");
+    List<StreamEvent> seen = new java.util.ArrayList<>();
+    ToolLimitException limit = assertThrows(ToolLimitException.class, () -> stream.events().forEach(seen::add));
+
+    assertTrue(limit.getMessage().contains("after 1 round trips"), limit.getMessage());
+    assertEquals(2, seen.size(), "the first turn's call and result, then the failure: " + seen);
+    assertEquals(1, limit.toolCalls().size());
+    assertThrows(ToolLimitException.class, stream::result);
   }
 
   /** The records without their durations, which differ run to run. */
