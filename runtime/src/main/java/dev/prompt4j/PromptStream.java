@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 /**
  * The streamed answer of a {@code @Prompt} method declared to return {@code PromptStream<T>}: text
- * chunks as they arrive, events (text, reasoning, partial structured answers, restarts) and, at the
+ * chunks as they arrive, events (text, reasoning, partial structured answers, restarts, tool calls) and, at the
  * end, the validated {@link Response}. The call starts when the method returns; computed fields are
  * resolved before the first request is sent.
  *

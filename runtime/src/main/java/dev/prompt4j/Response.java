@@ -64,6 +64,7 @@ public final class Response<T> {
   private final Pending<T> pending; // null unless paused for approval
   private final Duration timeToFirstChunk; // null unless streamed
   private final int chunkCount;
+  private final String reasoning; // "" when the model sent none
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -91,6 +92,7 @@ public final class Response<T> {
     this.pending = b.pending;
     this.timeToFirstChunk = b.timeToFirstChunk;
     this.chunkCount = b.chunkCount;
+    this.reasoning = b.reasoning == null ? "" : b.reasoning;
   }
 
   /**
@@ -331,6 +333,22 @@ public final class Response<T> {
   }
 
   /**
+   * The model's reasoning ("thinking") that came with the answer, kept apart from it: never part of
+   * {@link #rawText()} nor parsed into {@link #value()}. Providers send it when the model reasons
+   * visibly: Anthropic thinking blocks, {@code reasoning_content} of OpenAI-compatible servers
+   * (DeepSeek, vLLM), Gemini thought parts.
+   *
+   * <pre>{@code
+   * if (!response.reasoning().isEmpty()) log.debug("the model thought: {}", response.reasoning());
+   * }</pre>
+   *
+   * @return the reasoning, empty when the model sent none
+   */
+  public String reasoning() {
+    return reasoning;
+  }
+
+  /**
    * The tool calls this call made, in order (empty for a call without tools).
    *
    * <pre>{@code
@@ -514,6 +532,7 @@ public final class Response<T> {
       }
     }
     node.put("rawText", rawText);
+    if (!reasoning.isEmpty()) node.put("reasoning", reasoning);
     try {
       node.set("value", Json.MAPPER.valueToTree(value));
     } catch (IllegalArgumentException e) {
@@ -597,8 +616,17 @@ public final class Response<T> {
     private Pending<T> pending;
     private Duration timeToFirstChunk;
     private int chunkCount;
+    private String reasoning;
 
     private Builder() {}
+
+    /**
+     * Sets the model's reasoning, kept apart from the answer.
+     *
+     * @param reasoning the reasoning, or {@code null} for none
+     * @return this builder
+     */
+    public Builder<T> reasoning(String reasoning) { this.reasoning = reasoning; return this; }
 
     /**
      * Sets the tool calls of this call.

@@ -11,6 +11,7 @@ import java.util.Map;
  *   if (e instanceof StreamEvent.Text t) System.out.print(t.text());
  *   else if (e instanceof StreamEvent.Restarted r) System.out.println("\n[re-asked: " + r.errors() + "]");
  *   else if (e instanceof StreamEvent.Partial p) System.out.println("\n" + p.value());
+ *   else if (e instanceof StreamEvent.ToolCall c) System.out.println("\n[" + c.name() + " " + c.arguments() + "]");
  * });
  * }</pre>
  */
@@ -49,6 +50,26 @@ public sealed interface StreamEvent {
    * @param errors why the previous attempt's answer was not kept
    */
   record Restarted(int attempt, List<String> errors) implements StreamEvent {}
+
+  /**
+   * The model asked for a tool call (a method with tools): the tool runs next, the calls of one turn
+   * concurrently. Text before this event belongs to the turn that asked for the tool, not to the
+   * answer; the next turn's text is no restart.
+   *
+   * @param turn the model turn that asked, from 1
+   * @param id the call's id (one is made up when the provider sends none)
+   * @param name the tool's name
+   * @param arguments the arguments, as the model wrote them (JSON)
+   */
+  record ToolCall(int turn, String id, String name, String arguments) implements StreamEvent {}
+
+  /**
+   * A tool call finished, as {@link Response#toolCalls()} records it: its result or error and its
+   * duration. The results of one turn arrive in the order the calls finish.
+   *
+   * @param call the record of the call
+   */
+  record ToolResult(ToolCallRecord call) implements StreamEvent {}
 
   /**
    * The stream ended with a valid answer: the last event.

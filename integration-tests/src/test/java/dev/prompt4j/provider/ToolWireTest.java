@@ -99,7 +99,7 @@ class ToolWireTest extends FakeServerTest {
     return Runtimes.isolated(p).create(Forecaster.class);
   }
 
-  private static String model(String provider) {
+  static String model(String provider) {
     return switch (provider) {
       case "anthropic" -> "claude-sonnet-4-5";
       case "gemini" -> "gemini-2.0-flash";

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.prompt4j.Call;
 import dev.prompt4j.PendingToolCall;
 import dev.prompt4j.Prompt;
@@ -62,6 +63,17 @@ class ToolApprovalTest {
   interface OtherDesk {
     @Prompt("Handle {complaint}")
     Response<String> handle(String complaint);
+  }
+
+  /** A desk whose main model may fail over to a backup. */
+  @Call(provider = "offline", model = "main", fallbacks = "offline:backup", tools = Shop.class)
+  interface BackedDesk {
+    @Prompt("Handle this complaint: {complaint}")
+    Response<String> handle(String complaint);
+  }
+
+  private static BackedDesk backedDesk(ChatModel main, ChatModel backup) {
+    return Prompt4j.builder().client("offline", "main", main).client("offline", "backup", backup).build().create(BackedDesk.class);
   }
 
   private static Desk desk(ToolLoopTest.Script script) {
@@ -120,6 +132,40 @@ class ToolApprovalTest {
     assertEquals("refunded 1", fedBack.get(0));
     assertTrue(fedBack.get(1).contains("declined by the user"), fedBack.get(1));
     assertEquals("declined", done.toolCalls().get(1).error());
+  }
+
+  @Test
+  void aCallThatPausedOnAFallbackResumesOnThatFallbackAlsoFromItsJsonInAFreshInstance() throws Exception {
+    ToolLoopTest.Script down = new ToolLoopTest.Script(r -> {
+      throw new IllegalArgumentException("main model refused the request");
+    });
+    ToolLoopTest.Script backup = new ToolLoopTest.Script(r -> calls(call("r1", "refund", "{\"order\":\"7\"}")),
+        r -> AiMessage.from("backup: " + results(r).get(0)));
+    Response<String> paused = backedDesk(down, backup).handle("refund 7");
+
+    assertTrue(paused.isPending());
+    assertEquals("backup", paused.model());
+    String json = paused.pendingState();
+    com.fasterxml.jackson.databind.JsonNode state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertEquals(List.of("offline", "backup", 1), List.of(state.path("provider").asText(), state.path("model").asText(), state.path("fallback").asInt()));
+
+    // In this process: the backup goes on; the main model, which would answer now, is not asked.
+    ToolLoopTest.Script mainNowUp = new ToolLoopTest.Script(r -> AiMessage.from("main: wrong model"));
+    Response<String> here = paused.resume(ToolDecisions.approveAll(paused.pending()));
+    assertEquals("backup: refunded 7", here.value());
+    assertEquals("backup", here.model());
+    assertEquals(1, down.requests.size(), "the main model was asked once, before the pause");
+
+    // In a fresh instance from the JSON alone.
+    ToolLoopTest.Script freshBackup = new ToolLoopTest.Script(r -> AiMessage.from("fresh backup: " + results(r).get(0)));
+    Response<String> restored = Prompt4j.restore(backedDesk(mainNowUp, freshBackup), json);
+    assertEquals("backup", restored.model());
+    Response<String> done = restored.resume(ToolDecisions.approveAll(restored.pending()));
+    assertEquals("fresh backup: refunded 7", done.value());
+    assertEquals("backup", done.model());
+    assertTrue(mainNowUp.requests.isEmpty(), "the main model is not asked on resume");
+    assertEquals(1, freshBackup.requests.size());
+    assertEquals(List.of("refund 7", "refund 7"), Shop.RAN);
   }
 
   @Test

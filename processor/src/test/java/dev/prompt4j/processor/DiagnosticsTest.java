@@ -668,6 +668,17 @@ class DiagnosticsTest {
               "  @Call(provider = \"openai\", model = \"gpt-4o-mini\", tools = Tools.class)",
               "  @Prompt(\"Ask {q}\")",
               "  String ask(String q);",
+              "}")),
+      // Streaming with tools (#11/#12)
+      new Case("an approval tool reached by a streaming method", Diagnostic.STREAM_APPROVAL,
+          "[Prompt4j:StreamApproval] Agent.ask() streams its answer (dev.prompt4j.PromptStream) but can reach tool Tools.pay(), which needs approval",
+          "PromptStream<String> ask(",
+          source("Agent",
+              "public interface Agent {",
+              "  class Tools { @Tool(value = \"Pays\", approval = Tool.Approval.REQUIRED) public String pay(int cents) { return \"\"; } }",
+              "  @Call(provider = \"openai\", model = \"gpt-4o-mini\", tools = Tools.class)",
+              "  @Prompt(\"Ask {q}\")",
+              "  dev.prompt4j.PromptStream<String> ask(String q);",
               "}")));
 
   @TestFactory

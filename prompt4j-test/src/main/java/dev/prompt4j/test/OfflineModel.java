@@ -93,7 +93,8 @@ import java.util.stream.Collectors;
  * Flow.Publisher<String>} or {@code Stream<String>} get the scripted reply in chunks of {@value
  * #DEFAULT_CHUNK_CHARS} characters (never splitting a character), each after the chunk delay, on a
  * thread of its own when there is a delay ({@link #withStreaming}; the offline provider reads {@code
- * prompt4j.providers.offline.chunk-chars} and {@code chunk-delay-ms}). Cancelling stops the chunks.
+ * prompt4j.providers.offline.chunk-chars} and {@code chunk-delay-ms}). Cancelling stops the chunks. A
+ * scripted tool-call turn streams no chunk: its calls come with the complete response.
  */
 public final class OfflineModel implements ChatModel, StreamingChatModel {
   /** Built when a script is read, not with the first model: Jackson's start-up is a large part of a JVM's first answer. */
@@ -359,7 +360,7 @@ public final class OfflineModel implements ChatModel, StreamingChatModel {
       @Override public void cancel() { cancelled.set(true); }
       @Override public boolean isCancelled() { return cancelled.get(); }
     };
-    String text = whole.aiMessage().text();
+    String text = whole.aiMessage().text() == null ? "" : whole.aiMessage().text(); // a tool-call turn has none
     Runnable stream = () -> {
       int at = 0;
       while (at < text.length()) {

@@ -198,6 +198,34 @@ public final class PromptContext implements PromptRuntime {
    * @return the stream, already started
    */
   public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, MessageRenderer renderer) {
+    return invokeStream(method, rules, renderer, ToolSet.NONE);
+  }
+
+  /**
+   * As {@link #invokeStream(PromptMethod, MessageRenderer)}, offering the model {@code tools}: each
+   * turn streams, and the stream carries each tool call and its result as events.
+   *
+   * @param method the prompt method
+   * @param renderer computes the fields and renders the messages
+   * @param tools the tools of this call
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, MessageRenderer renderer, ToolSet tools) {
+    return invokeStream(method, StreamRules.NONE, renderer, tools);
+  }
+
+  /**
+   * As {@link #invokeStream(PromptMethod, StreamRules, MessageRenderer)}, offering the model {@code tools}.
+   *
+   * @param method the prompt method
+   * @param rules the components' streaming rules
+   * @param renderer computes the fields and renders the messages
+   * @param tools the tools of this call
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, MessageRenderer renderer, ToolSet tools) {
     TraceScope scope = TraceScope.current();
     StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null, rules);
     channel.attach(AsyncCall.start(executor, () -> {
@@ -206,7 +234,7 @@ public final class PromptContext implements PromptRuntime {
           List<ChatMessage> messages = renderer.render(invocation); // computed fields first, not streamed
           StreamSink.Binding.bind(channel);
           return messages;
-        }, scope);
+        }, scope, tools, null);
       } finally {
         StreamSink.Binding.clear();
       }

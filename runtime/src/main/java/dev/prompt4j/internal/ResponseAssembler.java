@@ -20,6 +20,7 @@ final class ResponseAssembler {
     return Response.<T>builder()
         .value(outcome.value())
         .rawText(outcome.rawText())
+        .reasoning(outcome.reasoning())
         .method(method.qualifiedName())
         .field(parent == null ? null : parent.field())
         .provider(outcome.target().provider())

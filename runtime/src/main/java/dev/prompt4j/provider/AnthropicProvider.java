@@ -65,6 +65,7 @@ public final class AnthropicProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
+        .returnThinking(true) // thinking blocks become Response.reasoning(), apart from the answer
         .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         .build();
   }

@@ -53,6 +53,7 @@ public final class GeminiProvider implements ChatModelProvider {
         .baseUrl(BaseUrls.withVersion(settings.baseUrl(), "v1beta"))
         .modelName(model)
         .timeout(settings.timeout())
+        .returnThinking(true)
         .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, e -> e.data() != null && e.data().contains("\"finishReason\"")))
         .build();
   }
@@ -65,6 +66,7 @@ public final class GeminiProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
+        .returnThinking(true) // thought parts become Response.reasoning(), never the answer's text
         .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Gemini takes a response schema natively.
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)

@@ -54,6 +54,7 @@ public final class OllamaProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, OpenAiProvider::isDone))
+        .returnThinking(true)
         .build();
   }
 
@@ -66,6 +67,7 @@ public final class OllamaProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
+        .returnThinking(true)
         .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Ollama's OpenAI endpoint takes a json_schema response format (structured outputs).
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)

@@ -57,6 +57,7 @@ public final class OpenAiProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .maxRetries(0)
+        .returnThinking(true) // reasoning_content (OpenAI-compatible servers) becomes Response.reasoning()
         .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Structured answers use OpenAI's strict json_schema mode (the processor's schemas are strict-ready).
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
@@ -73,6 +74,7 @@ public final class OpenAiProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, OpenAiProvider::isDone))
+        .returnThinking(true)
         .strictJsonSchema(true)
         .build();
   }

@@ -127,6 +127,9 @@ public enum Diagnostic {
       "%s, a tool class of %s, has no @Tool method; annotate the methods the model may call with @Tool"),
   APPROVAL_NEEDS_RESPONSE(Kind.ERROR, "ApprovalNeedsResponse",
       "%s can reach tool %s, which needs approval, but returns %s; a call that waits for approval returns a pending Response: return Response<%s>"),
+  // Streaming with tools (#11/#12)
+  STREAM_APPROVAL(Kind.ERROR, "StreamApproval",
+      "%s streams its answer (%s) but can reach tool %s, which needs approval; a stream cannot wait for a decision: return Response<T> to pause for approval, or drop approval = REQUIRED"),
 
   // The processor itself
   SERVICE_FILE(Kind.ERROR, "ServiceFile",

@@ -94,7 +94,9 @@ public final class ToolUses {
         if (other != null) {
           report.report(Diagnostic.DUPLICATE_TOOL_NAME, method, tool.name(), here, other + " (both tools of " + where + ")");
         }
-        if (tool.approvalRequired() && !returnsResponse(method)) {
+        if (tool.approvalRequired() && streams(method)) {
+          report.report(Diagnostic.STREAM_APPROVAL, method, where, types.erasure(method.getReturnType()), here);
+        } else if (tool.approvalRequired() && !returnsResponse(method)) {
           report.report(Diagnostic.APPROVAL_NEEDS_RESPONSE, method, where, here, method.getReturnType(), method.getReturnType());
         }
       }
@@ -183,6 +185,14 @@ public final class ToolUses {
     TypeMirror erased = types.erasure(method.getReturnType());
     return erased.toString().equals(Annotations.RESPONSE);
   }
+
+  /** Whether {@code method} streams its answer: a stream cannot pause for approval. */
+  private boolean streams(ExecutableElement method) {
+    return STREAMING_RETURNS.contains(types.erasure(method.getReturnType()).toString());
+  }
+
+  private static final java.util.Set<String> STREAMING_RETURNS = java.util.Set.of(Annotations.PROMPT_STREAM,
+      "java.util.concurrent.Flow.Publisher", "java.util.stream.Stream", "reactor.core.publisher.Flux");
 
   private static String notInstantiable(TypeElement type, TypeElement from) {
     if (type.getKind() == ElementKind.INTERFACE) {

@@ -112,10 +112,11 @@ public final class AttemptLoop {
    * @param outputMode how the answer's shape was asked for ({@link OutputMode#label()})
    * @param sent the call parameters sent
    * @param unsent the call parameters the answering client could not take
+   * @param reasoning the model's reasoning ("thinking") beside the answer, or {@code null}; never parsed
    * @param <T> the value type
    */
   public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage, java.util.function.Supplier<Cost> cost,
-      String finishReason, List<Attempt> failedAttempts, String outputMode, CallParameters sent, CallParameters unsent) {}
+      String finishReason, List<Attempt> failedAttempts, String outputMode, CallParameters sent, CallParameters unsent, String reasoning) {}
 
   /**
    * Asks each target in turn. A target that cannot answer (after its retries), or whose answers stay
@@ -174,8 +175,9 @@ public final class AttemptLoop {
       media.prepare(messages, plan.targets().stream().map(Target::toString).toList(),
           plan.targets().stream().map(Target::provider).toList(), plan.qualifiedName());
     }
+    int first = toolRun.firstTarget(plan.targets()); // a call resumed after approval goes on with the model that paused
     targets:
-    for (Target target : plan.targets()) {
+    for (Target target : plan.targets().subList(first, plan.targets().size())) {
       if (previous != null) {
         observer.fallbackTaken(plan, previous, target, plan.targets().indexOf(target), why);
       }
@@ -220,7 +222,8 @@ public final class AttemptLoop {
         try {
           T value = plan.output().parse(text == null ? "" : text);
           RequestFactory.Parameters parameters = requests.parameters(plan, target);
-          return new Outcome<>(value, text, target, conversation, usage, charges, finish, failed, mode.label(), parameters.sent(), parameters.unsent());
+          return new Outcome<>(value, text, target, conversation, usage, charges, finish, failed, mode.label(), parameters.sent(), parameters.unsent(),
+              answer.aiMessage() == null ? null : answer.aiMessage().thinking()); // the text parsed above never holds the reasoning
         } catch (RuntimeException bug) {
           // Not a bad answer but a failure of the parsing itself (a constraint on a type it cannot check, say):
           // no re-ask can fix it; keep the answer and say where it happened.

@@ -12,6 +12,7 @@ import dev.prompt4j.ToolCallRecord;
 import dev.prompt4j.ToolLimitException;
 import dev.prompt4j.Usage;
 import dev.prompt4j.internal.output.OutputParseException;
+import dev.prompt4j.internal.stream.StreamSink;
 import dev.prompt4j.internal.tools.ToolSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ import java.util.concurrent.CompletionException;
  *   send the results back                                 an unknown tool, invalid arguments or an
  *                                                         exception is the call's result (or fails)
  * </pre>
+ *
+ * A streaming call's turns stream like any request (the sink is bound on the sending thread); each
+ * call the model asks for and each result is also an event of the stream.
  */
 final class ToolLoop {
   private final RetryingSender sender;
@@ -86,7 +90,8 @@ final class ToolLoop {
           .map(r -> new PendingToolCall(r.id(), r.name(), r.arguments())).toList();
       if (!pending.isEmpty()) {
         Usage spent = run.drainTurnUsage().stream().reduce(Usage.ZERO, Usage::plus);
-        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending, target.provider(), target.model(), spent));
+        throw new ToolsPaused(new ToolsPaused.State(messages, run.toolCalls(), turn, pending, target.provider(), target.model(), spent,
+            Math.max(0, plan.targets().indexOf(target))));
       }
       messages.addAll(execute(run, plan, ai, turn, observer));
       why = "tool results";
@@ -120,12 +125,16 @@ final class ToolLoop {
   private static List<ChatMessage> execute(ToolRun run, CallPlan<?> plan, AiMessage turn, int number, CallObserver observer) {
     List<ToolExecutionRequest> requests = turn.toolExecutionRequests();
     List<ToolCallRecord> done = new ArrayList<>();
+    StreamSink sink = StreamSink.current(); // a streaming call: each call and result is an event
+    if (sink != null) {
+      requests.forEach(r -> sink.toolCall(number, r.id(), r.name(), r.arguments()));
+    }
     if (requests.size() == 1) {
-      done.add(call(run, requests.get(0), number, observer));
+      done.add(call(run, requests.get(0), number, observer, sink));
     } else {
       List<CompletableFuture<ToolCallRecord>> running = new ArrayList<>();
       for (ToolExecutionRequest r : requests) {
-        running.add(CompletableFuture.supplyAsync(() -> call(run, r, number, observer), run.executor()));
+        running.add(CompletableFuture.supplyAsync(() -> call(run, r, number, observer, sink), run.executor()));
       }
       for (CompletableFuture<ToolCallRecord> f : running) {
         try {
@@ -148,7 +157,7 @@ final class ToolLoop {
     return results;
   }
 
-  private static ToolCallRecord call(ToolRun run, ToolExecutionRequest request, int turn, CallObserver observer) {
+  private static ToolCallRecord call(ToolRun run, ToolExecutionRequest request, int turn, CallObserver observer, StreamSink sink) {
     long start = System.nanoTime();
     String name = request.name();
     String result;
@@ -175,6 +184,10 @@ final class ToolLoop {
     }
     long nanos = System.nanoTime() - start;
     observer.toolCalled(name, nanos, failure != null ? failure : error == null ? null : new IllegalArgumentException(error));
-    return new ToolCallRecord(turn, request.id(), name, request.arguments(), result, error, Duration.ofNanos(nanos));
+    ToolCallRecord record = new ToolCallRecord(turn, request.id(), name, request.arguments(), result, error, Duration.ofNanos(nanos));
+    if (sink != null) {
+      sink.toolResult(record);
+    }
+    return record;
   }
 }

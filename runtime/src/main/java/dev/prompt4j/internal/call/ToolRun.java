@@ -35,6 +35,7 @@ public final class ToolRun {
   private List<ChatMessage> conversation;
   private AiMessage waiting; // resume: the turn that waited for approval
   private Map<String, Boolean> decisions = Map.of(); // call id -> approved
+  private ToolsPaused.State paused; // resume: the state, naming the model that paused
 
   /**
    * @param tools the tools of the call
@@ -72,7 +73,36 @@ public final class ToolRun {
     run.turns = state.turns();
     run.waiting = state.waiting();
     run.decisions = Map.copyOf(decisions);
+    run.paused = state;
     return run;
+  }
+
+  /**
+   * Where among {@code targets} the call starts: for a run that resumes, the model that paused (at its
+   * recorded index when the provider and model still match there, else wherever they are, else the main
+   * model, when the configuration changed in between); 0 otherwise.
+   *
+   * @param targets the call's models, the main one first
+   * @return the index of the first target to ask
+   */
+  int firstTarget(List<Target> targets) {
+    if (paused == null) {
+      return 0;
+    }
+    int recorded = paused.fallback();
+    if (recorded > 0 && recorded < targets.size() && pausedOn(targets.get(recorded))) {
+      return recorded;
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      if (pausedOn(targets.get(i))) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private boolean pausedOn(Target target) {
+    return java.util.Objects.equals(target.provider(), paused.provider()) && java.util.Objects.equals(target.model(), paused.model());
   }
 
   /**

@@ -42,9 +42,11 @@ public final class ToolsPaused extends RuntimeException {
    * @param provider the provider that asked
    * @param model the model that asked
    * @param usage the tokens of the turns before the pause (of this run; a resumed run counts its own)
+   * @param fallback the index of the model that asked among the call's models: 0 for the main model, 1 for
+   *     the first fallback, ...; the call resumes with it
    */
   public record State(List<ChatMessage> conversation, List<ToolCallRecord> toolCalls, int turns, List<PendingToolCall> pending,
-      String provider, String model, Usage usage) {
+      String provider, String model, Usage usage, int fallback) {
     /** Copies the lists. */
     public State {
       conversation = List.copyOf(conversation);
@@ -74,7 +76,7 @@ public final class ToolsPaused extends RuntimeException {
       root.put("interface", interfaceName);
       root.put("method", method);
       root.put("turns", turns);
-      root.put("provider", provider).put("model", model);
+      root.put("provider", provider).put("model", model).put("fallback", fallback);
       root.set("usage", MAPPER.valueToTree(usage));
       root.set("pending", MAPPER.valueToTree(pending));
       ArrayNode calls = root.putArray("toolCalls");
@@ -116,7 +118,7 @@ public final class ToolsPaused extends RuntimeException {
           throw new IllegalArgumentException("the pending state's conversation does not end with the model's tool calls");
         }
         return new Named(text(root, "interface"), text(root, "method"), new State(conversation, calls, root.path("turns").asInt(), pending,
-            text(root, "provider"), text(root, "model"), usage(root.path("usage"))));
+            text(root, "provider"), text(root, "model"), usage(root.path("usage")), root.path("fallback").asInt(0)));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalArgumentException("the pending state is not valid JSON: " + e.getOriginalMessage(), e);
       }

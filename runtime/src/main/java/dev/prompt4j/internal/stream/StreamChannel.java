@@ -141,6 +141,21 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
   }
 
   @Override
+  public void toolCall(int turn, String id, String name, String arguments) {
+    deliveredSinceRestart = false; // the turn that asked is over: the next request answers the tools, it restarts nothing
+    if (!cancelled) {
+      push(new StreamEvent.ToolCall(turn, id, name, arguments));
+    }
+  }
+
+  @Override
+  public void toolResult(dev.prompt4j.ToolCallRecord call) {
+    if (!cancelled) {
+      push(new StreamEvent.ToolResult(call));
+    }
+  }
+
+  @Override
   public void onCancel(Runnable closer) {
     this.closer = closer;
     if (cancelled) {

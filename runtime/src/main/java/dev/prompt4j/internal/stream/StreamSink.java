@@ -38,6 +38,24 @@ public interface StreamSink {
   void reasoning(String text);
 
   /**
+   * The model asked for a tool call (a streaming method with tools): the current attempt's chunks
+   * belong to the turn that asked, so the request that sends the results back restarts nothing.
+   *
+   * @param turn the model turn, from 1
+   * @param id the call's id
+   * @param name the tool's name
+   * @param arguments the arguments (JSON)
+   */
+  default void toolCall(int turn, String id, String name, String arguments) {}
+
+  /**
+   * A tool call finished; called on the thread that ran it.
+   *
+   * @param call its record
+   */
+  default void toolResult(dev.prompt4j.ToolCallRecord call) {}
+
+  /**
    * Registers what closes the HTTP stream of the current request; run at once when already cancelled.
    *
    * @param closer closes the stream
