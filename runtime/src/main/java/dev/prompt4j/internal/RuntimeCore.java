@@ -86,7 +86,10 @@ final class RuntimeCore {
    */
   static void check(Prompt4j.Settings settings) {
     Map<String, List<String>> options = new java.util.TreeMap<>();
-    ModelRegistry.discover(settings.classLoader()).forEach((name, provider) -> options.put(name, provider.optionKeys()));
+    if (settings.properties() == null || settings.properties().keySet().stream().anyMatch(key -> key.startsWith(Setting.PROVIDERS))) {
+      // only keys under prompt4j.providers. need the providers' option keys
+      ModelRegistry.discover(settings.classLoader()).forEach((name, provider) -> options.put(name, provider.optionKeys()));
+    }
     configuration(settings).checkKeys(options);
   }
 

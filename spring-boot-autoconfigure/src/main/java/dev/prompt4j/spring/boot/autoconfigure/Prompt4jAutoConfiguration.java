@@ -64,7 +64,7 @@ public class Prompt4jAutoConfiguration {
 
   /**
    * The application's runtime, built on the first call of a prompt bean (see {@link LazyPromptRuntime});
-   * its configuration is checked now.
+   * its configuration is checked while the context starts, failing the start-up when not valid.
    *
    * @param environment where a rejected key is looked up, for its file and line
    * @param settings the keys
@@ -81,8 +81,7 @@ public class Prompt4jAutoConfiguration {
       ObjectProvider<PromptListener> listeners, @Qualifier(EXECUTOR) ObjectProvider<Executor> executors,
       @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
     ClassLoader loader = getClass().getClassLoader();
-    rejected(environment, () -> Prompt4j.builder().classLoader(loader).properties(settings.keys()).check());
-    return new LazyPromptRuntime(() -> {
+    return new LazyPromptRuntime(() -> rejected(environment, () -> Prompt4j.builder().classLoader(loader).properties(settings.keys()).check()), () -> {
       Prompt4j.Builder builder = Prompt4j.builder().classLoader(loader).properties(settings.properties());
       listeners.orderedStream().forEach(builder::listener);
       ChatModel chatModel = chatModels.getIfUnique();

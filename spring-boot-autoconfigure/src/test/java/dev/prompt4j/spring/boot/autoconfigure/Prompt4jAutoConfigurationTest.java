@@ -117,7 +117,7 @@ class Prompt4jAutoConfigurationTest {
   @Test
   void concurrentFirstCallsBuildTheRuntimeOnce() throws Exception {
     AtomicInteger builds = new AtomicInteger();
-    LazyPromptRuntime runtime = new LazyPromptRuntime(() -> {
+    LazyPromptRuntime runtime = new LazyPromptRuntime(() -> {}, () -> {
       builds.incrementAndGet();
       return Prompt4j.builder().properties(java.util.Map.of("prompt4j.providers.offline.script", "offline/greeter.json")).build();
     });

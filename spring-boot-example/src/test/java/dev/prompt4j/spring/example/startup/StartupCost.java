@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,7 +34,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>The last line, {@code RESULT ...}, is for {@code benchmarks/run.sh}: runs, then the medians and
  * half interquartile ranges of the ready time with and without Prompt4j (ms), the classes loaded with
  * and without, the first call (ms), the classes loaded after it, and the medians of the JVM's CPU time
- * when ready with and without (ms; less sensitive than wall time to other work on the machine).
+ * when ready with and without (ms), and the time Spring spent making Prompt4j's beans (ms, from
+ * Spring's start-up steps: the part of the difference that is Prompt4j's own work).
  */
 public final class StartupCost {
   private static final String WITHOUT = "--spring.autoconfigure.exclude="
@@ -47,7 +49,7 @@ public final class StartupCost {
   static class Application {}
 
   /** One start: ready time, CPU time of the JVM (all threads) when ready, classes loaded when ready, first call time and classes loaded after it (-1 without Prompt4j). */
-  private record Start(long readyMs, long cpuMs, long classes, long firstCallMs, long classesAfterCall) {}
+  private record Start(long readyMs, long cpuMs, long classes, long firstCallMs, long classesAfterCall, long beansMicros) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -69,6 +71,7 @@ public final class StartupCost {
     long[] cpuB = without.stream().mapToLong(Start::cpuMs).toArray();
     long classesWith = median(with.stream().mapToLong(Start::classes).toArray());
     long classesWithout = median(without.stream().mapToLong(Start::classes).toArray());
+    long beansMicros = median(with.stream().mapToLong(Start::beansMicros).toArray());
     long firstCall = median(with.stream().mapToLong(Start::firstCallMs).toArray());
     long classesAfterCall = median(with.stream().mapToLong(Start::classesAfterCall).toArray());
     System.out.printf(Locale.ROOT, "ready context, median of %d fresh JVMs: with Prompt4j (20 interfaces) %d ms, without %d ms, difference %d ms%n",
@@ -77,17 +80,19 @@ public final class StartupCost {
         median(cpuA), median(cpuB), median(cpuA) - median(cpuB));
     System.out.printf(Locale.ROOT, "classes loaded when ready: with %d, without %d, difference %d; first call %d ms, %d more classes%n",
         classesWith, classesWithout, classesWith - classesWithout, firstCall, classesAfterCall - classesWith);
+    System.out.printf(Locale.ROOT, "Spring making Prompt4j's beans (settings, runtime, 20 prompt beans): %.1f ms%n", beansMicros / 1000.0);
     System.out.println("with:    " + with);
     System.out.println("without: " + without);
-    System.out.printf(Locale.ROOT, "RESULT %d %d %.1f %d %.1f %d %d %d %d %d %d%n", runs, median(a), halfIqr(a), median(b), halfIqr(b),
-        classesWith, classesWithout, firstCall, classesAfterCall, median(cpuA), median(cpuB));
+    System.out.printf(Locale.ROOT, "RESULT %d %d %.1f %d %.1f %d %d %d %d %d %d %.1f%n", runs, median(a), halfIqr(a), median(b), halfIqr(b),
+        classesWith, classesWithout, firstCall, classesAfterCall, median(cpuA), median(cpuB), beansMicros / 1000.0);
   }
 
   /** Starts the application in this JVM and prints the milliseconds to a ready context and the classes loaded. */
   private static void child(String[] args) throws Exception {
     long start = System.nanoTime();
+    BufferingApplicationStartup steps = new BufferingApplicationStartup(100_000);
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-        .web(WebApplicationType.NONE).logStartupInfo(false).run(args)) {
+        .web(WebApplicationType.NONE).logStartupInfo(false).applicationStartup(steps).run(args)) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
       long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
@@ -103,8 +108,60 @@ public final class StartupCost {
           throw new IllegalStateException("no answer from the offline provider");
         }
       }
-      System.out.println("READY " + millis + " " + beans.length + " " + cpu + " " + classes + " " + callMs + " " + classesAfterCall);
+      System.out.println("READY " + millis + " " + beans.length + " " + cpu + " " + classes + " " + callMs + " " + classesAfterCall + " "
+          + prompt4jBeansMicros(steps));
     }
+  }
+
+  /**
+   * The time Spring spent making Prompt4j's beans (its auto-configurations, settings, runtime, the
+   * prompt interfaces' beans), in microseconds: the outermost of their instantiation steps, so a bean
+   * made while making another counts once.
+   */
+  private static long prompt4jBeansMicros(BufferingApplicationStartup steps) {
+    java.util.Map<Long, org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent> byId = new java.util.HashMap<>();
+    List<org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent> events = steps.getBufferedTimeline().getEvents();
+    events.forEach(event -> byId.put(event.getStartupStep().getId(), event));
+    long micros = 0;
+    for (var event : events) {
+      if (isPrompt4jBean(event) && !hasPrompt4jParent(event, byId)) {
+        micros += event.getDuration().toNanos() / 1_000;
+        if (Boolean.getBoolean("startup.steps")) {
+          StringBuilder tags = new StringBuilder();
+          event.getStartupStep().getTags().forEach(tag -> tags.append(' ').append(tag.getValue()));
+          System.out.println("STEP " + event.getDuration().toNanos() / 1_000 + tags);
+        }
+      }
+    }
+    return micros;
+  }
+
+  private static boolean isPrompt4jBean(org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent event) {
+    if (!event.getStartupStep().getName().equals("spring.beans.instantiate")) {
+      return false;
+    }
+    for (var tag : event.getStartupStep().getTags()) {
+      if (tag.getKey().equals("beanName")) {
+        String bean = tag.getValue();
+        return bean.toLowerCase(Locale.ROOT).contains("prompt4j") || bean.startsWith("prompts");
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasPrompt4jParent(org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent event,
+      java.util.Map<Long, org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent> byId) {
+    for (Long parent = event.getStartupStep().getParentId(); parent != null; ) {
+      var up = byId.get(parent);
+      if (up == null) {
+        return false;
+      }
+      if (isPrompt4jBean(up)) {
+        return true;
+      }
+      parent = up.getStartupStep().getParentId();
+    }
+    return false;
   }
 
   private static Start fork(boolean prompt4j) throws Exception {
@@ -127,7 +184,7 @@ public final class StartupCost {
             throw new IllegalStateException("expected " + (prompt4j ? "a bean" : "no bean") + " of Prompts01, got " + parts[2]);
           }
           start = new Start(Long.parseLong(parts[1]), Long.parseLong(parts[3]), Long.parseLong(parts[4]), Long.parseLong(parts[5]),
-              Long.parseLong(parts[6]));
+              Long.parseLong(parts[6]), Long.parseLong(parts[7]));
         }
       }
     }
