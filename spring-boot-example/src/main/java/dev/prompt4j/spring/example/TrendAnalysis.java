@@ -17,30 +17,26 @@ public interface TrendAnalysis {
 
   enum TrendCategory { EMERGING, DECLINING }
 
+  /** The analysis prompt, answered at once or streamed. */
+  String ANALYSIS = """
+      SYSTEM:
+      Your task is to analyze a B2B market trend.
+      The trend has been identified as {trendCategory}.
+
+      USER:
+      Provide a {trendAnalysisType} for the following trend: {trendDescription}
+      """;
+
   @Prompt("""
       Does the following market trend appear to be emerging or declining? {trendDescription}
       Answer EMERGING or DECLINING.
       """)
   TrendCategory classifyTrend(String trendDescription);
 
-  @Prompt("""
-      SYSTEM:
-      Your task is to analyze a B2B market trend.
-      The trend has been identified as {trendCategory}.
-
-      USER:
-      Provide a {trendAnalysisType} for the following trend: {trendDescription}
-      """)
+  @Prompt(ANALYSIS)
   Response<String> analyzeTrend(String trendDescription);
 
-  @Prompt("""
-      SYSTEM:
-      Your task is to analyze a B2B market trend.
-      The trend has been identified as {trendCategory}.
-
-      USER:
-      Provide a {trendAnalysisType} for the following trend: {trendDescription}
-      """)
+  @Prompt(ANALYSIS)
   PromptStream<String> streamAnalysis(String trendDescription);
 
   @ComputedField
