@@ -1,6 +1,8 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
+import dev.prompt4j.MethodDescription;
 import dev.prompt4j.PromptRuntime;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -71,6 +73,12 @@ final class LazyPromptRuntime implements PromptRuntime, SmartInitializingSinglet
   @Override
   public <T> T create(Class<T> type) {
     return LazyPrompts.of(type, this);
+  }
+
+  /** Builds the runtime if no call has: describing needs the configuration and the generated classes. */
+  @Override
+  public List<MethodDescription> describe(Class<?> type) {
+    return runtime().describe(type);
   }
 
   @Override
