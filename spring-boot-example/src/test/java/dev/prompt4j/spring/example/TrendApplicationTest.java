@@ -112,6 +112,23 @@ class TrendApplicationTest {
     assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(400);
   }
 
+  @Test
+  void theActuatorEndpointShowsWhatEachMethodCalls() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prompt4j"))
+        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode trends = JSON.readTree(response.body()).get("interfaces").get(0);
+    assertThat(trends.get("name").asText()).isEqualTo(TrendAnalysis.class.getName());
+    assertThat(trends.get("beans").get(0).asText()).isEqualTo("trendAnalysis");
+    for (JsonNode method : trends.get("methods")) {
+      assertThat(method.get("provider").asText()).isEqualTo("offline"); // prompt4j.provider in application.yml
+      assertThat(method.get("model").asText()).isEqualTo("gpt-4o-mini"); // the @Call annotation
+      assertThat(method.get("maxAttempts").asInt()).isEqualTo(2); // prompt4j.TrendAnalysis.max-attempts
+    }
+    assertThat(trends.get("methods").findValuesAsText("name")).contains("analyzeTrend", "classifyTrend", "streamAnalysis");
+  }
+
   /** One server-sent event: its name and its data (data lines joined by newlines). */
   record Event(String name, String data) {}
 
