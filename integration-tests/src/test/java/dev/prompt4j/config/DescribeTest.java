@@ -40,6 +40,24 @@ class DescribeTest {
   }
 
   @Test
+  void aNamedInstancesModelIsTheDefaultOfItsCallsUnlessCodeOrConfigurationNamesOne() {
+    PromptRuntime runtime = Prompt4j.builder().client("offline", Calls.echo("offline")).properties(Map.of(
+            "prompt4j.Greeter.provider", "work",
+            "prompt4j.providers.work.type", "offline",
+            "prompt4j.providers.work.model", "work-default",
+            "prompt4j.Greeter.moodOf.model", "explicit"))
+        .build();
+    Map<String, String> models = new java.util.TreeMap<>();
+    runtime.describe(Greeter.class).forEach(m -> models.put(m.method(), m.provider() + ":" + m.model()));
+
+    assertEquals(Map.of("describe", "work:work-default", "greet", "work:work-default", "moodOf", "work:explicit"), models);
+    PromptRuntime annotationProvider = Prompt4j.builder().client("offline", Calls.echo("offline"))
+        .properties(Map.of("prompt4j.providers.offline.model", "ignored")).build();
+    assertEquals("annotated-model", annotationProvider.describe(Greeter.class).get(1).model(),
+        "the annotation's model stays with the annotation's provider");
+  }
+
+  @Test
   void anInterfaceWithoutGeneratedCodeIsNamed() {
     Prompt4jException e = assertThrows(Prompt4jException.class, () -> Prompt4j.builder().build().describe(Runnable.class));
     assertEquals(true, e.getMessage().contains("Runnable"), e.getMessage());

@@ -66,11 +66,13 @@ class Prompt4jAutoConfigurationTest {
     runner.withPropertyValues(
             "prompt4j.providers.work.type=offline",
             "prompt4j.providers.work.script=offline/work.json",
+            "prompt4j.providers.work.model=work-default",
             "prompt4j.Greeter.provider=work")
         .run(context -> {
           Response<String> response = context.getBean(Greeter.class).greetFully("Ada");
           assertThat(response.value()).isEqualTo("Hello from the work endpoint.");
           assertThat(response.provider()).isEqualTo("work");
+          assertThat(response.model()).isEqualTo("work-default"); // the instance's model, not @Call's
           assertThat(context.getBean(Classifier.class).mood("fine")).isEqualTo(Classifier.Mood.HAPPY); // still the offline script
         });
   }
