@@ -28,7 +28,8 @@ class Prompt4jActuatorTest {
 
       List<Map<String, Object>> interfaces = (List<Map<String, Object>>) description.get("interfaces");
       assertThat(interfaces).extracting(i -> i.get("name"))
-          .containsExactly("dev.prompt4j.spring.boot.autoconfigure.prompts.Classifier", "dev.prompt4j.spring.boot.autoconfigure.prompts.Greeter");
+          .containsExactly("dev.prompt4j.spring.boot.autoconfigure.prompts.Classifier", "dev.prompt4j.spring.boot.autoconfigure.prompts.Greeter",
+              "dev.prompt4j.spring.boot.autoconfigure.prompts.Narrator");
       Map<String, Object> greeter = interfaces.get(1);
       assertThat(greeter.get("beans")).isEqualTo(List.of("greeter"));
       List<Map<String, Object>> methods = (List<Map<String, Object>>) greeter.get("methods");
