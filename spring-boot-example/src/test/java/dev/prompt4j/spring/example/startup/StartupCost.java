@@ -143,7 +143,9 @@ public final class StartupCost {
     for (var tag : event.getStartupStep().getTags()) {
       if (tag.getKey().equals("beanName")) {
         String bean = tag.getValue();
-        return bean.toLowerCase(Locale.ROOT).contains("prompt4j") || bean.startsWith("prompts");
+        // Prompt4j's auto-configuration classes and beans, and the prompt interfaces' beans (not this harness's own class)
+        return bean.startsWith("dev.prompt4j.spring.boot.") || bean.startsWith("prompt4j") || bean.startsWith("prompts")
+            || bean.equals("trendAnalysis");
       }
     }
     return false;
