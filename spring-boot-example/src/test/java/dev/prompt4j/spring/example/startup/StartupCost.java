@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class StartupCost {
   private static final String WITHOUT = "--spring.autoconfigure.exclude="
-      + "dev.prompt4j.spring.boot.autoconfigure.Prompt4jAutoConfiguration,dev.prompt4j.spring.boot.autoconfigure.Prompt4jActuatorAutoConfiguration";
+      + "dev.prompt4j.spring.boot.autoconfigure.Prompt4jAutoConfiguration,dev.prompt4j.spring.boot.autoconfigure.Prompt4jActuatorAutoConfiguration,"
+      + "dev.prompt4j.spring.boot.autoconfigure.Prompt4jObservationAutoConfiguration";
 
   private StartupCost() {}
 
