@@ -300,6 +300,26 @@ public final class Prompt4j {
      * @return a new runtime, safe to share between threads
      */
     public PromptRuntime build() {
+      return engine().runtime(settings());
+    }
+
+    /**
+     * Checks the configuration as {@link #build()} would (unknown keys, values) without building a
+     * runtime: no client is made and no price table, listener or executor is loaded. For frameworks
+     * that build the runtime on first use but want a bad key to fail at start-up.
+     *
+     * <pre>{@code
+     * Prompt4j.Builder builder = Prompt4j.builder().properties(Map.of("prompt4j.temprature", "0.2"));
+     * builder.check(); // throws: Unknown configuration key prompt4j.temprature ... did you mean prompt4j.temperature?
+     * }</pre>
+     *
+     * @throws Prompt4jException naming the first key or value that is not valid
+     */
+    public void check() {
+      engine().check(settings());
+    }
+
+    private Settings settings() {
       ClassLoader loader = classLoader;
       if (loader == null) {
         loader = Thread.currentThread().getContextClassLoader();
@@ -307,9 +327,8 @@ public final class Prompt4j {
       if (loader == null) {
         loader = Prompt4j.class.getClassLoader();
       }
-      return engine().runtime(
-          new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader, decorator,
-              List.copyOf(listeners)));
+      return new Settings(properties == null ? null : Map.copyOf(properties), source, executor, Map.copyOf(clients), loader, decorator,
+          List.copyOf(listeners));
     }
   }
 
@@ -405,6 +424,16 @@ public final class Prompt4j {
      * @return the runtime
      */
     PromptRuntime runtime(Settings settings);
+
+    /**
+     * Checks {@code settings} as {@link #runtime} would, without building a runtime.
+     *
+     * @param settings what the builder collected
+     * @throws Prompt4jException naming the first key or value that is not valid
+     */
+    default void check(Settings settings) {
+      runtime(settings);
+    }
 
     /**
      * The prompt methods of {@code instance}, or {@code null} when Prompt4j did not make it.

@@ -1,5 +1,7 @@
 package dev.prompt4j;
 
+import java.util.List;
+
 /**
  * Configuration, model clients and an executor, shared by the prompt instances made from it. The
  * default runtime stands behind {@link Prompt4j#create}; {@link Prompt4j#builder()} makes others.
@@ -24,4 +26,22 @@ public interface PromptRuntime {
    * @throws Prompt4jException when no implementation was generated for {@code type}
    */
   <T> T create(Class<T> type);
+
+  /**
+   * The prompt methods of {@code type} as this runtime would call them, without calling a model: provider
+   * and model after the {@code @Call} annotation and configuration, fallbacks, attempts and prompt
+   * version, sorted by method name.
+   *
+   * <pre>{@code
+   * runtime.describe(TrendAnalysis.class).forEach(m -> System.out.println(m.method() + " " + m.model()));
+   * }</pre>
+   *
+   * @param type a prompt interface
+   * @return one description per prompt method
+   * @throws Prompt4jException when no implementation was generated for {@code type}
+   * @throws UnsupportedOperationException when this runtime is not Prompt4j's own
+   */
+  default List<MethodDescription> describe(Class<?> type) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not describe prompt methods");
+  }
 }

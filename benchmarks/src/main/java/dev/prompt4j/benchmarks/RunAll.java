@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * chains (JSON results next to the classes), separate JVMs for concurrency and start-up. Each figure
  * is reported as a ratio to a baseline measured in the same run.
  *
- * <p>Arguments: {@code <repository root> [--quick] [--only=overhead,structured,chains,concurrency,startup,listeners,load]}
+ * <p>Arguments: {@code <repository root> [--quick] [--only=overhead,structured,chains,concurrency,startup,listeners,spring,load]}
  * ({@code load} runs only when named: it writes {@code benchmarks/LOAD.md}, see {@link LoadRun}).
  */
 public final class RunAll {
@@ -48,7 +48,7 @@ public final class RunAll {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     boolean quick = Arrays.asList(args).contains("--quick");
     String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
-        .orElse("overhead,structured,chains,concurrency,startup,listeners,tools,streaming");
+        .orElse("overhead,structured,chains,concurrency,startup,listeners,tools,streaming,spring");
     Path out = Path.of(RunAll.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent().resolve("benchmark-results");
     Files.createDirectories(out);
     RunAll run = new RunAll(root, out, quick);
@@ -61,6 +61,7 @@ public final class RunAll {
     if (wanted.contains("listeners")) run.listeners();
     if (wanted.contains("tools")) run.tools();
     if (wanted.contains("streaming")) run.streaming();
+    if (wanted.contains("spring")) run.sections.add(new SpringStartupRun(root, out.getParent().getFileName().toString(), quick, run.summary).run());
     if (wanted.contains("load")) run.sections.add(new LoadRun(root.resolve("benchmarks"), quick, run.summary).run());
     if (wanted.equals(List.of("load"))) return; // benchmarks/LOAD.md only: BENCHMARKS.md keeps the full run's figures
     run.write(root.resolve(quick ? "benchmarks/BENCHMARKS-quick.md" : "BENCHMARKS.md"));

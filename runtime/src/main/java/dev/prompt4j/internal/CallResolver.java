@@ -59,6 +59,7 @@ final class CallResolver {
     Overrides.Change configured = configuration.callOverride(key);
     Overrides.Change effective = code.over(configured).over(annotation);
     CallParameters parameters = effective.parameters() == null ? CallParameters.NONE : effective.parameters();
+    String model = model(effective, annotation, code, configured);
 
     // A client given by code answers for its scope, unless the method itself names another provider.
     ChatModel client = methodCode.provider() != null && methodCode.client() == null ? null : effective.client();
@@ -66,10 +67,10 @@ final class CallResolver {
     // so a test with a scripted client never reaches a real provider.
     List<String> fallbacks = client != null ? (code.fallbacks() != null ? code.fallbacks() : List.of()) : effective.fallbacks();
     // And it is sent a model name only when code or configuration chose one, not the annotation's.
-    boolean sendModel = client == null || code.model() != null || configured.model() != null;
+    boolean sendModel = client == null || code.model() != null || configured.model() != null || !model.equals(effective.model());
 
     List<String[]> fallbackTargets = new ArrayList<>();
-    List<String> names = new ArrayList<>(List.of(effective.provider() + ":" + effective.model()));
+    List<String> names = new ArrayList<>(List.of(effective.provider() + ":" + model));
     for (String fallback : fallbacks) {
       int colon = fallback.indexOf(':');
       if (colon <= 0 || colon == fallback.length() - 1) {
@@ -81,7 +82,7 @@ final class CallResolver {
     // Known before the targets are made: every request carries it (RequestContext), for recordings to be dated by.
     String version = version(method.templateHash() + '|' + names + '|' + parameters);
     List<Target> targets = new ArrayList<>();
-    targets.add(new Target(method.interfaceName(), method.name(), effective.provider(), effective.model(), client, sendModel, version));
+    targets.add(new Target(method.interfaceName(), method.name(), effective.provider(), model, client, sendModel, version));
     for (String[] fallback : fallbackTargets) {
       targets.add(new Target(method.interfaceName(), method.name(), fallback[0], fallback[1], null, true, version));
     }
@@ -93,6 +94,19 @@ final class CallResolver {
         OutputMode.parse(mode));
     Limits limits = Limits.of(configuration.methodSetting(key, Setting.TIMEOUT), configuration.methodSetting(key, Setting.CHAIN_TIMEOUT));
     return new ResolvedCall<>(plan, version, limits);
+  }
+
+  /**
+   * The model of a call: code's, else configuration's, else the annotation's when the call goes to the
+   * annotation's provider, else the default model of the provider it goes to ({@code
+   * prompt4j.providers.<name>.model}), else the annotation's.
+   */
+  private String model(Overrides.Change effective, Overrides.Change annotation, Overrides.Change code, Overrides.Change configured) {
+    if (code.model() != null || configured.model() != null || java.util.Objects.equals(annotation.provider(), effective.provider())) {
+      return effective.model();
+    }
+    String instanceModel = configuration.providerModel(effective.provider());
+    return instanceModel != null ? instanceModel : effective.model();
   }
 
   /** The tool loop limits of {@code method} (configuration is read per call: few calls have tools). */

@@ -31,6 +31,11 @@ public final class Prompt4jEngine implements Prompt4j.Engine {
   }
 
   @Override
+  public void check(Prompt4j.Settings settings) {
+    RuntimeCore.check(settings);
+  }
+
+  @Override
   public List<String> promptMethods(Object instance) {
     return instance instanceof GeneratedPrompts generated ? generated.prompt4jFactory().methods() : null;
   }

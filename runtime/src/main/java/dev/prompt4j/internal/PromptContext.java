@@ -68,6 +68,11 @@ public final class PromptContext implements PromptRuntime {
     return Factories.of(type).create(this);
   }
 
+  @Override
+  public List<dev.prompt4j.MethodDescription> describe(Class<?> type) {
+    return MethodDescriptions.of(type, this, resolver);
+  }
+
   /** A copy with {@code changes} applied over this context's, and {@code executor} unless {@code null}. */
   PromptContext withOverrides(Map<String, Overrides.Change> changes, Executor executor) {
     Map<String, Overrides.Change> next = new HashMap<>(overrides);

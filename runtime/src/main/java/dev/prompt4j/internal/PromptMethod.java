@@ -33,6 +33,20 @@ public final class PromptMethod<T> {
     this.maxAttempts = maxAttempts;
     String canonical = declaringInterface.getCanonicalName();
     this.key = new MethodKey(interfaceName, canonical == null ? declaringInterface.getName() : canonical, name);
+    DECLARED.get(declaringInterface).put(name, this);
+  }
+
+  /** The prompt methods made so far, by interface and name: a generated class's static initialiser makes those of its interface. */
+  private static final ClassValue<java.util.Map<String, PromptMethod<?>>> DECLARED = new ClassValue<>() {
+    @Override
+    protected java.util.Map<String, PromptMethod<?>> computeValue(Class<?> type) {
+      return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+  };
+
+  /** The prompt method {@code name} of {@code type} once the generated class of {@code type} is initialised, else {@code null}. */
+  static PromptMethod<?> declared(Class<?> type, String name) {
+    return DECLARED.get(type).get(name);
   }
 
   /** Describes a prompt method; called from generated static initialisers. */

@@ -42,17 +42,7 @@ final class RuntimeCore {
 
   /** A runtime of {@code settings}: configuration read and checked now. */
   static RuntimeCore of(Prompt4j.Settings settings) {
-    Configuration configuration = settings.properties() == null
-        ? Configuration.load(settings.classLoader())
-        : Configuration.of(settings.properties(), settings.source());
-    if (settings.properties() != null) {
-      for (Setting<?> jvmWide : java.util.List.of(Setting.EXECUTOR_THREADS, Setting.EXECUTOR_VIRTUAL)) {
-        if (configuration.get(Setting.PREFIX + jvmWide.name()) != null) {
-          throw new dev.prompt4j.Prompt4jException(Setting.PREFIX + jvmWide.name() + " (" + settings.source() + ") sets Prompt4j's"
-              + " JVM-wide default executor: set it as a system property, or give the builder an executor");
-        }
-      }
-    }
+    Configuration configuration = configuration(settings);
     ModelRegistry models = new ModelRegistry(ModelRegistry.discover(settings.classLoader()), configuration, settings.clients(),
         settings.clientDecorator());
     for (String warning : configuration.checkKeys(models.optionKeys())) {
@@ -69,6 +59,38 @@ final class RuntimeCore {
     Boolean content = configuration.global(Setting.LOG_CONTENT);
     return new RuntimeCore(configuration, models, attempts, settings.executor() != null ? settings.executor() : DefaultExecutor.get(),
         new Listeners(listeners, models, attempts), new CallLog(Boolean.TRUE.equals(content)));
+  }
+
+  /**
+   * The configuration of {@code settings}, read and checked (unknown keys, values, JVM-wide keys)
+   * without touching providers, prices or listeners: what {@link Prompt4jEngine#check} runs.
+   */
+  static Configuration configuration(Prompt4j.Settings settings) {
+    Configuration configuration = settings.properties() == null
+        ? Configuration.load(settings.classLoader())
+        : Configuration.of(settings.properties(), settings.source());
+    if (settings.properties() != null) {
+      for (Setting<?> jvmWide : java.util.List.of(Setting.EXECUTOR_THREADS, Setting.EXECUTOR_VIRTUAL)) {
+        if (configuration.get(Setting.PREFIX + jvmWide.name()) != null) {
+          throw new dev.prompt4j.Prompt4jException(Setting.PREFIX + jvmWide.name() + " (" + settings.source() + ") sets Prompt4j's"
+              + " JVM-wide default executor: set it as a system property, or give the builder an executor");
+        }
+      }
+    }
+    return configuration;
+  }
+
+  /**
+   * Reads and checks {@code settings} as {@link #of} does (unknown keys against the providers' option
+   * keys, values, JVM-wide keys) without building clients, prices, media support or listeners.
+   */
+  static void check(Prompt4j.Settings settings) {
+    Map<String, List<String>> options = new java.util.TreeMap<>();
+    if (settings.properties() == null || settings.properties().keySet().stream().anyMatch(key -> key.startsWith(Setting.PROVIDERS))) {
+      // only keys under prompt4j.providers. need the providers' option keys
+      ModelRegistry.discover(settings.classLoader()).forEach((name, provider) -> options.put(name, provider.optionKeys()));
+    }
+    configuration(settings).checkKeys(options);
   }
 
   /** The shipped prices, under those of {@link PriceSource}s, under those configured. */

@@ -180,6 +180,18 @@ public final class Configuration {
   }
 
   /**
+   * The default model of provider or named instance {@code name} ({@code prompt4j.providers.<name>.model}):
+   * what its calls ask for when neither code nor configuration chose a model and the {@code @Call}
+   * annotation names another provider.
+   *
+   * @param name a provider or named instance
+   * @return the model, or {@code null}
+   */
+  public String providerModel(String name) {
+    return name == null ? null : get(Setting.PROVIDERS + name + ".model");
+  }
+
+  /**
    * The value of {@code key} from the highest source that has it.
    *
    * @param key the key

@@ -92,7 +92,7 @@ final class KeyCatalog {
     return "Unknown configuration key " + key + " (" + source + "); did you mean " + suggestion
         + "? Keys are prompt4j[.<Interface>[.<method>]].<setting> with a setting among provider, model, temperature,"
         + " max-tokens, top-p, seed, stop, fallbacks, timeout, chain-timeout, max-attempts, output-mode; or"
-        + " prompt4j.providers.<provider>.api-key|base-url|timeout|max-retries|type; or prompt4j.retry.initial-delay|max-delay;"
+        + " prompt4j.providers.<provider>.api-key|base-url|timeout|max-retries|type|model; or prompt4j.retry.initial-delay|max-delay;"
         + " or prompt4j.listeners, prompt4j.log.content, prompt4j.prices.<provider>.<model>.";
   }
 

@@ -112,7 +112,7 @@ public record Setting<V>(List<String> names, String valid, Function<String, V> p
   static final Setting<Integer> MAX_RETRIES =
       new Setting<>(List.of("max-retries"), "a whole number of at least 0, such as 2", text -> atLeast(Integer.parseInt(text), 0));
   /** The settings every provider has. */
-  static final List<String> PROVIDER_KEYS = List.of("api-key", "base-url", "timeout", "max-retries", "type");
+  static final List<String> PROVIDER_KEYS = List.of("api-key", "base-url", "timeout", "max-retries", "type", "model");
   /**
    * {@code prompt4j.providers.<name>.type}: makes {@code <name>} a named instance of the provider the
    * value names, with its own key, base URL and options (two OpenAI-compatible endpoints side by side).

@@ -3,11 +3,13 @@ package dev.prompt4j.spring.example;
 import dev.prompt4j.Call;
 import dev.prompt4j.ComputedField;
 import dev.prompt4j.Prompt;
+import dev.prompt4j.PromptStream;
 import dev.prompt4j.Response;
 
 /**
  * The conditional chain of seed 000: classify the trend (an enum answer, parsed and checked), choose
- * the kind of analysis in plain Java, then ask for it. A bean of the application, injected like any
+ * the kind of analysis in plain Java, then ask for it ({@link #analyzeTrend} answers at once, {@link
+ * #streamAnalysis} streams the analysis once the classification is done). A bean of the application, injected like any
  * other; no scanning and no annotation beyond Prompt4j's own.
  */
 @Call(provider = "openai", model = "gpt-4o-mini")
@@ -15,21 +17,27 @@ public interface TrendAnalysis {
 
   enum TrendCategory { EMERGING, DECLINING }
 
-  @Prompt("""
-      Does the following market trend appear to be emerging or declining? {trendDescription}
-      Answer EMERGING or DECLINING.
-      """)
-  TrendCategory classifyTrend(String trendDescription);
-
-  @Prompt("""
+  /** The analysis prompt, answered at once or streamed. */
+  String ANALYSIS = """
       SYSTEM:
       Your task is to analyze a B2B market trend.
       The trend has been identified as {trendCategory}.
 
       USER:
       Provide a {trendAnalysisType} for the following trend: {trendDescription}
+      """;
+
+  @Prompt("""
+      Does the following market trend appear to be emerging or declining? {trendDescription}
+      Answer EMERGING or DECLINING.
       """)
+  TrendCategory classifyTrend(String trendDescription);
+
+  @Prompt(ANALYSIS)
   Response<String> analyzeTrend(String trendDescription);
+
+  @Prompt(ANALYSIS)
+  PromptStream<String> streamAnalysis(String trendDescription);
 
   @ComputedField
   default TrendCategory trendCategory(String trendDescription) {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a model whose answers stay invalid after Prompt4j's re-asks is answered 502 (the upstream model
  * failed) with the method, each attempt's answer and what was wrong with it.
  *
- * <p>A streaming endpoint (server-sent events) follows once Prompt4j streams answers.
+ * <p>The streaming endpoint (server-sent events) is {@link TrendStreamController}.
  */
 @RestController
 @RequestMapping("/trends")
@@ -37,7 +37,11 @@ class TrendController {
 
   @PostMapping("/analysis")
   TrendReport analyze(@Valid @RequestBody TrendRequest request) {
-    Response<String> analysis = trends.analyzeTrend(request.description());
+    return report(trends.analyzeTrend(request.description()));
+  }
+
+  /** The report of a finished analysis, streamed or not. */
+  static TrendReport report(Response<String> analysis) {
     return new TrendReport(classification(analysis), analysis.value(), analysis.provider(), analysis.model(), 1 + analysis.calls().size());
   }
 

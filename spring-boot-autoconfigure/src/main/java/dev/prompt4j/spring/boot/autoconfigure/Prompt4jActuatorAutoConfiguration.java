@@ -1,6 +1,7 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.prompt4j.PromptRuntime;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -42,13 +43,15 @@ public class Prompt4jActuatorAutoConfiguration {
    * @param beans the application's beans
    * @param settings the keys
    * @param recorder the latest calls
+   * @param runtime describes what each method calls
    * @return the endpoint
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
-  public Prompt4jEndpoint prompt4jEndpoint(ListableBeanFactory beans, Prompt4jSettings settings, PromptCallRecorder recorder) {
-    return new Prompt4jEndpoint(beans, settings, recorder);
+  public Prompt4jEndpoint prompt4jEndpoint(ListableBeanFactory beans, Prompt4jSettings settings, PromptCallRecorder recorder,
+      PromptRuntime runtime) {
+    return new Prompt4jEndpoint(beans, settings, recorder, runtime);
   }
 
   /** The health indicator, with Spring Boot's health module. */

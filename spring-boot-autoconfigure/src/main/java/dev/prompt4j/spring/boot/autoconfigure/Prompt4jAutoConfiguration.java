@@ -6,11 +6,7 @@ import dev.prompt4j.Prompt4jException;
 import dev.prompt4j.PromptListener;
 import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.opentelemetry.OpenTelemetryListener;
-import dev.prompt4j.provider.ChatModelProvider;
 import io.opentelemetry.api.OpenTelemetry;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,12 +18,14 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
  * Prompt4j in a Spring Boot application: one {@link PromptRuntime} configured from the {@code
  * prompt4j.*} keys of the Spring {@link Environment}, and one bean per prompt interface (see {@link
- * PromptInterfaceRegistrar}). What the application already has is reused:
+ * PromptInterfaceRegistrar}). The runtime is built, and each bean's generated implementation made, on
+ * the first call; the keys are checked at start-up. What the application already has is reused:
  *
  * <ul>
  *   <li>its own {@link PromptRuntime} bean replaces this one ({@code @ConditionalOnMissingBean});
@@ -45,6 +43,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @Import(PromptInterfaceRegistrar.class)
+@ImportRuntimeHints(PromptInterfaceHints.class)
 public class Prompt4jAutoConfiguration {
   /** The name of an {@link Executor} bean Prompt4j runs computed fields and async calls on. */
   public static final String EXECUTOR = "prompt4jExecutor";
@@ -61,13 +60,13 @@ public class Prompt4jAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Prompt4jSettings prompt4jSettings(Environment environment) {
-    List<ChatModelProvider> providers = new ArrayList<>();
-    ServiceLoader.load(ChatModelProvider.class, getClass().getClassLoader()).forEach(providers::add);
-    return new Prompt4jSettings(Prompt4jEnvironment.properties(environment, providers), providers);
+    java.util.Map<String, String> keys = Prompt4jEnvironment.keys(environment);
+    return new Prompt4jSettings(keys, providers -> Prompt4jEnvironment.properties(environment, keys, providers), getClass().getClassLoader());
   }
 
   /**
-   * The application's runtime.
+   * The application's runtime, built on the first call of a prompt bean (see {@link LazyPromptRuntime});
+   * its configuration is checked while the context starts, failing the start-up when not valid.
    *
    * @param environment where a rejected key is looked up, for its file and line
    * @param settings the keys
@@ -83,21 +82,31 @@ public class Prompt4jAutoConfiguration {
   public PromptRuntime prompt4jRuntime(Environment environment, Prompt4jSettings settings, ObjectProvider<ChatModel> chatModels,
       ObjectProvider<PromptListener> listeners, @Qualifier(EXECUTOR) ObjectProvider<Executor> executors,
       @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-    Prompt4j.Builder builder = Prompt4j.builder().classLoader(getClass().getClassLoader()).properties(settings.properties());
-    listeners.orderedStream().forEach(builder::listener);
-    ChatModel chatModel = chatModels.getIfUnique();
-    if (chatModel != null) {
-      builder.decorateClients((provider, model, client) -> chatModel);
-    }
-    Executor executor = executors.getIfAvailable();
-    if (executor == null && environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)) {
-      executor = applicationTaskExecutor.getIfAvailable();
-    }
-    if (executor != null) {
-      builder.executor(executor);
-    }
+    ClassLoader loader = getClass().getClassLoader();
+    return new LazyPromptRuntime(() -> rejected(environment, () -> Prompt4j.builder().classLoader(loader).properties(settings.keys()).check()), () -> {
+      Prompt4j.Builder builder = Prompt4j.builder().classLoader(loader).properties(settings.properties());
+      listeners.orderedStream().forEach(builder::listener);
+      ChatModel chatModel = chatModels.getIfUnique();
+      if (chatModel != null) {
+        builder.decorateClients((provider, model, client) -> chatModel);
+      }
+      Executor executor = executors.getIfAvailable();
+      if (executor == null && environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)) {
+        executor = applicationTaskExecutor.getIfAvailable();
+      }
+      if (executor != null) {
+        builder.executor(executor);
+      }
+      PromptRuntime[] built = new PromptRuntime[1];
+      rejected(environment, () -> built[0] = builder.build());
+      return built[0];
+    });
+  }
+
+  /** Runs {@code work}, turning a configuration the runtime rejects into a {@link Prompt4jConfigurationException}. */
+  private static void rejected(Environment environment, Runnable work) {
     try {
-      return builder.build();
+      work.run();
     } catch (Prompt4jException e) {
       String key = Prompt4jEnvironment.keyIn(e.getMessage());
       org.springframework.boot.origin.Origin origin = Prompt4jEnvironment.origin(environment, key);

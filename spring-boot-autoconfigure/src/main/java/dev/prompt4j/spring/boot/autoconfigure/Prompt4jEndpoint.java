@@ -1,5 +1,8 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
+import dev.prompt4j.MethodDescription;
+import dev.prompt4j.Prompt4jException;
+import dev.prompt4j.PromptRuntime;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -13,7 +16,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/prompt4j}: the application's prompt interfaces, their beans and prompt methods;
- * per method the provider and model configuration chooses (by the runtime's precedence: qualified
+ * per method what it calls before any call ({@code provider}, {@code model}, {@code fallbacks}, {@code
+ * maxAttempts}, {@code promptVersion}: the {@code @Call} annotation under configuration, from {@link
+ * PromptRuntime#describe}, which builds the runtime if no call has), the provider and model configuration chooses (by the runtime's precedence: qualified
  * method, simple method, qualified interface, simple interface, global; {@code null} where the
  * {@code @Call} annotation decides) and what its latest call ran with after every override,
  * including the prompt version id. No key value is shown.
@@ -23,11 +28,13 @@ public final class Prompt4jEndpoint {
   private final ListableBeanFactory beans;
   private final Prompt4jSettings settings;
   private final PromptCallRecorder recorder;
+  private final PromptRuntime runtime;
 
-  Prompt4jEndpoint(ListableBeanFactory beans, Prompt4jSettings settings, PromptCallRecorder recorder) {
+  Prompt4jEndpoint(ListableBeanFactory beans, Prompt4jSettings settings, PromptCallRecorder recorder, PromptRuntime runtime) {
     this.beans = beans;
     this.settings = settings;
     this.recorder = recorder;
+    this.runtime = runtime;
   }
 
   /**
@@ -46,10 +53,19 @@ public final class Prompt4jEndpoint {
       } catch (ClassNotFoundException e) {
         continue;
       }
+      Map<String, MethodDescription> calls = describe(type);
       List<Map<String, Object>> methods = new ArrayList<>();
       for (String method : promptMethods(type)) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("name", method);
+        MethodDescription call = calls.get(method);
+        if (call != null) {
+          described.put("provider", call.provider());
+          described.put("model", call.model());
+          described.put("fallbacks", call.fallbacks());
+          described.put("maxAttempts", call.maxAttempts());
+          described.put("promptVersion", call.promptVersion());
+        }
         described.put("configuredProvider", configured(type, method, "provider"));
         described.put("configuredModel", configured(type, method, "model"));
         described.put("latestCall", latest.get(type.getSimpleName() + "." + method));
@@ -65,6 +81,20 @@ public final class Prompt4jEndpoint {
     description.put("interfaces", interfaces);
     description.put("configuredProviders", settings.configuredProviders());
     return description;
+  }
+
+  /**
+   * What each method of {@code type} calls, by name, as the runtime resolves it ({@code @Call},
+   * configuration): empty when the runtime cannot say (not Prompt4j's own, or a rejected fallback).
+   */
+  private Map<String, MethodDescription> describe(Class<?> type) {
+    Map<String, MethodDescription> byName = new LinkedHashMap<>();
+    try {
+      runtime.describe(type).forEach(method -> byName.put(method.method(), method));
+    } catch (UnsupportedOperationException | Prompt4jException e) {
+      // described by configuration alone
+    }
+    return byName;
   }
 
   /** Abstract methods are prompt methods (computed fields are default methods), sorted. */

@@ -27,11 +27,17 @@ final class Prompt4jEnvironment {
 
   private Prompt4jEnvironment() {}
 
-  /** The {@code prompt4j.*} keys and values for {@code Prompt4j.builder().properties(...)}. */
-  static Map<String, String> properties(Environment environment, Collection<ChatModelProvider> providers) {
+  /** The {@code prompt4j.*} keys and values the application sets. */
+  static Map<String, String> keys(Environment environment) {
     Map<String, String> bound = Binder.get(environment).bind("prompt4j", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-    Map<String, String> properties = new TreeMap<>();
-    bound.forEach((key, value) -> properties.put("prompt4j." + key, value));
+    Map<String, String> keys = new TreeMap<>();
+    bound.forEach((key, value) -> keys.put("prompt4j." + key, value));
+    return keys;
+  }
+
+  /** {@code keys} plus each provider's API key and base URL from its usual variables, for {@code Prompt4j.builder().properties(...)}. */
+  static Map<String, String> properties(Environment environment, Map<String, String> keys, Collection<ChatModelProvider> providers) {
+    Map<String, String> properties = new TreeMap<>(keys);
     for (ChatModelProvider provider : providers) {
       String prefix = "prompt4j.providers." + provider.name() + ".";
       fromVariables(environment, properties, prefix + "api-key", provider.apiKeyVariables());

@@ -1,34 +1,64 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
 import dev.prompt4j.provider.ChatModelProvider;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The {@code prompt4j.*} keys the application's runtime was built from (read from the Spring
  * {@code Environment}) and the providers on the class path: what the actuator endpoint and the health
- * indicator describe. Values are never shown: a key may be secret.
+ * indicator describe. Values are never shown: a key may be secret. Providers are looked up on first
+ * use (the first call, or the actuator), not at start-up.
  */
 public final class Prompt4jSettings {
-  private final Map<String, String> properties;
-  private final Map<String, ChatModelProvider> providers = new TreeMap<>();
+  private final Map<String, String> keys;
+  private final Function<Collection<ChatModelProvider>, Map<String, String>> withVariables;
+  private final ClassLoader loader;
+  private final Once<Discovered> discovered = new Once<>(this::discover);
 
-  Prompt4jSettings(Map<String, String> properties, List<ChatModelProvider> providers) {
-    this.properties = Map.copyOf(properties);
-    providers.forEach(provider -> this.providers.putIfAbsent(provider.name(), provider));
+  /** The providers on the class path and the keys with their environment variables: found on first use. */
+  private record Discovered(Map<String, String> properties, Map<String, ChatModelProvider> providers) {}
+
+  /**
+   * @param keys the {@code prompt4j.*} keys the application sets
+   * @param withVariables {@code keys} plus what the providers' usual environment variables add
+   * @param loader where providers are found
+   */
+  Prompt4jSettings(Map<String, String> keys, Function<Collection<ChatModelProvider>, Map<String, String>> withVariables, ClassLoader loader) {
+    this.keys = Map.copyOf(keys);
+    this.withVariables = withVariables;
+    this.loader = loader;
   }
 
-  /** The keys and values, for the runtime's builder only. */
+  /** The keys the application sets, without environment variables: what start-up checks. */
+  Map<String, String> keys() {
+    return keys;
+  }
+
+  /** The keys and values, for the runtime's builder only: providers are looked up now, once. */
   Map<String, String> properties() {
-    return properties;
+    return discovered().properties();
   }
 
   /** The providers on the class path. */
   List<ChatModelProvider> providers() {
-    return List.copyOf(providers.values());
+    return List.copyOf(discovered().providers().values());
+  }
+
+  private Discovered discovered() {
+    return discovered.get();
+  }
+
+  private Discovered discover() {
+    Map<String, ChatModelProvider> providers = new TreeMap<>();
+    ServiceLoader.load(ChatModelProvider.class, loader).forEach(provider -> providers.putIfAbsent(provider.name(), provider));
+    return new Discovered(Map.copyOf(withVariables.apply(providers.values())), providers);
   }
 
   /**
@@ -39,7 +69,7 @@ public final class Prompt4jSettings {
    */
   public SortedSet<String> configuredProviders() {
     SortedSet<String> names = new TreeSet<>();
-    properties.forEach((key, value) -> {
+    properties().forEach((key, value) -> {
       if (key.startsWith("prompt4j.providers.") && key.endsWith(".type")) {
         names.add(key.substring("prompt4j.providers.".length(), key.length() - ".type".length()));
       } else if (!key.startsWith("prompt4j.providers.") && (key.equals("prompt4j.provider") || key.endsWith(".provider"))) {
@@ -56,7 +86,7 @@ public final class Prompt4jSettings {
    * @return its value, or {@code null} when not set or when it is an API key
    */
   public String get(String key) {
-    return key.endsWith("api-key") ? null : properties.get(key);
+    return key.endsWith("api-key") ? null : properties().get(key);
   }
 
   /**
@@ -67,6 +97,8 @@ public final class Prompt4jSettings {
    * @return the problem, or {@code null} when the configuration looks complete
    */
   public String problem(String name) {
+    Map<String, String> properties = properties();
+    Map<String, ChatModelProvider> providers = discovered().providers();
     String type = properties.get("prompt4j.providers." + name + ".type");
     ChatModelProvider provider = providers.get(type != null ? type : name);
     if (provider == null) {

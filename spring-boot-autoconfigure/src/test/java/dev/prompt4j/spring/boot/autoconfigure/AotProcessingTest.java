@@ -17,7 +17,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.prompt4j.internal.GeneratedPrompts;
 import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.generate.DefaultGenerationContext;
 import org.springframework.aot.generate.GeneratedFiles.Kind;
 import org.springframework.aot.generate.InMemoryGeneratedFiles;
@@ -54,6 +57,10 @@ class AotProcessingTest {
     generation.writeGeneratedContent();
     String generated = String.join("\n", sources(files).values());
     assertThat(generated).contains("PromptInterfaces.create(").contains("Greeter.class").contains("Classifier.class");
+    // A native image can make each bean's proxy and call through it.
+    assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Greeter.class, GeneratedPrompts.class)).accepts(generation.getRuntimeHints());
+    assertThat(RuntimeHintsPredicates.reflection().onType(Classifier.class).withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS))
+        .accepts(generation.getRuntimeHints());
 
     // Run time: only the generated code registers beans.
     compileAndDefine(sources(files), directory);

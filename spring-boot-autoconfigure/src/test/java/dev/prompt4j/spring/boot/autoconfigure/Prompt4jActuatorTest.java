@@ -28,7 +28,8 @@ class Prompt4jActuatorTest {
 
       List<Map<String, Object>> interfaces = (List<Map<String, Object>>) description.get("interfaces");
       assertThat(interfaces).extracting(i -> i.get("name"))
-          .containsExactly("dev.prompt4j.spring.boot.autoconfigure.prompts.Classifier", "dev.prompt4j.spring.boot.autoconfigure.prompts.Greeter");
+          .containsExactly("dev.prompt4j.spring.boot.autoconfigure.prompts.Classifier", "dev.prompt4j.spring.boot.autoconfigure.prompts.Greeter",
+              "dev.prompt4j.spring.boot.autoconfigure.prompts.Narrator");
       Map<String, Object> greeter = interfaces.get(1);
       assertThat(greeter.get("beans")).isEqualTo(List.of("greeter"));
       List<Map<String, Object>> methods = (List<Map<String, Object>>) greeter.get("methods");
@@ -40,6 +41,29 @@ class Prompt4jActuatorTest {
       assertThat(latest.promptVersion()).matches("[0-9a-f]{12}");
       assertThat(methods.get(1).get("latestCall")).isNull();
     });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theEndpointDescribesWhatEachMethodCallsBeforeAnyCall() {
+    runner.withPropertyValues("prompt4j.Greeter.greetFully.model=configured-model", "prompt4j.Greeter.greetLater.fallbacks=openai:gpt-4o")
+        .run(context -> {
+          Map<String, Object> description = context.getBean(Prompt4jEndpoint.class).describe();
+
+          Map<String, Object> greeter = ((List<Map<String, Object>>) description.get("interfaces")).get(1);
+          List<Map<String, Object>> methods = (List<Map<String, Object>>) greeter.get("methods");
+          assertThat(methods).allSatisfy(method -> assertThat(method.get("latestCall")).isNull());
+          assertThat(methods).extracting(m -> m.get("provider")).containsOnly("offline");
+          assertThat(methods).extracting(m -> m.get("model")).containsExactly("scripted", "configured-model", "scripted"); // @Call, then configuration
+          assertThat(methods.get(2).get("fallbacks")).isEqualTo(List.of("openai:gpt-4o"));
+          assertThat(methods.get(0).get("configuredModel")).isNull(); // the annotation decides
+          assertThat((String) methods.get(0).get("promptVersion")).matches("[0-9a-f]{12}");
+
+          context.getBean(Greeter.class).greet("Ada");
+          PromptCallRecorder.LatestCall latest = (PromptCallRecorder.LatestCall) ((List<Map<String, Object>>) ((List<Map<String, Object>>) context
+              .getBean(Prompt4jEndpoint.class).describe().get("interfaces")).get(1).get("methods")).get(0).get("latestCall");
+          assertThat(latest.promptVersion()).isEqualTo(methods.get(0).get("promptVersion"));
+        });
   }
 
   @Test

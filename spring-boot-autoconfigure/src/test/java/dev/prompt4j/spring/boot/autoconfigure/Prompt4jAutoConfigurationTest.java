@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.prompt4j.Prompt4j;
 import dev.prompt4j.PromptCall;
 import dev.prompt4j.PromptListener;
 import dev.prompt4j.PromptRuntime;
@@ -65,11 +66,13 @@ class Prompt4jAutoConfigurationTest {
     runner.withPropertyValues(
             "prompt4j.providers.work.type=offline",
             "prompt4j.providers.work.script=offline/work.json",
+            "prompt4j.providers.work.model=work-default",
             "prompt4j.Greeter.provider=work")
         .run(context -> {
           Response<String> response = context.getBean(Greeter.class).greetFully("Ada");
           assertThat(response.value()).isEqualTo("Hello from the work endpoint.");
           assertThat(response.provider()).isEqualTo("work");
+          assertThat(response.model()).isEqualTo("work-default"); // the instance's model, not @Call's
           assertThat(context.getBean(Classifier.class).mood("fine")).isEqualTo(Classifier.Mood.HAPPY); // still the offline script
         });
   }
@@ -94,6 +97,53 @@ class Prompt4jAutoConfigurationTest {
       assertThat(beans.calls).containsExactly("Greeter.greetLater");
       assertThat(beans.executed.get()).isPositive();
     });
+  }
+
+  @Test
+  void theRuntimeIsBuiltOnTheFirstCallAndTheBeansStayOverridable() {
+    runner.withUserConfiguration(ApplicationBeans.class).run(context -> {
+      LazyPromptRuntime runtime = (LazyPromptRuntime) context.getBean(PromptRuntime.class);
+      Greeter greeter = context.getBean(Greeter.class);
+      assertThat(runtime.built()).isFalse();
+      assertThat(greeter.toString()).contains("made on the first call");
+      assertThat(context.getBean(ApplicationBeans.class).calls).isEmpty();
+
+      Greeter other = Prompt4j.override(greeter).model("overridden").build();
+      assertThat(runtime.built()).isTrue();
+      assertThat(other.greetFully("Ada").model()).isEqualTo("overridden");
+      assertThat(greeter.greetFully("Ada").model()).isEqualTo("scripted");
+      assertThat(greeter).isEqualTo(greeter).isNotEqualTo(other);
+    });
+  }
+
+  @Test
+  void concurrentFirstCallsBuildTheRuntimeOnce() throws Exception {
+    AtomicInteger builds = new AtomicInteger();
+    LazyPromptRuntime runtime = new LazyPromptRuntime(() -> {}, () -> {
+      builds.incrementAndGet();
+      return Prompt4j.builder().properties(java.util.Map.of("prompt4j.providers.offline.script", "offline/greeter.json")).build();
+    });
+    List<Greeter> greeters = List.of(runtime.create(Greeter.class), runtime.create(Greeter.class));
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Greeter greeter = greeters.get(i % 2);
+        answers.add(threads.submit(() -> {
+          start.await();
+          return greeter.greet("Ada");
+        }));
+      }
+      assertThat(builds.get()).isZero();
+      start.countDown();
+      for (java.util.concurrent.Future<String> answer : answers) {
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("Hello, Ada!");
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(builds.get()).isEqualTo(1);
   }
 
   @Test

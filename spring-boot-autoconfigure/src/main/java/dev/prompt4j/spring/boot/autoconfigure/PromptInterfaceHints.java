@@ -1,0 +1,27 @@
+package dev.prompt4j.spring.boot.autoconfigure;
+
+import dev.prompt4j.internal.GeneratedPrompts;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.util.ClassUtils;
+
+/**
+ * For a native image made by Spring's AOT processing: the proxy each prompt bean is until its first
+ * call ({@link LazyPrompts}: the interface and {@link GeneratedPrompts}), and the interface's methods,
+ * which the proxy invokes on the generated implementation by reflection.
+ */
+final class PromptInterfaceHints implements RuntimeHintsRegistrar {
+  @Override
+  public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+    ClassLoader loader = classLoader != null ? classLoader : PromptInterfaceHints.class.getClassLoader();
+    for (String name : PromptInterfaces.indexed(loader)) {
+      if (!ClassUtils.isPresent(name, loader)) {
+        continue;
+      }
+      Class<?> type = ClassUtils.resolveClassName(name, loader);
+      hints.proxies().registerJdkProxy(type, GeneratedPrompts.class);
+      hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
+    }
+  }
+}
