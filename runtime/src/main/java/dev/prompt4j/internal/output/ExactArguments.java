@@ -66,6 +66,7 @@ final class ExactArguments {
 
   private final Parameter[] parameters;
   private final boolean mayHoldNull; // some parameter is read through Jackson
+  private final boolean simple; // every parameter is read from one token: the scanner can read them
 
   private ExactArguments(Parameter[] parameters) {
     this.parameters = parameters;
@@ -74,6 +75,7 @@ final class ExactArguments {
       other |= p.kind == Kind.OTHER;
     }
     this.mayHoldNull = other;
+    this.simple = !other;
   }
 
   /**
@@ -175,6 +177,12 @@ final class ExactArguments {
     if (arguments == null || arguments.isEmpty()) {
       return null;
     }
+    if (simple) {
+      Object[] scanned = new Scanner(arguments).arguments();
+      if (scanned != null) {
+        return scanned;
+      }
+    }
     Object[] values = new Object[parameters.length];
     if (mayHoldNull && arguments.contains("null")) {
       return null; // a null inside a record or list: strict binding would take it, the schema check names it
@@ -257,7 +265,7 @@ final class ExactArguments {
           return null;
         }
         double n = p.getDoubleValue();
-        return number(parameter, n) ? n : null;
+        return Double.isFinite(n) && number(parameter, n) ? n : null;
       }
       case BOOLEAN:
         return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
@@ -294,5 +302,177 @@ final class ExactArguments {
       }
     }
     return parameter.pattern == null || parameter.pattern.matcher(s).find();
+  }
+
+  /**
+   * Reads arguments made only of simple parameters straight from the text, without a parser object:
+   * plain names and strings (no escape), whole numbers that fit, decimal numbers in JSON's grammar,
+   * {@code true}/{@code false}, JSON whitespace. It gives up ({@code null}) on anything else, which the
+   * token reader then reads (escapes, {@code null}, ...) or hands to the tolerant path.
+   */
+  private final class Scanner {
+    private final String s;
+    private int at;
+
+    Scanner(String s) {
+      this.s = s;
+    }
+
+    Object[] arguments() {
+      Object[] values = new Object[parameters.length];
+      long seen = 0;
+      space();
+      if (!take('{')) {
+        return null;
+      }
+      space();
+      if (!take('}')) {
+        do {
+          space();
+          int i = name();
+          if (i < 0 || (seen & (1L << i)) != 0) {
+            return null;
+          }
+          seen |= 1L << i;
+          space();
+          if (!take(':')) {
+            return null;
+          }
+          space();
+          Object value = value(parameters[i]);
+          if (value == null) {
+            return null;
+          }
+          values[i] = value;
+          space();
+        } while (take(','));
+        if (!take('}')) {
+          return null;
+        }
+      }
+      space();
+      return at == s.length() && seen == (1L << parameters.length) - 1 ? values : null;
+    }
+
+    private int name() {
+      int end = plainString();
+      if (end < 0) {
+        return -1;
+      }
+      int start = at + 1;
+      at = end + 1;
+      for (int i = 0; i < parameters.length; i++) {
+        String name = parameters[i].name;
+        if (name.length() == end - start && s.regionMatches(start, name, 0, name.length())) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The index of the closing quote of a string without escapes or control characters at {@code at}, else -1. */
+    private int plainString() {
+      if (at >= s.length() || s.charAt(at) != '"') {
+        return -1;
+      }
+      for (int i = at + 1; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"') {
+          return i;
+        }
+        if (c == '\\' || c < 0x20) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    private Object value(Parameter parameter) {
+      switch (parameter.kind) {
+        case STRING:
+        case ENUM: {
+          int end = plainString();
+          if (end < 0) return null;
+          String text = s.substring(at + 1, end);
+          at = end + 1;
+          if (parameter.kind == Kind.ENUM) return parameter.constants.get(text);
+          return text(parameter, text) ? text : null;
+        }
+        case INT:
+        case LONG: {
+          int start = at;
+          boolean negative = take('-');
+          int digits = digits();
+          if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(at - digits) == '0') || !delimited()) return null;
+          long n = Long.parseLong(s, start, at, 10);
+          if (parameter.kind == Kind.INT) {
+            if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) return null;
+            return number(parameter, n) ? (Object) (int) n : null;
+          }
+          return number(parameter, n) ? (Object) n : null;
+        }
+        case DOUBLE: {
+          int start = at;
+          take('-');
+          int digits = digits();
+          if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(at - digits) == '0')) return null;
+          if (take('.') && digits() == 0) return null;
+          if (take('e') || take('E')) {
+            if (!take('+')) take('-');
+            if (digits() == 0) return null;
+          }
+          if (at - start > 100 || !delimited()) return null;
+          double n = Double.parseDouble(s.substring(start, at));
+          return Double.isFinite(n) && number(parameter, n) ? (Object) n : null;
+        }
+        case BOOLEAN:
+          if (s.startsWith("true", at)) {
+            at += 4;
+            return delimited() ? Boolean.TRUE : null;
+          }
+          if (s.startsWith("false", at)) {
+            at += 5;
+            return delimited() ? Boolean.FALSE : null;
+          }
+          return null;
+        default:
+          return null;
+      }
+    }
+
+    private int digits() {
+      int start = at;
+      while (at < s.length() && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
+        at++;
+      }
+      return at - start;
+    }
+
+    /** Whether what follows a number or literal ends it: whitespace, a comma or the closing brace. */
+    private boolean delimited() {
+      if (at >= s.length()) {
+        return false;
+      }
+      char c = s.charAt(at);
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '}';
+    }
+
+    private boolean take(char c) {
+      if (at < s.length() && s.charAt(at) == c) {
+        at++;
+        return true;
+      }
+      return false;
+    }
+
+    private void space() {
+      while (at < s.length()) {
+        char c = s.charAt(at);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+          return;
+        }
+        at++;
+      }
+    }
   }
 }

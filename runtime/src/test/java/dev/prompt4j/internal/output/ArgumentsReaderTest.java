@@ -47,6 +47,14 @@ class ArgumentsReaderTest {
       List.of("code", "id", "ratio", "note"),
       new TypeReference<String>() {}, new TypeReference<Long>() {}, new TypeReference<Double>() {}, new TypeReference<Optional<String>>() {});
 
+  /** Only parameters read from one token: the scanner reads them, without a parser. */
+  static final ArgumentsReader SIMPLE = new ArgumentsReader(
+      "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"minLength\":2},\"id\":{\"type\":\"integer\",\"minimum\":-5},"
+          + "\"ratio\":{\"type\":\"number\",\"maximum\":1000},\"speed\":{\"type\":\"string\",\"enum\":[\"STANDARD\",\"EXPRESS\"]},"
+          + "\"flag\":{\"type\":\"boolean\"}},\"required\":[\"name\",\"id\",\"ratio\",\"speed\",\"flag\"],\"additionalProperties\":false}",
+      List.of("name", "id", "ratio", "speed", "flag"), new TypeReference<String>() {}, new TypeReference<Long>() {},
+      new TypeReference<Double>() {}, new TypeReference<Speed>() {}, new TypeReference<Boolean>() {});
+
   @Test
   void exactArgumentsAreReadFromTheTokensToTheSameValues() throws Exception {
     String[][] exact = {
@@ -55,6 +63,10 @@ class ArgumentsReaderTest {
         {"shipping", "{\"parcels\":[{\"sku\":\"A\",\"weightKg\":2}],\"speed\":\"EXPRESS\",\"insuredValue\":12.5}"},
         {"shipping", "{\"parcels\":[{\"sku\":\"A\",\"weightKg\":2},{\"sku\":\"B\",\"weightKg\":20}],\"speed\":\"STANDARD\",\"insuredValue\":12}"},
         {"bounds", "{\"code\":\"ABC\",\"id\":100,\"ratio\":0.5}"},
+        {"simple", "{\"name\":\"Zoë 🚀\",\"id\":-0,\"ratio\":1e2,\"speed\":\"STANDARD\",\"flag\":false}"},
+        {"simple", "\t{\r\n\"flag\":true,\n\"speed\":\"EXPRESS\" ,\"ratio\":-0.000123E+2,\"id\":123456789012345678,\"name\":\"a\\\"b\"}\n"},
+        {"simple", "{\"name\":\"ab\",\"id\":-5,\"ratio\":1000,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":7,\"ratio\":3.14159265358979323846264338327950288,\"speed\":\"EXPRESS\",\"flag\":true}"},
         {"bounds", "{\"code\":\"ABC\",\"id\":-5000000000,\"ratio\":0.25,\"note\":\"hi\"}"},
     };
     for (String[] c : exact) {
@@ -65,6 +77,8 @@ class ArgumentsReaderTest {
     assertArrayEquals(new Object[] {"TRAIL-42", 3, true}, PRICING.read("{\"sku\":\"TRAIL-42\",\"quantity\":3,\"express\":true}"));
     assertArrayEquals(new Object[] {List.of(new Parcel("A", 2)), Speed.EXPRESS, Optional.of(12.5)},
         SHIPPING.read("{\"parcels\":[{\"sku\":\"A\",\"weightKg\":2}],\"speed\":\"EXPRESS\",\"insuredValue\":12.5}"));
+    assertArrayEquals(new Object[] {"Zoë 🚀", 0L, 100.0, Speed.STANDARD, false},
+        SIMPLE.read("{\"name\":\"Zoë 🚀\",\"id\":-0,\"ratio\":1e2,\"speed\":\"STANDARD\",\"flag\":false}"));
     assertArrayEquals(new Object[] {"ABC", 1L, 0.5, Optional.empty()}, BOUNDS.read("{\"code\":\"ABC\",\"id\":1,\"ratio\":0.5}"));
   }
 
@@ -89,6 +103,30 @@ class ArgumentsReaderTest {
         {"bounds", "{\"code\":\"abc\",\"id\":1,\"ratio\":0.5}"}, {"bounds", "{\"code\":\"ABCD\",\"id\":1,\"ratio\":0.5}"},
         {"bounds", "{\"code\":\"ABC\",\"id\":101,\"ratio\":0.5}"}, {"bounds", "{\"code\":\"ABC\",\"id\":1,\"ratio\":0}"},
         {"bounds", "{\"code\":\"ABC\",\"id\":1,\"ratio\":1}"}, {"bounds", "{\"code\":\"ABC\",\"id\":99999999999999999999,\"ratio\":0.5}"},
+        // the scanner's edges: numbers, literals, strings, structure
+        {"simple", "{\"name\":\"ab\",\"id\":01,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1.0,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":.5,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1.,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1e,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1e400,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1001,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":-6,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":9223372036854775808,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":truey}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":True}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":1}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true,}"},
+        {"simple", "{\"name\":\"a\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"a\tb\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"Express\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true} // done"},
+        {"simple", "\uFEFF{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{\"name\":\"ab\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":null}"},
+        {"simple", "{\"name\":\"ab\",\"na\\u006de\":\"cd\",\"id\":1,\"ratio\":1,\"speed\":\"EXPRESS\",\"flag\":true}"},
+        {"simple", "{'name':'ab','id':1,'ratio':1,'speed':'EXPRESS','flag':true}"},
         // enums, lists, records, Optionals
         {"shipping", "{\"parcels\":[{\"sku\":\"A\",\"weightKg\":2}],\"speed\":\"express\",\"insuredValue\":null}"},
         {"shipping", "{\"parcels\":[{\"sku\":\"A\",\"weightKg\":2}],\"speed\":\"fast\",\"insuredValue\":null}"},
@@ -137,6 +175,7 @@ class ArgumentsReaderTest {
     return switch (name) {
       case "pricing" -> PRICING;
       case "shipping" -> SHIPPING;
+      case "simple" -> SIMPLE;
       default -> BOUNDS;
     };
   }
