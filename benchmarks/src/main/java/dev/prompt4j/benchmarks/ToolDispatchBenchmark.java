@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.State;
  * back). It checks no constraint. Prompt4j: {@code call(name, arguments)} reads the arguments (exactly
  * right arguments straight from the text, anything else through the tolerant path), checks the
  * schema's constraints ({@code @NotBlank}, {@code @Min(1)}), calls the method directly and writes the
- * record with the generated writer. Neither side looks the tool up by name here (AI Services keeps a
- * map of executors; Prompt4j's tool set does the same before {@code call}).
+ * record with the generated writer; its {@code switch} on the tool name is included. Neither side
+ * includes finding the executor (AI Services' map of executors by name, Prompt4j's {@code ToolSet}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -170,6 +170,9 @@ final class ToolLoop {
         result = "Error: the arguments of " + name + " are not valid: " + String.join("; ", invalid.errors()) + ". Call it again with valid arguments.";
         failure = invalid;
       } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt(); // a time limit or cancellation: keep it for what follows the tool
+        }
         error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         result = "Error: " + name + " failed: " + error;
         failure = e;
