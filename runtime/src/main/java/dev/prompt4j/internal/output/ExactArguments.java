@@ -400,11 +400,15 @@ final class ExactArguments {
         }
         case INT:
         case LONG: {
-          int start = at;
           boolean negative = take('-');
-          int digits = digits();
-          if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(at - digits) == '0') || !delimited()) return null;
-          long n = Long.parseLong(s, start, at, 10);
+          int start = at;
+          long n = 0;
+          for (char c; at < s.length() && (c = s.charAt(at)) >= '0' && c <= '9'; at++) {
+            n = n * 10 + (c - '0');
+          }
+          int digits = at - start;
+          if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(start) == '0') || !delimited()) return null;
+          n = negative ? -n : n;
           if (parameter.kind == Kind.INT) {
             if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) return null;
             return number(parameter, n) ? (Object) (int) n : null;

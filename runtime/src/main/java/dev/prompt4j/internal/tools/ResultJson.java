@@ -97,6 +97,9 @@ public final class ResultJson {
    */
   public ResultJson field(String name, double value) {
     name(name);
+    if (shortDecimal(out, value)) {
+      return this;
+    }
     if (Double.isFinite(value)) {
       out.append(value);
     } else {
@@ -159,6 +162,49 @@ public final class ResultJson {
    */
   public String end() {
     return out.append('}').toString();
+  }
+
+  private static final long[] POWERS = {1, 10, 100, 1000};
+
+  /** Below this many units of the last decimal, the short form is checked against {@link Double#toString} for every value. */
+  static final long SHORT_LIMIT = 1_000_000;
+
+  /**
+   * Writes {@code value} when it is a decimal of at most 3 places and fewer than {@value #SHORT_LIMIT}
+   * units of its last place (33.5, 9.99, 1200.0), the text {@link Double#toString} gives, without its
+   * cost (about a third of a dispatch); {@code false} for anything else, written by {@code toString}.
+   * Every value this accepts is compared with {@code toString} in {@code ResultJsonTest}.
+   */
+  static boolean shortDecimal(StringBuilder out, double value) {
+    double a = Math.abs(value);
+    if (!(a < SHORT_LIMIT) || (value == 0 && Double.doubleToRawLongBits(value) != 0)) {
+      return false; // large, NaN, infinite, or -0.0
+    }
+    for (int places = 0; places < POWERS.length; places++) {
+      double scaled = a * POWERS[places];
+      long units = (long) scaled;
+      if (units == scaled && units < SHORT_LIMIT && units / (double) POWERS[places] == a) {
+        while (places > 0 && units % 10 == 0) {
+          units /= 10; // 0.07 * 100 is not 7 in binary, 0.07 * 1000 is 70: the same number, fewer places
+          places--;
+        }
+        if (value < 0) {
+          out.append('-');
+        }
+        out.append(units / POWERS[places]).append('.');
+        if (places == 0) {
+          out.append('0');
+        } else {
+          long fraction = units % POWERS[places];
+          for (long p = POWERS[places] / 10; p > fraction && p > 1; p /= 10) {
+            out.append('0');
+          }
+          out.append(fraction);
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code value} quoted, escaped as Jackson escapes by default (control characters, quote, backslash). */
