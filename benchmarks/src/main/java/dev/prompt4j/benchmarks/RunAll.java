@@ -152,19 +152,21 @@ public final class RunAll {
   }
 
   private void tools() throws Exception {
-    Map<String, RunResult> d = run(steady(jmh(ToolDispatchBenchmark.class.getName(), "tool-dispatch")));
+    Map<String, RunResult> d = run(steady(jmh(ToolDispatchBenchmark.class.getName(), "tool-dispatch")).addProfiler(GCProfiler.class));
     Figure generated = time(d, "generated");
     Figure reflective = time(d, "langChain4j");
     Map<String, RunResult> t = run(steady(jmh(ToolTurnBenchmark.class.getName(), "tool-turn")));
     Figure one = time(t, "oneToolCall");
     Figure four = time(t, "fourParallelToolCalls");
     StringBuilder s = new StringBuilder("## 7. Tools\n\n");
-    s.append("Dispatch of one tool call (parse the arguments, validate, call, write the result as JSON) on the same tool: ")
+    s.append("Dispatch of one tool call (parse the arguments, validate, call, write the result as JSON) on the same tool, arguments and result text: ")
         .append("LangChain4j AI Services' reflective `DefaultToolExecutor` (baseline) against Prompt4j's generated dispatcher, ")
         .append("which also checks the schema and the Bean Validation constraints of the parameters.\n\n");
-    s.append("| variant | time per call | ratio |\n|---|---|---|\n");
-    s.append("| LangChain4j DefaultToolExecutor (baseline) | ").append(reflective).append(" | ").append(reflective.over(reflective)).append(" |\n");
-    s.append("| Prompt4j generated dispatcher | ").append(generated).append(" | ").append(generated.over(reflective)).append(" |\n\n");
+    s.append("| variant | time per call | ratio | bytes per call |\n|---|---|---|---|\n");
+    s.append("| LangChain4j DefaultToolExecutor (baseline) | ").append(reflective).append(" | ").append(reflective.over(reflective))
+        .append(" | ").append(bytes(d, "langChain4j")).append(" |\n");
+    s.append("| Prompt4j generated dispatcher | ").append(generated).append(" | ").append(generated.over(reflective))
+        .append(" | ").append(bytes(d, "generated")).append(" |\n\n");
     s.append("A prompt call whose model (answering at once) asks for 4 tools of 50 ms each in one turn, against one 50 ms tool call ")
         .append("made directly:\n\n| variant | wall time |\n|---|---|\n| one tool call (baseline) | ").append(one)
         .append(" |\n| prompt call, 4 parallel tool calls | ").append(four).append(" |\n");

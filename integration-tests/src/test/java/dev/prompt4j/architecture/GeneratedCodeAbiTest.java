@@ -22,7 +22,7 @@ class GeneratedCodeAbiTest {
       "dev.prompt4j.internal.FieldComputation", "dev.prompt4j.internal.GeneratedPrompts", "dev.prompt4j.internal.PromptFactory",
       "dev.prompt4j.internal.ToolResumption", "dev.prompt4j.internal.output.OutputType", "dev.prompt4j.internal.output.ArgumentsReader",
       "dev.prompt4j.internal.stream.StreamRules", "dev.prompt4j.internal.tools.ToolBox", "dev.prompt4j.internal.tools.ToolResults",
-      "dev.prompt4j.internal.tools.ToolSet", "dev.prompt4j.internal.tools.ToolSpec");
+      "dev.prompt4j.internal.tools.ToolSet", "dev.prompt4j.internal.tools.ToolSpec", "dev.prompt4j.internal.tools.ResultJson");
 
   private static final JavaClasses GENERATED = new ClassFileImporter().importPackages("dev.prompt4j");
 

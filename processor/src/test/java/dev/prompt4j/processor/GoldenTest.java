@@ -118,6 +118,7 @@ class GoldenTest {
         "com.acme.Prompt4j_Nulls$Factory",
         "com.acme.Prompt4j_Orders$Factory",
         "com.acme.Prompt4j_PlainPrompt$Factory",
+        "com.acme.Prompt4j_Pricing$Factory",
         "com.acme.Prompt4j_Reviews$Factory",
         "com.acme.Prompt4j_Shipping$Factory",
         "com.acme.Prompt4j_Streams$Factory",

@@ -91,10 +91,6 @@ final class DefaultExecutor {
           thread.setDaemon(true);
           return thread;
         };
-    int size = poolSize();
-    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
-        size, size, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads);
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return ReusingPool.create(poolSize(), threads);
   }
 }

@@ -93,8 +93,12 @@ public final class ToolsWriter {
         args.add(CodeBlock.of("($T) a[$L]", t.box(), i));
       }
       CodeBlock invocation = CodeBlock.of("target.$L($L)", tool.element().getSimpleName(), CodeBlock.join(args, ", "));
+      CodeBlock written = ResultWriting.write(tool.element().getReturnType(), "result", self.packageName());
       if (tool.element().getReturnType().getKind() == TypeKind.VOID) {
         call.addStatement("$L", invocation).addStatement("return $T.DONE", TOOL_RESULTS);
+      } else if (written != null) {
+        call.addStatement("$T result = $L", TypeName.get(tool.element().getReturnType()), invocation)
+            .addStatement("return result == null ? $S : $L", "null", written);
       } else {
         call.addStatement("return $T.text($L)", TOOL_RESULTS, invocation);
       }

@@ -133,9 +133,11 @@ final class ToolLoop {
       done.add(call(run, requests.get(0), number, observer, sink));
     } else {
       List<CompletableFuture<ToolCallRecord>> running = new ArrayList<>();
-      for (ToolExecutionRequest r : requests) {
+      for (ToolExecutionRequest r : requests.subList(1, requests.size())) {
         running.add(CompletableFuture.supplyAsync(() -> call(run, r, number, observer, sink), run.executor()));
       }
+      // The calling thread runs the first call itself rather than wait idle: one hand-off fewer per turn.
+      done.add(call(run, requests.get(0), number, observer));
       for (CompletableFuture<ToolCallRecord> f : running) {
         try {
           done.add(f.join());
@@ -177,6 +179,9 @@ final class ToolLoop {
         result = "Error: the arguments of " + name + " are not valid: " + String.join("; ", invalid.errors()) + ". Call it again with valid arguments.";
         failure = invalid;
       } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt(); // a time limit or cancellation: keep it for what follows the tool
+        }
         error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         result = "Error: " + name + " failed: " + error;
         failure = e;

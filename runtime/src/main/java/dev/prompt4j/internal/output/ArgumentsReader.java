@@ -2,6 +2,7 @@ package dev.prompt4j.internal.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * to its type, and records checked against their Bean Validation constraints. Whatever does not fit
  * is an {@link OutputParseException} whose errors go back to the model as the tool's result.
  *
+ * <p>Arguments that are exactly right (names as declared, values of their JSON types, within their
+ * bounds) are read straight from the tokens without building a tree ({@link ExactArguments}); anything
+ * else takes the tolerant path described above, which gives every repair and message.
+ *
  * <pre>{@code
  * ArgumentsReader reader = new ArgumentsReader(schema, List.of("city", "days"), new TypeReference<String>() {}, new TypeReference<Integer>() {});
  * Object[] values = reader.read("{\"city\":\"Paris\",\"days\":2}");
@@ -28,6 +33,7 @@ public final class ArgumentsReader {
   private final List<String> names;
   private final ObjectReader[] readers;
   private final boolean[] optional;
+  private final ExactArguments exact; // null: every call takes the tolerant path
 
   /**
    * @param schema the arguments object's JSON Schema
@@ -46,11 +52,14 @@ public final class ArgumentsReader {
     this.names = List.copyOf(names);
     this.readers = new ObjectReader[types.length];
     this.optional = new boolean[types.length];
+    JavaType[] javaTypes = new JavaType[types.length];
     for (int i = 0; i < types.length; i++) {
       var javaType = OutputMapper.MAPPER.getTypeFactory().constructType(types[i]);
+      javaTypes[i] = javaType;
       readers[i] = OutputMapper.MAPPER.readerFor(javaType);
       optional[i] = javaType.getRawClass() == Optional.class;
     }
+    this.exact = ExactArguments.of(this.schema, this.names, javaTypes, optional);
   }
 
   /**
@@ -61,6 +70,22 @@ public final class ArgumentsReader {
    * @throws OutputParseException naming every problem
    */
   public Object[] read(String arguments) throws OutputParseException {
+    Object[] values = exact == null ? null : exact.read(arguments);
+    return values != null ? values : readTolerant(arguments);
+  }
+
+  /**
+   * Whether {@code arguments} are read on the fast path, straight from the tokens (for tests).
+   *
+   * @param arguments the JSON object
+   * @return {@code true} when they are exactly right and read without the tree
+   */
+  boolean readsExactly(String arguments) {
+    return exact != null && exact.read(arguments) != null;
+  }
+
+  /** The tolerant path: the tree, checked and repaired against the schema, then each parameter bound. */
+  Object[] readTolerant(String arguments) throws OutputParseException {
     JsonNode tree;
     try {
       tree = arguments == null || arguments.isBlank() ? JsonNodeFactory.instance.objectNode() : OutputMapper.MAPPER.readTree(arguments);
