@@ -119,10 +119,11 @@ public final class Prompt4jProcessor extends AbstractProcessor {
         Result<PromptInterface> result = pipeline.run(type, bases.contains(type.getQualifiedName().toString()));
         result.report().printTo(processingEnv.getMessager());
         Optional<PromptInterface> model = result.value();
-        if (model.isPresent() && !model.get().methods().isEmpty()) {
+        Report partials = model.isPresent() ? partialTypes.write(model.get()) : Report.empty(); // Streaming (#11)
+        partials.printTo(processingEnv.getMessager());
+        if (model.isPresent() && !model.get().methods().isEmpty() && partials.isClean()) {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
-          partialTypes.write(model.get()).printTo(processingEnv.getMessager()); // Streaming (#11)
           registrations.add(model.get());
           index.add(model.get());
           try {

@@ -53,7 +53,7 @@ public enum Diagnostic {
 
   // Streaming (#11)
   STREAM_ELEMENT_TYPE(Kind.ERROR, "StreamElementType",
-      "%s returns %s, a stream of %s chunks; a text stream carries the answer's text as String chunks: return it with <String>, or PromptStream<T> for a typed answer (its events carry partials)"),
+      "%s returns %s, a stream of %s chunks; a text stream carries the answer's text as String chunks: return it with <String>, or PromptStream<T> for a typed answer (its events carry partials); a Flow.Publisher streams a record answer's generated partials (Flow.Publisher<TPartial>), and a Flow.Publisher or Stream of a record X the elements of a List<X> answer"),
   STREAM_ANNOTATION_PLACEMENT(Kind.ERROR, "StreamAnnotationPlacement",
       "@%s is on %s, which is not a record component; it says how a component of a streamed record answer appears in partials: put it on a record component"),
   FLUX_WITHOUT_REACTOR(Kind.ERROR, "FluxWithoutReactor",
