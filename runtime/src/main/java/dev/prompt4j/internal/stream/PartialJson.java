@@ -264,8 +264,9 @@ public final class PartialJson {
     }
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
+      String items = path + "[]";
       for (Object o : l) {
-        Object item = copyValue(o, path + "[]");
+        Object item = copyValue(o, items);
         if (item != SKIP) {
           out.add(item);
         }
