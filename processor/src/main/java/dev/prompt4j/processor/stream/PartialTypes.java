@@ -227,15 +227,21 @@ public final class PartialTypes {
   }
 
   private static Conversion scalar(TypeName boxed, CodeBlock value) {
+    String number = switch (boxed.toString()) {
+      case "java.lang.Integer" -> "intValue";
+      case "java.lang.Long" -> "longValue";
+      case "java.lang.Short" -> "shortValue";
+      case "java.lang.Byte" -> "byteValue";
+      case "java.lang.Double" -> "doubleValue";
+      case "java.lang.Float" -> "floatValue";
+      default -> null;
+    };
+    if (number != null) {
+      return new Conversion(boxed, CodeBlock.of("$T.number($L, $T::$L)", PARTIALS, value, Number.class, number));
+    }
     String helper = switch (boxed.toString()) {
       case "java.lang.String" -> "string";
       case "java.lang.Boolean" -> "bool";
-      case "java.lang.Integer" -> "int32";
-      case "java.lang.Long" -> "int64";
-      case "java.lang.Short" -> "int16";
-      case "java.lang.Byte" -> "int8";
-      case "java.lang.Double" -> "float64";
-      case "java.lang.Float" -> "float32";
       case "java.lang.Character" -> "character";
       case "java.math.BigDecimal" -> "decimal";
       case "java.math.BigInteger" -> "integer";

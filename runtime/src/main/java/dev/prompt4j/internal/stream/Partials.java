@@ -119,51 +119,15 @@ public final class Partials {
   }
 
   /**
+   * A number, as the component's type: {@code Partials.number(v, Number::intValue)}.
+   *
    * @param value a JSON value
-   * @return it as an int, or {@code null}
+   * @param as converts a JSON number to the component's type
+   * @param <N> the component's boxed type
+   * @return it converted, or {@code null} when it is not a number
    */
-  public static Integer int32(Object value) {
-    return value instanceof Number n ? n.intValue() : null;
-  }
-
-  /**
-   * @param value a JSON value
-   * @return it as a long, or {@code null}
-   */
-  public static Long int64(Object value) {
-    return value instanceof Number n ? n.longValue() : null;
-  }
-
-  /**
-   * @param value a JSON value
-   * @return it as a short, or {@code null}
-   */
-  public static Short int16(Object value) {
-    return value instanceof Number n ? n.shortValue() : null;
-  }
-
-  /**
-   * @param value a JSON value
-   * @return it as a byte, or {@code null}
-   */
-  public static Byte int8(Object value) {
-    return value instanceof Number n ? n.byteValue() : null;
-  }
-
-  /**
-   * @param value a JSON value
-   * @return it as a double, or {@code null}
-   */
-  public static Double float64(Object value) {
-    return value instanceof Number n ? n.doubleValue() : null;
-  }
-
-  /**
-   * @param value a JSON value
-   * @return it as a float, or {@code null}
-   */
-  public static Float float32(Object value) {
-    return value instanceof Number n ? n.floatValue() : null;
+  public static <N> N number(Object value, Function<Number, N> as) {
+    return value instanceof Number n ? as.apply(n) : null;
   }
 
   /**
