@@ -40,6 +40,8 @@ public final class PartialJson {
   private final Map<Object, Object> finished = new IdentityHashMap<>();
   /** The copies in {@link #finished}: they never change, so what is derived from them can be kept. */
   private final Set<Object> finalCopies = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Open lists to the copies of their elements that can no longer change. */
+  private final Map<Object, PrefixList.Done<Object>> prefixes = new IdentityHashMap<>();
   private final StreamRules rules;
   private Map<String, Object> root;
   private String field;
@@ -252,6 +254,7 @@ public final class PartialJson {
       done = copyOpen(v, path);
       finished.put(v, done);
       finalCopies.add(done);
+      prefixes.remove(v);
     }
     return done;
   }
@@ -263,15 +266,20 @@ public final class PartialJson {
       return copy == null ? SKIP : copy;
     }
     if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
+      // Only the last element can still change: the others are copied once, into an array every snapshot shares.
+      PrefixList.Done<Object> done = prefixes.computeIfAbsent(l, k -> new PrefixList.Done<>());
       String items = path + "[]";
-      for (Object o : l) {
-        Object item = copyValue(o, items);
+      Object last = l.isEmpty() ? null : l.get(l.size() - 1);
+      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed.contains(last);
+      int settled = lastOpen ? l.size() - 1 : l.size();
+      while (done.scanned < settled) {
+        Object item = copyValue(l.get(done.scanned++), items);
         if (item != SKIP) {
-          out.add(item);
+          done.add(item);
         }
       }
-      return Collections.unmodifiableList(out);
+      Object tail = lastOpen ? copyValue(last, items) : SKIP;
+      return done.snapshot(tail == SKIP ? PrefixList.NONE : tail);
     }
     return v;
   }

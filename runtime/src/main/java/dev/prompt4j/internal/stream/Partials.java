@@ -26,6 +26,8 @@ import java.util.function.Function;
 public final class Partials {
   private final PartialJson json;
   private final Map<Object, Object> built = new IdentityHashMap<>();
+  /** Per growing list of the snapshots, its settled elements converted once. */
+  private final Map<Object, PrefixList.Done<Object>> lists = new IdentityHashMap<>();
 
   /**
    * Conversions for the snapshots of {@code json}.
@@ -88,14 +90,28 @@ public final class Partials {
     if (known != null) {
       return (List<X>) known;
     }
-    List<X> out = new ArrayList<>(items.size());
-    for (Object item : items) {
-      X x = element.apply(item);
-      if (x != null) {
-        out.add(x);
+    List<X> partial;
+    if (items instanceof PrefixList<?> growing) {
+      // The settled elements are converted once (into an array later partials share), the open one each time.
+      PrefixList.Done<Object> done = lists.computeIfAbsent(growing.key(), k -> new PrefixList.Done<>());
+      while (done.scanned < growing.doneSize()) {
+        X x = element.apply(growing.get(done.scanned++));
+        if (x != null) {
+          done.add(x);
+        }
       }
+      X tail = growing.hasTail() ? element.apply(growing.get(growing.doneSize())) : null;
+      partial = (List<X>) (List<?>) done.snapshot(tail == null ? PrefixList.NONE : tail);
+    } else {
+      List<X> out = new ArrayList<>(items.size());
+      for (Object item : items) {
+        X x = element.apply(item);
+        if (x != null) {
+          out.add(x);
+        }
+      }
+      partial = Collections.unmodifiableList(out);
     }
-    List<X> partial = Collections.unmodifiableList(out);
     if (json.isFinal(items)) {
       built.put(items, partial);
     }
