@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * <p>Buffering: events wait in a queue for the consumer. When the consumer falls behind by more than
  * {@value #MAX_BUFFERED_EVENTS} events, further text is merged into the last queued text event and
  * a partial replaces the last queued partial, so the queue never holds more than that many events
- * and its text never more than the answer (which the provider's body cap bounds); nothing is
- * dropped and the provider is never blocked.
+ * (and, for a list answer, the list's elements: an {@link StreamEvent.Item} is never merged) and
+ * its text never more than the answer (which the provider's body cap bounds); nothing is dropped
+ * and the provider is never blocked.
  *
  * <p>Validation and re-ask: the final answer is parsed and validated as for a non-streamed call. When
  * it is re-asked, or an attempt fails after chunks were delivered (and is retried or falls back), a

@@ -48,8 +48,8 @@ public final class PartialTypeEmitter {
         TypeElement existing = elements.getTypeElement(name);
         if (existing != null && !PartialTypes.isPartial(existing)) {
           report.report(Diagnostic.PARTIAL_TYPE_CLASH, method.element(), method.name() + "()", record.getQualifiedName(), name);
-        } else if (existing == null) {
-          write(record);
+        } else {
+          write(record); // one of ours from an earlier build is written again: the record may have changed since
         }
       }
     }
@@ -91,8 +91,9 @@ public final class PartialTypeEmitter {
         all = true;
         for (TypeElement each : PartialTypes.closure(record.get())) {
           String partial = PartialTypes.partialName(each).canonicalName();
-          if (!written.contains(partial) && elements.getTypeElement(partial) == null) {
-            write(each);
+          TypeElement existing = elements.getTypeElement(partial);
+          if (!written.contains(partial) && (existing == null || PartialTypes.isPartial(existing))) {
+            write(each); // a name taken by another type is reported once the interface is processed
           }
         }
       }
