@@ -18,6 +18,10 @@ public interface Streams {
 
   record Plan(String goal, @StreamDone List<String> risks, List<Step> steps) {}
 
+  enum Mood { CALM, TENSE }
+
+  record Review(Mood mood, double score, long votes, boolean done, Plan plan, List<List<Step>> rounds) {}
+
   @Prompt("Write a haiku about {topic}")
   PromptStream<String> haiku(String topic);
 
@@ -26,6 +30,21 @@ public interface Streams {
 
   @Prompt("Plan {topic}")
   PromptStream<Plan> plan(String topic);
+
+  @Prompt("Review {topic}")
+  PromptStream<Review> review(String topic);
+
+  @Prompt("Plan {topic}, step by step")
+  Flow.Publisher<Streams_PlanPartial> planPartials(String topic);
+
+  @Prompt("Steps for {topic}")
+  Flow.Publisher<Step> steps(String topic);
+
+  @Prompt("More steps for {topic}")
+  Stream<Step> moreSteps(String topic);
+
+  @Prompt("All steps for {topic}")
+  PromptStream<List<Step>> allSteps(String topic);
 
   @Prompt("Tell a story about {topic}")
   Flow.Publisher<String> tell(String topic);

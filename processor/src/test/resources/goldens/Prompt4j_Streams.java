@@ -111,6 +111,253 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
       "e7fc96eaac79",
       Outputs.json(new TypeReference<Streams.Plan>() {}, "Plan", PLAN_SCHEMA));
 
+  /**
+   * JSON Schema of {@code Review}, derived at compile time from its type and constraints.
+   */
+  private static final String REVIEW_SCHEMA = """
+      {
+        "type": "object",
+        "properties": {
+          "mood": {
+            "type": "string",
+            "enum": [
+              "CALM",
+              "TENSE"
+            ]
+          },
+          "score": {
+            "type": "number"
+          },
+          "votes": {
+            "type": "integer"
+          },
+          "done": {
+            "type": "boolean"
+          },
+          "plan": {
+            "type": "object",
+            "properties": {
+              "goal": {
+                "type": "string"
+              },
+              "risks": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "steps": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "detail": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "name",
+                    "detail"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            },
+            "required": [
+              "goal",
+              "risks",
+              "steps"
+            ],
+            "additionalProperties": false
+          },
+          "rounds": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "detail": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "name",
+                  "detail"
+                ],
+                "additionalProperties": false
+              }
+            }
+          }
+        },
+        "required": [
+          "mood",
+          "score",
+          "votes",
+          "done",
+          "plan",
+          "rounds"
+        ],
+        "additionalProperties": false
+      }""";
+
+  private static final PromptMethod<Streams.Review> REVIEW = PromptMethod.of(
+      Streams.class,
+      "review",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "9cdfbfbeea39",
+      Outputs.json(new TypeReference<Streams.Review>() {}, "Review", REVIEW_SCHEMA));
+
+  /**
+   * JSON Schema of {@code Plan}, derived at compile time from its type and constraints.
+   */
+  private static final String PLAN_PARTIALS_SCHEMA = """
+      {
+        "type": "object",
+        "properties": {
+          "goal": {
+            "type": "string"
+          },
+          "risks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "detail": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "detail"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "goal",
+          "risks",
+          "steps"
+        ],
+        "additionalProperties": false
+      }""";
+
+  private static final PromptMethod<Streams.Plan> PLAN_PARTIALS = PromptMethod.of(
+      Streams.class,
+      "planPartials",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "f6d9c89d67cf",
+      Outputs.json(new TypeReference<Streams.Plan>() {}, "Plan", PLAN_PARTIALS_SCHEMA));
+
+  /**
+   * JSON Schema of {@code List<Step>}, derived at compile time from its type and constraints.
+   */
+  private static final String STEPS_SCHEMA = """
+      {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "detail": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "name",
+            "detail"
+          ],
+          "additionalProperties": false
+        }
+      }""";
+
+  private static final PromptMethod<List<Streams.Step>> STEPS = PromptMethod.of(
+      Streams.class,
+      "steps",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "aa09711980c4",
+      Outputs.json(new TypeReference<List<Streams.Step>>() {}, "List<Step>", STEPS_SCHEMA));
+
+  /**
+   * JSON Schema of {@code List<Step>}, derived at compile time from its type and constraints.
+   */
+  private static final String MORE_STEPS_SCHEMA = """
+      {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "detail": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "name",
+            "detail"
+          ],
+          "additionalProperties": false
+        }
+      }""";
+
+  private static final PromptMethod<List<Streams.Step>> MORE_STEPS = PromptMethod.of(
+      Streams.class,
+      "moreSteps",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "ea92d3f17e6b",
+      Outputs.json(new TypeReference<List<Streams.Step>>() {}, "List<Step>", MORE_STEPS_SCHEMA));
+
+  /**
+   * JSON Schema of {@code List<Step>}, derived at compile time from its type and constraints.
+   */
+  private static final String ALL_STEPS_SCHEMA = """
+      {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "detail": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "name",
+            "detail"
+          ],
+          "additionalProperties": false
+        }
+      }""";
+
+  private static final PromptMethod<List<Streams.Step>> ALL_STEPS = PromptMethod.of(
+      Streams.class,
+      "allSteps",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "6566623b0af0",
+      Outputs.json(new TypeReference<List<Streams.Step>>() {}, "List<Step>", ALL_STEPS_SCHEMA));
+
   private static final PromptMethod<String> TELL = PromptMethod.of(
       Streams.class,
       "tell",
@@ -153,7 +400,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   @Override
   public PromptStream<Streams.Story> outline(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.outline is null; pass a value, or declare the parameter Optional");
-    return this.context.invokeStream(OUTLINE, invocation -> {
+    return this.context.invokeStream(OUTLINE, StreamRules.NONE, Streams_StoryPartial::of, null, invocation -> {
       FieldTask<String> genre = invocation.field("genre",
           () -> Objects.requireNonNull(this.genre(topic),
           "computed field genre of Streams returned null; return a value, or make it Optional"));
@@ -165,8 +412,44 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   @Override
   public PromptStream<Streams.Plan> plan(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.plan is null; pass a value, or declare the parameter Optional");
-    return this.context.invokeStream(PLAN, StreamRules.done("risks").required("steps[].name"), invocation ->
+    return this.context.invokeStream(PLAN, StreamRules.done("risks").required("steps[].name"), Streams_PlanPartial::of, null, invocation ->
         Messages.single("Plan " + Values.text(topic)));
+  }
+
+  @Override
+  public PromptStream<Streams.Review> review(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.review is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(REVIEW, StreamRules.done("plan.risks").required("plan.steps[].name", "rounds[][].name"), Streams_ReviewPartial::of, null, invocation ->
+        Messages.single("Review " + Values.text(topic)));
+  }
+
+  @Override
+  public Flow.Publisher<Streams_PlanPartial> planPartials(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.planPartials is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(PLAN_PARTIALS, StreamRules.done("risks").required("steps[].name"), Streams_PlanPartial::of, null, invocation ->
+        Messages.single("Plan " + Values.text(topic)
+        + ", step by step")).partialPublisher(Streams_PlanPartial.class);
+  }
+
+  @Override
+  public Flow.Publisher<Streams.Step> steps(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.steps is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(STEPS, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
+        Messages.single("Steps for " + Values.text(topic))).itemPublisher(Streams.Step.class);
+  }
+
+  @Override
+  public Stream<Streams.Step> moreSteps(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.moreSteps is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(MORE_STEPS, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
+        Messages.single("More steps for " + Values.text(topic))).items(Streams.Step.class);
+  }
+
+  @Override
+  public PromptStream<List<Streams.Step>> allSteps(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.allSteps is null; pass a value, or declare the parameter Optional");
+    return this.context.invokeStream(ALL_STEPS, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
+        Messages.single("All steps for " + Values.text(topic)));
   }
 
   @Override
@@ -209,7 +492,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
 
     @Override
     public List<String> methods() {
-      return List.of("facts", "haiku", "outline", "plan", "tell");
+      return List.of("allSteps", "facts", "haiku", "moreSteps", "outline", "plan", "planPartials", "review", "steps", "tell");
     }
 
     @Override

@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * <p>Buffering: events wait in a queue for the consumer. When the consumer falls behind by more than
  * {@value #MAX_BUFFERED_EVENTS} events, further text is merged into the last queued text event and
  * a partial replaces the last queued partial, so the queue never holds more than that many events
- * and its text never more than the answer (which the provider's body cap bounds); nothing is
- * dropped and the provider is never blocked.
+ * (and, for a list answer, the list's elements: an {@link StreamEvent.Item} is never merged) and
+ * its text never more than the answer (which the provider's body cap bounds); nothing is dropped
+ * and the provider is never blocked.
  *
  * <p>Validation and re-ask: the final answer is parsed and validated as for a non-streamed call. When
  * it is re-asked, or an attempt fails after chunks were delivered (and is retried or falls back), a
@@ -71,6 +72,62 @@ public interface PromptStream<T> extends Iterable<String> {
    * @return a publisher for one subscriber
    */
   Flow.Publisher<StreamEvent> eventPublisher();
+
+  /**
+   * The typed partials of a record answer {@code T}, blocking for each: instances of the generated
+   * partial type ({@code TPartial} for a top-level record {@code T}, {@code Outer_TPartial} for a
+   * record nested in {@code Outer}), each emitted only when the answer so far changed. Restarts are
+   * not visible here: after one, partials start again from the new attempt's first (use {@link
+   * #events()} to see them).
+   *
+   * <pre>{@code
+   * PromptStream<Plan> s = planner.plan("a trip");
+   * s.partials(PlanPartial.class).forEach(p -> System.out.println(p.steps()));
+   * }</pre>
+   *
+   * @param type the answer's generated partial type
+   * @param <P> the partial type
+   * @return a blocking stream of partials
+   * @throws IllegalStateException when the chunks were already claimed
+   * @throws ClassCastException when a partial is not a {@code type} (naming the partial type it is)
+   */
+  <P> Stream<P> partials(Class<P> type);
+
+  /**
+   * As {@link #partials(Class)}, for a {@link Flow.Subscriber}; cancelling the subscription cancels
+   * the call.
+   *
+   * @param type the answer's generated partial type
+   * @param <P> the partial type
+   * @return a publisher for one subscriber
+   */
+  <P> Flow.Publisher<P> partialPublisher(Class<P> type);
+
+  /**
+   * The elements of a {@code List<X>} answer ({@code X} a record), one by one as each completes,
+   * each read and validated (Bean Validation) as the final answer is; see {@link StreamEvent.Item}.
+   *
+   * <pre>{@code
+   * PromptStream<List<Step>> s = planner.steps("a trip");
+   * s.items(Step.class).forEach(step -> System.out.println(step.name()));
+   * }</pre>
+   *
+   * @param type the element type {@code X}
+   * @param <X> the element type
+   * @return a blocking stream of elements
+   * @throws IllegalStateException when the chunks were already claimed
+   */
+  <X> Stream<X> items(Class<X> type);
+
+  /**
+   * As {@link #items(Class)}, for a {@link Flow.Subscriber}; cancelling the subscription cancels
+   * the call.
+   *
+   * @param type the element type {@code X}
+   * @param <X> the element type
+   * @return a publisher for one subscriber
+   */
+  <X> Flow.Publisher<X> itemPublisher(Class<X> type);
 
   /**
    * The final, validated response, waiting for it.

@@ -10,7 +10,7 @@ import java.util.Map;
  * stream.events().forEach(e -> {
  *   if (e instanceof StreamEvent.Text t) System.out.print(t.text());
  *   else if (e instanceof StreamEvent.Restarted r) System.out.println("\n[re-asked: " + r.errors() + "]");
- *   else if (e instanceof StreamEvent.Partial p) System.out.println("\n" + p.value());
+ *   else if (e instanceof StreamEvent.Partial p) System.out.println("\n" + p.typed());   // a PlanPartial
  *   else if (e instanceof StreamEvent.ToolCall c) System.out.println("\n[" + c.name() + " " + c.arguments() + "]");
  * });
  * }</pre>
@@ -37,9 +37,36 @@ public sealed interface StreamEvent {
    * booleans and enum constants appear only once their token is complete. Records are maps of their
    * components, lists are lists, in the JSON shape of the answer type.
    *
+   * <p>For a record answer {@code T} the same snapshot also comes typed: {@link #typed()} is the
+   * generated partial type {@code TPartial} (every component nullable, nested records as their
+   * partials); {@link PromptStream#partials(Class)} streams only these.
+   *
    * @param value an immutable snapshot of the answer so far
+   * @param typed the snapshot as the answer's generated partial type, or {@code null} when the
+   *     answer has none (not a record)
    */
-  record Partial(Map<String, Object> value) implements StreamEvent {}
+  record Partial(Map<String, Object> value, Object typed) implements StreamEvent {
+    /**
+     * A partial without a typed form.
+     *
+     * @param value an immutable snapshot of the answer so far
+     */
+    public Partial(Map<String, Object> value) {
+      this(value, null);
+    }
+  }
+
+  /**
+   * One element of a {@code List<X>} answer ({@code X} a record), complete and valid: sent as soon as
+   * the element's object closed in the stream, read and checked with Bean Validation as the final
+   * answer is. An element that is not valid is not sent (the final answer fails and is re-asked).
+   * After a {@link Restarted} event the new attempt's elements come again from index 0. Such an answer
+   * streams items instead of {@link Partial}s.
+   *
+   * @param index the element's position in the list, from 0
+   * @param value the element, an {@code X}
+   */
+  record Item(int index, Object value) implements StreamEvent {}
 
   /**
    * A new attempt starts after chunks of an earlier one were delivered: discard what was shown. Sent

@@ -183,6 +183,8 @@ public final class RunAll {
     Figure once = time(r, "partialBaselineOneParse");
     Figure incremental = time(r, "partialIncremental");
     Figure naive = time(r, "partialNaiveReparse");
+    Figure mapSnapshots = time(r, "partialMapSnapshots");
+    Figure typedSnapshots = time(r, "partialTypedSnapshots");
     Figure perStream = bytes(r, "streamThousandChunks");
     StringBuilder s = new StringBuilder("## 8. Streaming\n\n");
     s.append("Time to the first chunk (then the end of a four-chunk stream sent at once) over one loopback SSE server: Prompt4j's ")
@@ -199,6 +201,10 @@ public final class RunAll {
         .append(bytes(r, "partialBaselineOneParse")).append(" |\n");
     s.append("| incremental partials, 5,000 chunks | ").append(incremental).append(" | ").append(incremental.over(once)).append(" | ")
         .append(bytes(r, "partialIncremental")).append(" |\n");
+    s.append("| incremental, with a map snapshot at every change | ").append(mapSnapshots).append(" | ").append(mapSnapshots.over(once))
+        .append(" | ").append(bytes(r, "partialMapSnapshots")).append(" |\n");
+    s.append("| incremental, with a typed partial (generated `ReviewPartial`) at every change | ").append(typedSnapshots).append(" | ")
+        .append(typedSnapshots.over(once)).append(" | ").append(bytes(r, "partialTypedSnapshots")).append(" |\n");
     s.append("| naive re-parse per chunk | ").append(naive).append(" | ").append(naive.over(once)).append(" | ")
         .append(bytes(r, "partialNaiveReparse")).append(" |\n");
     s.append("| ").append(StreamingBenchmark.CHUNKS_PER_STREAM).append(" chunks through a PromptStream | ").append(time(r, "streamThousandChunks"))
@@ -208,6 +214,7 @@ public final class RunAll {
     summary.add(goal("time to first chunk: Prompt4j / hand-written langchain4j (goal ≤ +0.5 ms)", ours.over(hand),
         ours.value() - hand.value() <= 500));
     summary.add(goal("partials of 50 KB in 5,000 chunks ≤ 2× one parse", incremental.over(once), incremental.over(once).value() <= 2));
+    summary.add(goal("typed partials at every change against map snapshots at every change (no numeric goal)", typedSnapshots.over(mapSnapshots), true));
   }
 
   private void structured() throws Exception {

@@ -17,6 +17,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.PromptStream;
 import dev.prompt4j.internal.stream.PartialJson;
+import dev.prompt4j.internal.stream.Partials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,6 +45,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>partial parsing of a 50 KB record answer delivered in 5,000 chunks ({@link PartialJson}, one
  *       feed per chunk) against one Jackson parse of the whole answer, with the naive way beside it
  *       (re-parsing the text so far at every chunk, quadratic);
+ *   <li>the same with a snapshot at every change (what a stream of a record answer emits): as maps
+ *       and lists, and converted to the generated partial type {@code StreamingPrompts_ReviewPartial};
  *   <li>bytes allocated per chunk through a {@code PromptStream}: a model that streams 1,000 chunks
  *       at once (read {@code gc.alloc.rate.norm} / 1,000).
  * </ul>
@@ -78,8 +81,13 @@ public class StreamingBenchmark {
     if (!"A fixed streamed answer.".equals(prompt4jFirstChunkThenEnd()) || !"A fixed streamed answer.".equals(handWrittenFirstChunkThenEnd())) {
       throw new IllegalStateException("the two clients do not read the same stream");
     }
-    if (!MAPPER.readTree(answer).equals(MAPPER.valueToTree(partialIncremental()))) {
+    if (!MAPPER.readTree(answer).equals(MAPPER.valueToTree(partialIncremental()))
+        || !MAPPER.readTree(answer).equals(MAPPER.valueToTree(partialMapSnapshots()))) {
       throw new IllegalStateException("the incremental parse differs from the whole parse");
+    }
+    StreamingPrompts_ReviewPartial typed = partialTypedSnapshots();
+    if (typed.items().size() != 400 || !Integer.valueOf(400).equals(typed.total()) || !"item number 399".equals(typed.items().get(399).name())) {
+      throw new IllegalStateException("the typed partial differs from the answer: " + typed.items().size() + " items");
     }
   }
 
@@ -147,6 +155,36 @@ public class StreamingBenchmark {
       parser.feed(chunk);
     }
     return parser.snapshot();
+  }
+
+  /**
+   * What a stream of a record answer does per chunk: feed it, and when the answer so far changed
+   * take the snapshot (maps and lists) the {@code StreamEvent.Partial} carries.
+   */
+  @Benchmark
+  public Map<String, Object> partialMapSnapshots() {
+    PartialJson parser = new PartialJson();
+    Map<String, Object> last = Map.of();
+    for (String chunk : chunks) {
+      if (parser.feed(chunk)) {
+        last = parser.snapshot();
+      }
+    }
+    return last;
+  }
+
+  /** As {@link #partialMapSnapshots()}, with each snapshot also converted to the generated partial type (the typed path). */
+  @Benchmark
+  public StreamingPrompts_ReviewPartial partialTypedSnapshots() {
+    PartialJson parser = new PartialJson();
+    Partials partials = new Partials(parser);
+    StreamingPrompts_ReviewPartial last = null;
+    for (String chunk : chunks) {
+      if (parser.feed(chunk)) {
+        last = partials.record(parser.snapshot(), StreamingPrompts_ReviewPartial::of);
+      }
+    }
+    return last;
   }
 
   /** The naive way: parse the text so far at every chunk (tokens until the text runs out). */

@@ -15,6 +15,7 @@ import dev.prompt4j.processor.generate.NativeImageMetadata;
 import dev.prompt4j.processor.generate.ServiceRegistrations;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.read.Annotations;
+import dev.prompt4j.processor.stream.PartialTypeEmitter;
 import dev.prompt4j.processor.stream.StreamAnnotationPlacement;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +53,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private ToolClassReader toolReader;
   private final ToolsWriter toolsWriter = new ToolsWriter();
+  private PartialTypeEmitter partialTypes;
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -62,6 +64,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     registrations = new ServiceRegistrations(processingEnv);
     metadata = new NativeImageMetadata(processingEnv.getElementUtils());
     index = new InterfaceIndex(processingEnv);
+    partialTypes = new PartialTypeEmitter(processingEnv.getElementUtils(), processingEnv.getFiler());
   }
 
   @Override
@@ -98,6 +101,9 @@ public final class Prompt4jProcessor extends AbstractProcessor {
     }
     for (TypeElement type : interfaces) {
       Set<String> missing = missingTypes(type);
+      if (!missing.isEmpty() && !round.processingOver()) {
+        missing.removeAll(writePartialTypesNamedBy(type)); // Streaming (#11): written now, read by name
+      }
       if (!missing.isEmpty()) {
         if (round.processingOver()) {
           // No later round can generate them; javac reports the unknown symbols as well.
@@ -113,7 +119,9 @@ public final class Prompt4jProcessor extends AbstractProcessor {
         Result<PromptInterface> result = pipeline.run(type, bases.contains(type.getQualifiedName().toString()));
         result.report().printTo(processingEnv.getMessager());
         Optional<PromptInterface> model = result.value();
-        if (model.isPresent() && !model.get().methods().isEmpty()) {
+        Report partials = model.isPresent() ? partialTypes.write(model.get()) : Report.empty(); // Streaming (#11)
+        partials.printTo(processingEnv.getMessager());
+        if (model.isPresent() && !model.get().methods().isEmpty() && partials.isClean()) {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
           registrations.add(model.get());
@@ -135,6 +143,18 @@ public final class Prompt4jProcessor extends AbstractProcessor {
       index.write();
     }
     return false;
+  }
+
+  /** Streaming (#11): the partial types a waiting interface names in {@code Flow.Publisher<TPartial>}. */
+  private Set<String> writePartialTypesNamedBy(TypeElement type) {
+    try {
+      return partialTypes.writeNamedBy(type);
+    } catch (IOException | RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      report(Diagnostic.INTERNAL_ERROR, type, type.getQualifiedName(), trace);
+      return Set.of();
+    }
   }
 
   /** Writes the dispatcher of every class with {@code @Tool} methods in this round. */

@@ -5,6 +5,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.PromptStream;
 import dev.prompt4j.Response;
+import dev.prompt4j.internal.output.OutputType;
+import dev.prompt4j.internal.stream.Partials;
 import dev.prompt4j.internal.stream.StreamChannel;
 import dev.prompt4j.internal.stream.StreamRules;
 import dev.prompt4j.internal.stream.StreamSink;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 /**
  * What a generated instance calls models through (generated-code ABI): a runtime with the overrides
@@ -231,8 +234,44 @@ public final class PromptContext implements PromptRuntime {
    * @return the stream, already started
    */
   public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, MessageRenderer renderer, ToolSet tools) {
+    return invokeStream(method, rules, null, null, renderer, tools);
+  }
+
+  /**
+   * As {@link #invokeStream(PromptMethod, StreamRules, MessageRenderer)}, with typed partials (a
+   * record answer: {@code partial} is the generated {@code TPartial::of}) or items (a {@code List<X>}
+   * answer, {@code X} a record: {@code item} reads and validates one element).
+   *
+   * @param method the prompt method
+   * @param rules the components' streaming rules
+   * @param partial the generated partial type's factory, or {@code null}
+   * @param item the element type of a list answer, or {@code null}
+   * @param renderer computes the fields and renders the messages
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, BiFunction<Map<String, Object>, Partials, ?> partial,
+      OutputType<?> item, MessageRenderer renderer) {
+    return invokeStream(method, rules, partial, item, renderer, ToolSet.NONE);
+  }
+
+  /**
+   * As {@link #invokeStream(PromptMethod, StreamRules, BiFunction, OutputType, MessageRenderer)}, offering
+   * the model {@code tools}: each turn streams, and the stream carries each tool call and its result as events.
+   *
+   * @param method the prompt method
+   * @param rules the components' streaming rules
+   * @param partial the generated partial type's factory, or {@code null}
+   * @param item the element type of a list answer, or {@code null}
+   * @param renderer computes the fields and renders the messages
+   * @param tools the tools of this call
+   * @param <T> the value type
+   * @return the stream, already started
+   */
+  public <T> PromptStream<T> invokeStream(PromptMethod<T> method, StreamRules rules, BiFunction<Map<String, Object>, Partials, ?> partial,
+      OutputType<?> item, MessageRenderer renderer, ToolSet tools) {
     TraceScope scope = TraceScope.current();
-    StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null, rules);
+    StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null, rules, partial, item == null ? null : StreamItems.reader(item));
     channel.attach(AsyncCall.start(executor, () -> {
       try {
         return pipeline.run(method, invocation -> {

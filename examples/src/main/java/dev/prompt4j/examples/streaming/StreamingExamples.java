@@ -38,13 +38,16 @@ public final class StreamingExamples {
     return response;
   }
 
-  /** Each partial as it changed, then the final, validated record. */
+  /**
+   * Each typed partial as it changed (the generated {@code StreamedTrendAnalysis_TrendBriefPartial}:
+   * every component {@code null} until it arrives), then the final, validated record.
+   */
   public static Response<StreamedTrendAnalysis.TrendBrief> partials(Env env) {
     StreamedTrendAnalysis analysis = env.create(StreamedTrendAnalysis.class);
     PromptStream<StreamedTrendAnalysis.TrendBrief> stream = analysis.brief(TREND);
     stream.events().forEach(event -> {
-      if (event instanceof StreamEvent.Partial p) {
-        System.out.println("  partial: " + p.value());
+      if (event instanceof StreamEvent.Partial p && p.typed() instanceof StreamedTrendAnalysis_TrendBriefPartial brief) {
+        System.out.println("  partial: headline=" + brief.headline() + " | actions=" + brief.actions() + " | horizon=" + brief.horizonYears());
       } else if (event instanceof StreamEvent.Restarted r) {
         System.out.println("  restarted (attempt " + r.attempt() + "): " + r.errors());
       }

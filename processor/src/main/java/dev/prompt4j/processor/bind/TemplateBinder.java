@@ -97,6 +97,6 @@ public final class TemplateBinder {
       return Optional.empty();
     }
     return output.map(o -> new BoundMethod(method, template, TemplateParser.normalize(text.get()), values, rootFields,
-        outputs.shape(returnType), o, maxAttempts));
+        outputs.shape(returnType, method), o, maxAttempts));
   }
 }

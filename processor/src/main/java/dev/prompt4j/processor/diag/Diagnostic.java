@@ -53,11 +53,16 @@ public enum Diagnostic {
 
   // Streaming (#11)
   STREAM_ELEMENT_TYPE(Kind.ERROR, "StreamElementType",
-      "%s returns %s, a stream of %s chunks; a text stream carries the answer's text as String chunks: return it with <String>, or PromptStream<T> for a typed answer (its events carry partials)"),
+      "%s returns %s, a stream of %s chunks; a text stream carries the answer's text as String chunks: return it with <String>, or PromptStream<T> for a typed answer (its events carry partials); a Flow.Publisher streams a record answer's generated partials (Flow.Publisher<TPartial>), and a Flow.Publisher or Stream of a record X the elements of a List<X> answer"),
   STREAM_ANNOTATION_PLACEMENT(Kind.ERROR, "StreamAnnotationPlacement",
       "@%s is on %s, which is not a record component; it says how a component of a streamed record answer appears in partials: put it on a record component"),
   FLUX_WITHOUT_REACTOR(Kind.ERROR, "FluxWithoutReactor",
       "%s returns %s, but Reactor is not on the compile class path; add the module io.projectreactor:reactor-core, or return Flow.Publisher<String> (JDK) or PromptStream<String>"),
+  // Streaming: generated partial types (#11)
+  PARTIAL_TYPE_CLASH(Kind.ERROR, "PartialTypeClash",
+      "%s streams %s, whose generated partial type is %s, but a type of that name already exists and was not written by Prompt4j; rename that type (or the record)"),
+  PARTIAL_TYPE_ORPHAN(Kind.ERROR, "PartialTypeOrphan",
+      "%s returns %s, but %s is a Prompt4j partial type of no record answer found by its name (<Record>Partial, <Outer>_<Record>Partial in the record's package); return Flow.Publisher<TPartial> for the record T the method answers"),
 
   INVALID_MAX_ATTEMPTS(Kind.ERROR, "InvalidMaxAttempts",
       "@Prompt(maxAttempts = %d) on %s is negative; it counts the answers allowed, the first included: use 1 or more, or leave it out for the configured default (3)"),

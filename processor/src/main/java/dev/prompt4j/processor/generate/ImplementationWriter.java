@@ -14,7 +14,7 @@ import dev.prompt4j.processor.model.Models.ComputedField;
 import dev.prompt4j.processor.model.Models.PromptInterface;
 import dev.prompt4j.processor.model.Models.PromptMethod;
 import dev.prompt4j.processor.model.Models.ReturnShape;
-import dev.prompt4j.processor.stream.StreamRulesReader;
+import dev.prompt4j.processor.stream.StreamCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +122,7 @@ public final class ImplementationWriter {
 
   private MethodSpec implementation(DeclaredType owner, PromptMethod method) {
     MethodSpec.Builder spec = MethodSpec.overriding(method.element(), owner, types);
+    StreamCode.returnType(method).ifPresent(spec::returns); // a partial type this round writes is not resolved yet
     NameAllocator names = new NameAllocator();
     for (VariableElement parameter : method.element().getParameters()) {
       names.newName(parameter.getSimpleName().toString(), parameter);
@@ -147,13 +148,13 @@ public final class ImplementationWriter {
       case VALUE, RESPONSE -> "invoke";
       case FUTURE_VALUE -> "invokeAsyncValue";
       case FUTURE_RESPONSE -> "invokeAsync";
-      case STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT -> "invokeStream";
+      case STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT, PARTIAL_PUBLISHER, ITEM_PUBLISHER, ITEM_STREAM -> "invokeStream";
     };
     CodeBlock toolSet = tools == null ? null : tools.code(method.element(), (javax.lang.model.element.TypeElement) owner.asElement());
     CodeBlock toolArgument = toolSet == null ? CodeBlock.of("") : CodeBlock.of(",$W$L", toolSet); // the tools follow the renderer
     // Streaming (#11): text shapes read the PromptStream's chunks; Flux adapts its Flow.Publisher.
     CodeBlock prefix = method.shape() == ReturnShape.FLUX_TEXT ? CodeBlock.of("$T.flowPublisherToFlux(", JDK_FLOW_ADAPTER) : CodeBlock.of("");
-    CodeBlock rules = method.shape() == ReturnShape.STREAM ? StreamRulesReader.argument(method.output().valueType()) : CodeBlock.of("");
+    CodeBlock rules = StreamCode.arguments(method); // rules, typed partials, items
     if (method.fields().isEmpty()) {
       body.add("return $Lthis.context.$L($L, $L$L ->$W$L$L)", prefix, call, method.constantName(), rules, invocation, messages, toolArgument);
     } else {
@@ -181,7 +182,7 @@ public final class ImplementationWriter {
       case TEXT_PUBLISHER -> body.add(".textPublisher()");
       case TEXT_STREAM -> body.add(".text()");
       case FLUX_TEXT -> body.add(".textPublisher())");
-      default -> { }
+      default -> body.add(StreamCode.suffix(method));
     }
     if (method.fields().isEmpty()) {
       spec.addStatement(body.build());

@@ -42,7 +42,13 @@ public final class Models {
     /** {@code Stream<String>}: text chunks, blocking. */
     TEXT_STREAM,
     /** {@code Flux<String>} (Reactor on the compile class path): text chunks. */
-    FLUX_TEXT;
+    FLUX_TEXT,
+    /** {@code Flow.Publisher<TPartial>}: the generated partials of a record answer {@code T}. */
+    PARTIAL_PUBLISHER,
+    /** {@code Flow.Publisher<X>}, {@code X} a record: the elements of a {@code List<X>} answer as each completes. */
+    ITEM_PUBLISHER,
+    /** {@code Stream<X>}, {@code X} a record: the elements of a {@code List<X>} answer, blocking. */
+    ITEM_STREAM;
 
     /** Whether the method streams its answer. */
     public boolean streams() {
@@ -51,7 +57,7 @@ public final class Models {
 
     /** Whether the method streams text chunks only (its answer type is {@code String}). */
     public boolean textOnly() {
-      return ordinal() > STREAM.ordinal();
+      return ordinal() > STREAM.ordinal() && ordinal() <= FLUX_TEXT.ordinal();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.prompt4j.processor.model.Models.Output;
 import dev.prompt4j.processor.model.Models.OutputKind;
 import dev.prompt4j.processor.model.Models.ReturnShape;
 import dev.prompt4j.processor.schema.SchemaResult;
+import dev.prompt4j.processor.stream.PartialTypes;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -39,14 +40,29 @@ public final class OutputTypes {
   }
 
   public ReturnShape shape(TypeMirror returnType) {
+    return shape(returnType, null);
+  }
+
+  /**
+   * The shape of {@code method}'s return type; a {@code Flow.Publisher<TPartial>} whose partial type
+   * is not written yet (this round writes it) is resolved by name in the method's package.
+   */
+  public ReturnShape shape(TypeMirror returnType, Element method) {
     if (is(returnType, Annotations.PROMPT_STREAM)) {
       return ReturnShape.STREAM;
     }
     if (is(returnType, "java.util.concurrent.Flow.Publisher")) {
+      if (partialRecord(argument(returnType), method) != null) {
+        return ReturnShape.PARTIAL_PUBLISHER;
+      }
+      TypeElement element = PartialTypes.record(argument(returnType));
+      if (element != null) { // Streaming (#11): partials of a record answer, or the records of a list answer
+        return PartialTypes.isPartial(element) ? ReturnShape.PARTIAL_PUBLISHER : ReturnShape.ITEM_PUBLISHER;
+      }
       return ReturnShape.TEXT_PUBLISHER;
     }
     if (is(returnType, "java.util.stream.Stream")) {
-      return ReturnShape.TEXT_STREAM;
+      return PartialTypes.record(argument(returnType)) != null ? ReturnShape.ITEM_STREAM : ReturnShape.TEXT_STREAM;
     }
     if (is(returnType, FLUX)) {
       return ReturnShape.FLUX_TEXT;
@@ -58,18 +74,49 @@ public final class OutputTypes {
   }
 
   /** The value type {@code T} inside {@code Response<T>} / {@code CompletableFuture<...>}. */
-  TypeMirror valueType(TypeMirror returnType) {
-    return switch (shape(returnType)) {
+  TypeMirror valueType(TypeMirror returnType, Element method) {
+    return switch (shape(returnType, method)) {
       case VALUE -> returnType;
       case RESPONSE, FUTURE_VALUE, STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT -> argument(returnType);
       case FUTURE_RESPONSE -> argument(argument(returnType));
+      case PARTIAL_PUBLISHER -> {
+        TypeElement record = partialRecord(argument(returnType), method);
+        yield record == null ? null : record.asType();
+      }
+      case ITEM_PUBLISHER, ITEM_STREAM -> types.getDeclaredType(elements.getTypeElement("java.util.List"), argument(returnType));
     };
+  }
+
+  /**
+   * The record answer whose generated partial type {@code argument} is: a partial type already written
+   * (by an earlier round or compilation), or one this round writes, named in the source as {@code
+   * TPartial} (in the method's package) or fully qualified; {@code null} otherwise.
+   */
+  private TypeElement partialRecord(TypeMirror argument, Element method) {
+    if (argument == null) {
+      return null;
+    }
+    if (argument.getKind() == TypeKind.ERROR) {
+      String name = argument.toString();
+      if (!name.contains(".") && method != null) {
+        String pkg = elements.getPackageOf(method).getQualifiedName().toString();
+        name = pkg.isEmpty() ? name : pkg + "." + name;
+      }
+      return PartialTypes.recordOf(name, elements).orElse(null);
+    }
+    TypeElement element = PartialTypes.record(argument);
+    return element != null && PartialTypes.isPartial(element)
+        ? PartialTypes.recordOf(element.getQualifiedName().toString(), elements).orElse(null) : null;
   }
 
   /** How to read the answer of {@code method}, whose return type (as a member of the interface) is {@code returnType}. */
   public Optional<Output> read(ExecutableElement method, TypeMirror returnType, Report.Builder reporter) {
-    TypeMirror value = valueType(returnType);
-    ReturnShape shape = shape(returnType);
+    TypeMirror value = valueType(returnType, method);
+    ReturnShape shape = shape(returnType, method);
+    if (shape == ReturnShape.PARTIAL_PUBLISHER && value == null) {
+      reporter.report(Diagnostic.PARTIAL_TYPE_ORPHAN, method, method.getSimpleName() + "()", returnType, argument(returnType));
+      return Optional.empty();
+    }
     if (shape.textOnly() && !is(value, "java.lang.String")) {
       reporter.report(Diagnostic.STREAM_ELEMENT_TYPE, method, method.getSimpleName() + "()", returnType, value);
       return Optional.empty();

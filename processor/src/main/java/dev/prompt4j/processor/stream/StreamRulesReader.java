@@ -34,7 +34,9 @@ public final class StreamRulesReader {
     if (done.isEmpty() && required.isEmpty()) {
       return CodeBlock.of("");
     }
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.done($L)", STREAM_RULES, quoted(done));
+    // StreamRules.done() without arguments would name the record's accessor: start from NONE instead.
+    CodeBlock.Builder code = done.isEmpty() ? CodeBlock.builder().add("$T.NONE", STREAM_RULES)
+        : CodeBlock.builder().add("$T.done($L)", STREAM_RULES, quoted(done));
     if (!required.isEmpty()) {
       code.add(".required($L)", quoted(required));
     }

@@ -137,7 +137,7 @@ final class ToolLoop {
         running.add(CompletableFuture.supplyAsync(() -> call(run, r, number, observer, sink), run.executor()));
       }
       // The calling thread runs the first call itself rather than wait idle: one hand-off fewer per turn.
-      done.add(call(run, requests.get(0), number, observer));
+      done.add(call(run, requests.get(0), number, observer, sink));
       for (CompletableFuture<ToolCallRecord> f : running) {
         try {
           done.add(f.join());

@@ -36,6 +36,12 @@ public final class PartialJson {
   private final ByteArrayFeeder feeder;
   private final Deque<Object> open = new ArrayDeque<>();
   private final Set<Object> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Closed containers to their copy (or SKIP), made once: a snapshot copies only what is still open. */
+  private final Map<Object, Object> finished = new IdentityHashMap<>();
+  /** The copies in {@link #finished}: they never change, so what is derived from them can be kept. */
+  private final Set<Object> finalCopies = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Open lists to the copies of their elements that can no longer change. */
+  private final Map<Object, PrefixList.Done<Object>> prefixes = new IdentityHashMap<>();
   private final StreamRules rules;
   private Map<String, Object> root;
   private String field;
@@ -164,6 +170,16 @@ public final class PartialJson {
     }
   }
 
+  /** The live value of the root's {@code name} (items: read, never change), or {@code null}. */
+  Object rootValue(String name) {
+    return root == null ? null : root.get(name);
+  }
+
+  /** Whether {@code live}, a container of the tree being read, closed. */
+  boolean closed(Object live) {
+    return closed.contains(live);
+  }
+
   /**
    * Whether the object closed.
    *
@@ -178,12 +194,13 @@ public final class PartialJson {
    *
    * @return the snapshot
    */
+  @SuppressWarnings("unchecked")
   public Map<String, Object> snapshot() {
     if (root == null) {
       return Map.of();
     }
-    Map<String, Object> copy = copy(root, "");
-    return copy == null ? Map.of() : copy;
+    Object copy = copyValue(root, "");
+    return copy == SKIP ? Map.of() : (Map<String, Object>) copy;
   }
 
   /** The copy of a record at {@code path}, or {@code null} when a {@code @StreamRequired} component is missing. */
@@ -214,21 +231,55 @@ public final class PartialJson {
   /** A record left out of a list or a record for lack of a required component. */
   private static final Object SKIP = new Object();
 
-  @SuppressWarnings("unchecked")
+  /**
+   * Whether {@code copy}, a map or list of a {@link #snapshot()}, belongs to a closed part of the
+   * answer: later snapshots hold the same instance, unchanged.
+   *
+   * @param copy a map or list of a snapshot
+   * @return whether it is final
+   */
+  public boolean isFinal(Object copy) {
+    return finalCopies.contains(copy);
+  }
+
   private Object copyValue(Object v, String path) {
+    if (!(v instanceof Map || v instanceof List)) {
+      return v;
+    }
+    if (!closed.contains(v)) {
+      return copyOpen(v, path);
+    }
+    Object done = finished.get(v);
+    if (done == null) {
+      done = copyOpen(v, path);
+      finished.put(v, done);
+      finalCopies.add(done);
+      prefixes.remove(v);
+    }
+    return done;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object copyOpen(Object v, String path) {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> copy = copy((Map<String, Object>) m, path);
       return copy == null ? SKIP : copy;
     }
     if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        Object item = copyValue(o, path + "[]");
+      // Only the last element can still change: the others are copied once, into an array every snapshot shares.
+      PrefixList.Done<Object> done = prefixes.computeIfAbsent(l, k -> new PrefixList.Done<>());
+      String items = path + "[]";
+      Object last = l.isEmpty() ? null : l.get(l.size() - 1);
+      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed.contains(last);
+      int settled = lastOpen ? l.size() - 1 : l.size();
+      while (done.scanned < settled) {
+        Object item = copyValue(l.get(done.scanned++), items);
         if (item != SKIP) {
-          out.add(item);
+          done.add(item);
         }
       }
-      return Collections.unmodifiableList(out);
+      Object tail = lastOpen ? copyValue(last, items) : SKIP;
+      return done.snapshot(tail == SKIP ? PrefixList.NONE : tail);
     }
     return v;
   }

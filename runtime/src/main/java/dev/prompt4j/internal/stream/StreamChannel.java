@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -45,6 +46,11 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
   private volatile Runnable closer;
   private volatile Future<?> work;
   private PartialJson partial; // on the delivering thread
+  // Typed partials and list items (#11): both optional, on the delivering thread.
+  private final BiFunction<Map<String, Object>, Partials, ?> typed;
+  private final Function<Map<String, Object>, Object> itemReader;
+  private Partials partials;
+  private JsonItems items;
   private boolean deliveredSinceRestart;
   private volatile boolean deliveredThisAttempt;
   private volatile long firstChunkNanos = -1;
@@ -55,9 +61,25 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
    * @param rules the answer's {@code @StreamDone} and {@code @StreamRequired} components
    */
   public StreamChannel(boolean structured, StreamRules rules) {
+    this(structured, rules, null, null);
+  }
+
+  /**
+   * @param structured whether the answer is JSON, so partials are parsed
+   * @param rules the answer's {@code @StreamDone} and {@code @StreamRequired} components
+   * @param typed the generated {@code TPartial::of} of a record answer, or {@code null}
+   * @param itemReader reads and validates one element of a {@code List<X>} answer ({@code null}
+   *     when not valid), or {@code null} when elements are not streamed
+   */
+  public StreamChannel(boolean structured, StreamRules rules, BiFunction<Map<String, Object>, Partials, ?> typed,
+      Function<Map<String, Object>, Object> itemReader) {
     this.structured = structured;
     this.rules = rules;
-    this.partial = structured ? new PartialJson(rules) : null;
+    this.typed = typed;
+    this.itemReader = itemReader;
+    this.partial = structured && itemReader == null ? new PartialJson(rules) : null; // a list of records streams items
+    this.partials = typed != null && partial != null ? new Partials(partial) : null;
+    this.items = itemReader != null ? new JsonItems() : null;
     result.whenComplete((r, e) -> {
       if (e instanceof CancellationException) {
         cancel();
@@ -103,9 +125,13 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
     boolean restart = deliveredSinceRestart;
     deliveredSinceRestart = false;
     deliveredThisAttempt = false;
-    if (structured) {
+    if (structured && itemReader == null) {
       partial = new PartialJson(rules);
       lastPartial = null;
+      partials = typed != null ? new Partials(partial) : null;
+    }
+    if (itemReader != null) {
+      items = new JsonItems();
     }
     if (restart) {
       push(new StreamEvent.Restarted(attempt, why == null ? List.of() : List.of(why)));
@@ -128,8 +154,16 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
       Map<String, Object> now = partial.snapshot();
       if (!now.equals(lastPartial)) { // a change hidden by the rules is no change
         lastPartial = now;
-        push(new StreamEvent.Partial(now));
+        push(new StreamEvent.Partial(now, partials == null ? null : partials.record(now, typed)));
       }
+    }
+    if (items != null) {
+      items.feed(text, (element, index) -> {
+        Object value = itemReader.apply(element);
+        if (value != null) {
+          push(new StreamEvent.Item(index, value));
+        }
+      });
     }
   }
 
@@ -320,6 +354,60 @@ public final class StreamChannel<T> implements PromptStream<T>, StreamSink {
     if (!result.isDone()) {
       cancel();
     }
+  }
+
+  @Override
+  public <P> Stream<P> partials(Class<P> type) {
+    requirePartialType();
+    return typedEvents(StreamEvent.Partial.class, StreamEvent.Partial::typed, type);
+  }
+
+  @Override
+  public <P> Flow.Publisher<P> partialPublisher(Class<P> type) {
+    requirePartialType();
+    return subscriber -> subscribe(subscriber, e -> typed(e, StreamEvent.Partial.class, StreamEvent.Partial::typed, type));
+  }
+
+  @Override
+  public <X> Stream<X> items(Class<X> type) {
+    return typedEvents(StreamEvent.Item.class, StreamEvent.Item::value, type);
+  }
+
+  @Override
+  public <X> Flow.Publisher<X> itemPublisher(Class<X> type) {
+    return subscriber -> subscribe(subscriber, e -> typed(e, StreamEvent.Item.class, StreamEvent.Item::value, type));
+  }
+
+  private void requirePartialType() {
+    if (typed == null) {
+      throw new IllegalStateException("This stream's answer has no generated partial type (only a record answer has one"
+          + (itemReader != null ? "; a list of records streams its items: use items(Class)" : "") + ")");
+    }
+  }
+
+  private <E extends StreamEvent, X> Stream<X> typedEvents(Class<E> kind, Function<E, Object> value, Class<X> type) {
+    claim();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(e -> typed(e, kind, value, type)), Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(this::cancelUnlessDone);
+  }
+
+  /** The typed value {@code e} carries, when it is a {@code kind}; else {@code null} (skipped). */
+  private <E extends StreamEvent, X> X typed(StreamEvent e, Class<E> kind, Function<E, Object> value, Class<X> type) {
+    if (!kind.isInstance(e)) {
+      return null;
+    }
+    Object v = value.apply(kind.cast(e));
+    if (v == null) {
+      if (kind == StreamEvent.Partial.class) {
+        throw new IllegalStateException("This stream's answer has no generated partial type (it is not a record): use events() and StreamEvent.Partial.value()");
+      }
+      return null;
+    }
+    if (!type.isInstance(v)) {
+      throw new ClassCastException("This stream's " + (kind == StreamEvent.Item.class ? "items are " : "partials are ")
+          + v.getClass().getName() + ", not " + type.getName());
+    }
+    return type.cast(v);
   }
 
   @Override

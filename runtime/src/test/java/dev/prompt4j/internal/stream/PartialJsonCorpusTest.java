@@ -2,6 +2,7 @@ package dev.prompt4j.internal.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,25 @@ class PartialJsonCorpusTest {
         Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of()),
         // the first step shows only once it has a name (@StreamRequired), the second never does
         Map.of("goal", "ship", "risks", List.of("late", "bugs"), "steps", List.of(Map.of("detail", "d1", "name", "one")))), seen);
+  }
+
+  @Test
+  void aGrowingListSharesItsSettledElementsAndEarlierSnapshotsKeepWhatTheyShowed() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"xs\": [{\"a\": 0}, {\"a\"");
+    List<List<?>> snapshots = new ArrayList<>();
+    snapshots.add((List<?>) parser.snapshot().get("xs"));
+    for (int i = 1; i < 20; i++) { // past the first array's capacity: the shared array grows
+      parser.feed(": " + i + "}, {\"a\"");
+      snapshots.add((List<?>) parser.snapshot().get("xs"));
+    }
+    for (int i = 0; i < 20; i++) {
+      List<?> xs = snapshots.get(i);
+      assertEquals(i + 2, xs.size(), "snapshot " + i + ": " + xs);
+      assertEquals(Map.of(), xs.get(i + 1), "the open element, as it was");
+      assertEquals(Map.of("a", i), xs.get(i));
+      assertSame(snapshots.get(19).get(0), xs.get(0), "a settled element is copied once");
+    }
   }
 
   @Test

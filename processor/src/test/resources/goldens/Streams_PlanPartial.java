@@ -1,0 +1,33 @@
+package com.acme;
+
+import dev.prompt4j.internal.stream.Partials;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@link Streams.Plan} while it streams: each component is {@code null} until it appears in the answer.
+ *
+ * <p>Strings, numbers, booleans and enum constants appear whole; a nested record as its own partial, a list
+ * of records as a list of partials, growing. {@code @StreamDone} and {@code @StreamRequired} on the record's
+ * components apply. Emitted by {@code PromptStream.partials(Streams_PlanPartial.class)} and {@code StreamEvent.Partial.typed()}.
+ *
+ * <p>Written by the Prompt4j annotation processor (named {@code <Record>Partial}, {@code <Outer>_<Record>Partial}
+ * for a nested record, in the record's package): change {@link Streams.Plan}, not this file.
+ */
+@Generated("dev.prompt4j.processor.Prompt4jProcessor")
+public record Streams_PlanPartial(String goal, List<String> risks,
+    List<Streams_StepPartial> steps) {
+  /**
+   * Builds the partial from the runtime's parser state (generated-code ABI).
+   *
+   * @param json the answer so far, as maps and lists
+   * @param partials the conversions of this stream
+   * @return the partial
+   */
+  public static Streams_PlanPartial of(Map<String, Object> json, Partials partials) {
+    return new Streams_PlanPartial(Partials.string(json.get("goal")),
+        partials.list(json.get("risks"), item -> Partials.string(item)),
+        partials.list(json.get("steps"), item -> partials.record(item, Streams_StepPartial::of)));
+  }
+}

@@ -1,0 +1,35 @@
+package com.acme;
+
+import dev.prompt4j.internal.stream.Partials;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@link Streams.Review} while it streams: each component is {@code null} until it appears in the answer.
+ *
+ * <p>Strings, numbers, booleans and enum constants appear whole; a nested record as its own partial, a list
+ * of records as a list of partials, growing. {@code @StreamDone} and {@code @StreamRequired} on the record's
+ * components apply. Emitted by {@code PromptStream.partials(Streams_ReviewPartial.class)} and {@code StreamEvent.Partial.typed()}.
+ *
+ * <p>Written by the Prompt4j annotation processor (named {@code <Record>Partial}, {@code <Outer>_<Record>Partial}
+ * for a nested record, in the record's package): change {@link Streams.Review}, not this file.
+ */
+@Generated("dev.prompt4j.processor.Prompt4jProcessor")
+public record Streams_ReviewPartial(Streams.Mood mood, Double score, Long votes, Boolean done,
+    Streams_PlanPartial plan, List<List<Streams_StepPartial>> rounds) {
+  /**
+   * Builds the partial from the runtime's parser state (generated-code ABI).
+   *
+   * @param json the answer so far, as maps and lists
+   * @param partials the conversions of this stream
+   * @return the partial
+   */
+  public static Streams_ReviewPartial of(Map<String, Object> json, Partials partials) {
+    return new Streams_ReviewPartial(Partials.constant(json.get("mood"), Streams.Mood.values()),
+        Partials.number(json.get("score"), Number::doubleValue),
+        Partials.number(json.get("votes"), Number::longValue), Partials.bool(json.get("done")),
+        partials.record(json.get("plan"), Streams_PlanPartial::of),
+        partials.list(json.get("rounds"), item -> partials.list(item, item1 -> partials.record(item1, Streams_StepPartial::of))));
+  }
+}
