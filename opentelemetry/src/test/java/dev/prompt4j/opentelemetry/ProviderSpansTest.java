@@ -34,6 +34,7 @@ class ProviderSpansTest {
 
   private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
   private HttpServer server;
 
   @AfterEach
@@ -46,14 +47,20 @@ class ProviderSpansTest {
 
   /** Serves {@code /v1/chat/completions} on 127.0.0.1 with {@code status} and {@code body}. */
   private int serve(int status, String body) throws IOException {
+    return serve(n -> status, body);
+  }
+
+  /** As {@link #serve(int, String)}, the status of the {@code n}th request (from 1) as {@code status} says. */
+  private int serve(java.util.function.IntUnaryOperator status, String body) throws IOException {
+    java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
     server.createContext("/v1/chat/completions", (HttpExchange exchange) -> {
       try (exchange) {
-        exchange.getRequestBody().readAllBytes();
+        bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status.applyAsInt(received.incrementAndGet()), bytes.length);
         exchange.getResponseBody().write(bytes);
       }
     });
@@ -62,19 +69,24 @@ class ProviderSpansTest {
   }
 
   /** A structured answer from OpenAI. */
-  @Call(provider = "openai", model = "gpt-4o-mini")
+  @Call(provider = "openai", model = "gpt-4o-mini", seed = 42, topP = 0.5)
   public interface Reports {
     /** A topic's trend. */
     record Trend(String topic, int score) {}
 
     @Prompt("Rate the trend of {topic}")
     Trend rate(String topic);
+
+    @Call(provider = "openai", model = "gpt-4o-mini", fallbacks = "anthropic:claude-haiku-4-5")
+    @Prompt("Rate the trend of {topic}")
+    Trend rateOrFallBack(String topic);
   }
 
   private Reports reports(int port) {
     return Prompt4j.builder().classLoader(getClass().getClassLoader())
         .properties(Map.of("prompt4j.providers.openai.api-key", KEY, "prompt4j.providers.openai.base-url", "http://127.0.0.1:" + port + "/v1",
-            "prompt4j.providers.openai.max-retries", "0"))
+            "prompt4j.providers.openai.max-retries", "1", "prompt4j.retry.initial-delay", "1ms"))
+        .client("anthropic", "claude-haiku-4-5", OpenTelemetryListenerTest.answering(text -> "{\"topic\": \"AI\", \"score\": 3}"))
         .listener(OpenTelemetryListener.create(telemetry.otel, true)).build().create(Reports.class);
   }
 
@@ -112,6 +124,10 @@ class ProviderSpansTest {
         () -> assertEquals(List.of("stop"), chat.getAttributes().get(GenAiAttributes.RESPONSE_FINISH_REASONS)),
         () -> assertEquals("json", chat.getAttributes().get(GenAiAttributes.OUTPUT_TYPE), "a record is asked for as JSON"),
         () -> assertEquals(11L, chat.getAttributes().get(GenAiAttributes.USAGE_INPUT_TOKENS)),
+        () -> assertTrue(java.util.regex.Pattern.compile("\"seed\"\\s*:\\s*42[^0-9]").matcher(bodies.get(0)).find()
+            && java.util.regex.Pattern.compile("\"top_p\"\\s*:\\s*0\\.5[^0-9]").matcher(bodies.get(0)).find(), bodies.get(0)),
+        () -> assertEquals(42L, chat.getAttributes().get(GenAiAttributes.REQUEST_SEED), "sent, so on the span"),
+        () -> assertEquals(0.5, chat.getAttributes().get(GenAiAttributes.REQUEST_TOP_P)),
         () -> assertTrue(chat.getAttributes().get(GenAiAttributes.INPUT_MESSAGES).contains("Rate the trend of AI"), "content capture is on"));
     assertEquals((long) port, telemetry.metric("gen_ai.client.operation.duration").getHistogramData().getPoints().iterator().next()
         .getAttributes().get(GenAiAttributes.SERVER_PORT));
@@ -127,11 +143,35 @@ class ProviderSpansTest {
         """);
     assertThrows(Prompt4jException.class, () -> reports(port).rate("AI"));
 
-    assertEquals(List.of("Bearer " + KEY), authorizations, "one request, no retry");
+    assertEquals(List.of("Bearer " + KEY), authorizations, "one request: a rejected key is not retried");
     SpanData chat = telemetry.spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
     assertEquals(StatusCode.ERROR, chat.getStatus().getStatusCode());
     assertTrue(chat.getAttributes().get(GenAiAttributes.ERROR_TYPE) != null);
     List<String> recorded = everythingRecorded();
     assertTrue(recorded.stream().noneMatch(v -> v != null && v.contains(KEY)), recorded.toString());
+  }
+
+  @Test
+  void aRetryAndAFallbackEachGetAChatSpanSayingWhy() throws IOException {
+    int port = serve(n -> 500, """
+        {"error": {"message": "The server had an error while processing your request.", "type": "server_error"}}
+        """);
+    assertEquals(new Reports.Trend("AI", 3), reports(port).rateOrFallBack("AI"));
+
+    assertEquals(2, authorizations.size(), "the first request and its retry");
+    List<SpanData> chats = telemetry.spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
+    assertEquals(List.of("chat gpt-4o-mini", "chat gpt-4o-mini", "chat claude-haiku-4-5"), chats.stream().map(SpanData::getName).toList());
+    SpanData first = chats.get(0);
+    SpanData retry = chats.get(1);
+    SpanData fallback = chats.get(2);
+    assertAll(
+        () -> assertEquals(List.of("first", "retry", "fallback"),
+            chats.stream().map(c -> c.getAttributes().get(GenAiAttributes.ATTEMPT_REASON)).toList()),
+        () -> assertEquals(List.of(1L, 2L, 3L), chats.stream().map(c -> c.getAttributes().get(GenAiAttributes.ATTEMPT_NUMBER)).toList()),
+        () -> assertEquals(List.of(0L, 0L, 1L), chats.stream().map(c -> c.getAttributes().get(GenAiAttributes.FALLBACK_INDEX)).toList()),
+        () -> assertEquals(StatusCode.ERROR, first.getStatus().getStatusCode()),
+        () -> assertTrue(retry.getAttributes().get(GenAiAttributes.RETRY_REASON).contains("500"), retry.getAttributes().toString()),
+        () -> assertEquals("anthropic", fallback.getAttributes().get(GenAiAttributes.PROVIDER_NAME)),
+        () -> assertEquals(StatusCode.UNSET, fallback.getStatus().getStatusCode()));
   }
 }
