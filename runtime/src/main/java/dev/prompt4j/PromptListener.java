@@ -38,8 +38,8 @@ public interface PromptListener {
   default void callStarted(PromptCall call) {}
 
   /**
-   * An async or streaming prompt method (one returning {@code CompletableFuture} or a stream) was called: this runs on the
-   * caller's thread, before the call is handed to the executor, so a listener can take what belongs to
+   * An async or streaming prompt method (one returning {@code CompletableFuture} or a stream) was
+   * called: this runs on the caller's thread, before the call is handed to the executor, so a listener can take what belongs to
    * the caller's thread (a tracing context, an MDC map) and get it back in {@link
    * #callStarted(PromptCall, Object)} on the thread that runs the call. Not called for calls made on
    * the caller's own thread, nor when no listener is registered.

@@ -63,10 +63,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Each span is made current on the thread doing its work, so spans of HTTP client
  * instrumentation nest under the request's {@code chat} span, and work inside a computed field under
  * the field's span, and work inside a tool (a nested prompt call among it) under the tool's span. A
- * tool's span is a child of its call's span whatever executor thread runs it. A call's parent is the field that made it, found by the call's {@link
- * PromptCall#parent()}, whatever thread the field ran on; a top-level call's parent is the context
- * current where it was made, also for an async method, whose call runs on the executor (the context
- * is taken on the caller's thread, {@link #captureCaller()}).
+ * tool's span is a child of its call's span whatever executor thread runs it. A call's parent is the
+ * field that made it, found by the call's {@link PromptCall#parent()}, whatever thread the field ran
+ * on; a top-level call's parent is the context current where it was made, also for an async or
+ * streaming method, whose call runs on the executor (the context is taken on the caller's thread,
+ * {@link #captureCaller()}).
  */
 public final class OpenTelemetryListener implements PromptListener {
   /** The instrumentation scope name. */
