@@ -97,6 +97,26 @@ class ToolAndStreamSpansTest {
     String summarize(String city);
   }
 
+  /** A tool that needs a person's approval. */
+  public static class Bookings {
+    /**
+     * Books a trip.
+     *
+     * @param city the city
+     */
+    @Tool(approval = Tool.Approval.REQUIRED)
+    public String book(String city) {
+      throw new AssertionError("declined: never runs");
+    }
+  }
+
+  /** A method that may pause for approval. */
+  @Call(provider = "offline", model = "m", tools = Bookings.class)
+  public interface Travel {
+    @Prompt("Book a trip to {city}")
+    Response<String> plan(String city);
+  }
+
   private Agent agent(OfflineModel model, boolean content) {
     Agent agent = Prompt4j.builder().properties(Map.of()).classLoader(getClass().getClassLoader()).client("offline", model)
         .listener(OpenTelemetryListener.create(telemetry.otel, content)).build().create(Agent.class);
@@ -276,5 +296,23 @@ class ToolAndStreamSpansTest {
     assertEquals(named(all, "invoke_workflow Agent.weatherNow").getSpanId(), tool.getParentSpanId());
     assertEquals(nested.getSpanId(), all.stream().filter(s -> s.getParentSpanId().equals(nested.getSpanId())).findFirst()
         .orElseThrow().getParentSpanId());
+  }
+
+  @Test
+  void aDeclinedToolIsAnErrorSpanOfTypeDeclinedInTheResumedCall() {
+    OfflineModel model = OfflineModel.builder()
+        .when("Travel.plan").callsTool("book", "{\"city\":\"Paris\"}").reply("Not booked.")
+        .build();
+    Response<String> paused = Prompt4j.builder().properties(Map.of()).classLoader(getClass().getClassLoader()).client("offline", model)
+        .listener(OpenTelemetryListener.create(telemetry.otel)).build().create(Travel.class).plan("Paris");
+    assertTrue(paused.isPending());
+    assertTrue(finished().stream().noneMatch(s -> s.getName().startsWith("execute_tool")), "nothing ran while it waits");
+
+    Response<String> done = paused.resume(dev.prompt4j.ToolDecisions.create().decline(paused.pending().get(0).id()));
+    assertEquals("Not booked.", done.value());
+    SpanData book = named(finished(), "execute_tool book");
+    assertEquals(StatusCode.ERROR, book.getStatus().getStatusCode());
+    assertEquals("declined", book.getAttributes().get(GenAiAttributes.ERROR_TYPE));
+    assertEquals(paused.pending().get(0).id(), book.getAttributes().get(GenAiAttributes.TOOL_CALL_ID));
   }
 }
