@@ -102,6 +102,7 @@ public final class OpenTelemetryListener implements PromptListener {
     Span attempt;
     Scope attemptScope;
     Attributes attemptMetricAttributes;
+    volatile long attemptStarted; // System.nanoTime() once the chat span started: its time to first chunk counts from here
 
     CallSpans(Span span, Context context) {
       this.span = span;
@@ -307,6 +308,7 @@ public final class OpenTelemetryListener implements PromptListener {
       }
     }
     Span span = builder.startSpan();
+    spans.attemptStarted = System.nanoTime();
     spans.attempt = span;
     spans.attemptScope = Context.current().with(span).makeCurrent();
     spans.attemptMetricAttributes = metric.build();
@@ -352,8 +354,11 @@ public final class OpenTelemetryListener implements PromptListener {
   public void streamFirstChunk(PromptCall call, AttemptStart attempt, Duration time) {
     CallSpans spans = calls.get(call);
     if (spans != null && spans.attempt != null) {
-      spans.attempt.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, time.toNanos() / 1e9);
-      timeToFirstChunk.record(time.toNanos() / 1e9, spans.attemptMetricAttributes);
+      // From the chat span's start, not the runtime's (a call's first request is timed from the call's start, template
+      // rendering included): the span's attribute then never exceeds the span.
+      double seconds = (System.nanoTime() - spans.attemptStarted) / 1e9;
+      spans.attempt.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, seconds);
+      timeToFirstChunk.record(seconds, spans.attemptMetricAttributes);
     }
   }
 
