@@ -38,8 +38,8 @@ public interface PromptListener {
   default void callStarted(PromptCall call) {}
 
   /**
-   * An async prompt method (one returning {@code CompletableFuture}) was called: this runs on the
-   * caller's thread, before the call is handed to the executor, so a listener can take what belongs to
+   * An async or streaming prompt method (one returning {@code CompletableFuture} or a stream) was
+   * called: this runs on the caller's thread, before the call is handed to the executor, so a listener can take what belongs to
    * the caller's thread (a tracing context, an MDC map) and get it back in {@link
    * #callStarted(PromptCall, Object)} on the thread that runs the call. Not called for calls made on
    * the caller's own thread, nor when no listener is registered.
@@ -124,6 +124,39 @@ public interface PromptListener {
    * @param failure why it failed, or {@code null}
    */
   default void toolCalled(PromptCall call, String tool, Duration duration, Throwable failure) {}
+
+  /**
+   * A tool the model asked for is about to run (or be refused), on the thread that runs it; {@link
+   * #toolFinished} follows on the same thread. Calls of one turn run concurrently, each on its own
+   * thread, so match the two events by {@code call}, {@code turn} and {@code id}.
+   *
+   * <pre>{@code
+   * public void toolStarted(PromptCall call, int turn, String id, String tool, String arguments) {
+   *   System.out.println(call.method() + " runs " + tool + arguments);
+   * }
+   * }</pre>
+   *
+   * @param call the call
+   * @param turn the model turn that asked for it, from 1
+   * @param id the call's id (the provider's, or one Prompt4j gave it)
+   * @param tool the tool's name
+   * @param arguments the arguments as the model sent them (JSON)
+   */
+  default void toolStarted(PromptCall call, int turn, String id, String tool, String arguments) {}
+
+  /**
+   * A tool call ended, on the thread that ran it: the record the response keeps (name, arguments,
+   * result or error, duration, turn). The default calls {@link #toolCalled}, so a listener overrides
+   * one of the two.
+   *
+   * @param call the call
+   * @param record the tool call
+   * @param failure why it failed (the tool's exception, or an {@link IllegalArgumentException} naming
+   *     why it was refused), or {@code null}
+   */
+  default void toolFinished(PromptCall call, ToolCallRecord record, Throwable failure) {
+    toolCalled(call, record.name(), record.duration(), failure);
+  }
 
   /**
    * The first chunk of a streamed answer arrived (methods returning {@code PromptStream}, {@code

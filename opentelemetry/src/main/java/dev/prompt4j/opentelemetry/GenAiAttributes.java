@@ -58,6 +58,17 @@ public final class GenAiAttributes {
   /** {@code error.type}: the exception's class name. */
   public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+  /** {@code gen_ai.tool.name}: the tool's name, on an {@code execute_tool} span. */
+  public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  /** {@code gen_ai.tool.call.id}: the id of the model's tool call. */
+  public static final AttributeKey<String> TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
+  /** {@code gen_ai.tool.type}: {@code function}, a tool that runs in the application. */
+  public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+  /** {@code gen_ai.tool.call.arguments}: the arguments as the model sent them (JSON), only when content capture is on. */
+  public static final AttributeKey<String> TOOL_CALL_ARGUMENTS = AttributeKey.stringKey("gen_ai.tool.call.arguments");
+  /** {@code gen_ai.tool.call.result}: what went back to the model, only when content capture is on. */
+  public static final AttributeKey<String> TOOL_CALL_RESULT = AttributeKey.stringKey("gen_ai.tool.call.result");
+
   /** {@code prompt4j.prompt.version}: the hash of the template and the effective configuration. */
   public static final AttributeKey<String> PROMPT_VERSION = AttributeKey.stringKey("prompt4j.prompt.version");
   /** {@code prompt4j.method}: {@code Interface.method}. */
@@ -74,6 +85,8 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> RETRY_REASON = AttributeKey.stringKey("prompt4j.retry.reason");
   /** {@code prompt4j.fallback.index}: 0 for the call's own model, 1 for its first fallback, ... */
   public static final AttributeKey<Long> FALLBACK_INDEX = AttributeKey.longKey("prompt4j.fallback.index");
+  /** {@code prompt4j.tool.turn}: the model turn that asked for the tool call, from 1. */
+  public static final AttributeKey<Long> TOOL_TURN = AttributeKey.longKey("prompt4j.tool.turn");
   /** {@code prompt4j.cost.usd}: what the request (or the call) cost at list price; absent when unknown. */
   public static final AttributeKey<Double> COST_USD = AttributeKey.doubleKey("prompt4j.cost.usd");
 

@@ -2,13 +2,17 @@ package dev.prompt4j.opentelemetry;
 
 import static dev.prompt4j.opentelemetry.GenAiAttributes.*;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ChatMessageType;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.prompt4j.CallParameters;
 import dev.prompt4j.ChatMessages;
 import dev.prompt4j.PromptCall;
 import dev.prompt4j.PromptListener;
 import dev.prompt4j.Response;
+import dev.prompt4j.ToolCallRecord;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -37,13 +41,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * ├── field trendCategory                            INTERNAL, one per computed field (on the thread that computes it)
  * │   └── invoke_workflow TrendAnalysis.classifyTrend  the call the field made
  * │       └── chat gpt-4o-mini                        CLIENT, one per request: retries, re-asks and fallbacks each get one
- * └── chat gpt-4o-mini
+ * ├── chat gpt-4o-mini                                a turn asking for tools
+ * ├── execute_tool forecast                           INTERNAL, one per tool call (on the thread that runs it)
+ * └── chat gpt-4o-mini                                the turn after the tool results
  * </pre>
  *
  * <p>Metrics: {@code gen_ai.client.operation.duration} (s) and {@code gen_ai.client.token.usage}
  * ({@code {token}}, by {@code gen_ai.token.type}), with the convention's bucket boundaries. Message
  * content ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}, {@code
- * gen_ai.system_instructions}) is recorded only when content capture is on; API keys never are.
+ * gen_ai.system_instructions}, and a tool call's {@code gen_ai.tool.call.arguments} and {@code
+ * gen_ai.tool.call.result}) is recorded only when content capture is on; API keys never are. A
+ * streamed request's span has {@code gen_ai.request.stream=true} and {@code
+ * gen_ai.response.time_to_first_chunk}, recorded also as the {@code
+ * gen_ai.client.operation.time_to_first_chunk} histogram.
  *
  * <pre>{@code
  * OpenTelemetry otel = ...;   // the application's SDK, with its exporter (OTLP to Jaeger, say)
@@ -52,10 +62,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each span is made current on the thread doing its work, so spans of HTTP client
  * instrumentation nest under the request's {@code chat} span, and work inside a computed field under
- * the field's span. A call's parent is the field that made it, found by the call's {@link
- * PromptCall#parent()}, whatever thread the field ran on; a top-level call's parent is the context
- * current where it was made, also for an async method, whose call runs on the executor (the context
- * is taken on the caller's thread, {@link #captureCaller()}).
+ * the field's span, and work inside a tool (a nested prompt call among it) under the tool's span. A
+ * tool's span is a child of its call's span whatever executor thread runs it. A call's parent is the
+ * field that made it, found by the call's {@link PromptCall#parent()}, whatever thread the field ran
+ * on; a top-level call's parent is the context current where it was made, also for an async or
+ * streaming method, whose call runs on the executor (the context is taken on the caller's thread,
+ * {@link #captureCaller()}).
  */
 public final class OpenTelemetryListener implements PromptListener {
   /** The instrumentation scope name. */
@@ -76,19 +88,26 @@ public final class OpenTelemetryListener implements PromptListener {
 
   private record FieldSpan(Span span, Scope scope) {}
 
+  private record ToolKey(PromptCall call, int turn, String id) {}
+
+  private final Map<ToolKey, FieldSpan> openTools = new ConcurrentHashMap<>();
+
   /** What one call has open. */
   private static final class CallSpans {
     final Span span;
+    final Context context; // the span's context: a tool's parent on any thread
     final Scope scope;
     final Map<String, Span> fields = new ConcurrentHashMap<>(); // for the calls a field makes to find their parent
     // Attempts of one call run one after another on the call's thread.
     Span attempt;
     Scope attemptScope;
     Attributes attemptMetricAttributes;
+    volatile long attemptStarted; // System.nanoTime() once the chat span started: its time to first chunk counts from here
 
-    CallSpans(Span span, Scope scope) {
+    CallSpans(Span span, Context context) {
       this.span = span;
-      this.scope = scope;
+      this.context = context;
+      this.scope = context.makeCurrent();
     }
   }
 
@@ -171,7 +190,7 @@ public final class OpenTelemetryListener implements PromptListener {
       builder.setAttribute(FIELD, call.field());
     }
     Span span = builder.startSpan();
-    calls.put(call, new CallSpans(span, parent.with(span).makeCurrent()));
+    calls.put(call, new CallSpans(span, parent.with(span)));
   }
 
   @Override
@@ -196,6 +215,49 @@ public final class OpenTelemetryListener implements PromptListener {
       fail(open.span(), failure);
       open.span().end();
     }
+  }
+
+  @Override
+  public void toolStarted(PromptCall call, int turn, String id, String tool, String arguments) {
+    CallSpans spans = calls.get(call);
+    if (spans == null) {
+      return;
+    }
+    SpanBuilder builder = tracer.spanBuilder("execute_tool " + tool).setParent(spans.context).setSpanKind(SpanKind.INTERNAL)
+        .setAttribute(OPERATION_NAME, "execute_tool")
+        .setAttribute(TOOL_NAME, tool)
+        .setAttribute(TOOL_TYPE, "function")
+        .setAttribute(TOOL_TURN, (long) turn)
+        .setAttribute(METHOD, call.method());
+    if (id != null) {
+      builder.setAttribute(TOOL_CALL_ID, id);
+    }
+    if (captureContent && arguments != null) {
+      builder.setAttribute(TOOL_CALL_ARGUMENTS, arguments);
+    }
+    Span span = builder.startSpan();
+    // Current on the tool's thread: what the tool does (an HTTP call, a nested prompt call) nests under it.
+    openTools.put(new ToolKey(call, turn, id), new FieldSpan(span, spans.context.with(span).makeCurrent()));
+  }
+
+  @Override
+  public void toolFinished(PromptCall call, ToolCallRecord record, Throwable failure) {
+    FieldSpan open = openTools.remove(new ToolKey(call, record.turn(), record.id()));
+    if (open == null) {
+      return;
+    }
+    open.scope().close();
+    Span span = open.span();
+    if (captureContent && record.result() != null) {
+      span.setAttribute(TOOL_CALL_RESULT, record.result());
+    }
+    if (failure != null) {
+      // A refused call (unknown tool, declined) comes as an IllegalArgumentException naming why: that is its type.
+      boolean refused = failure instanceof IllegalArgumentException && record.error() != null && record.error().equals(failure.getMessage());
+      span.setAttribute(ERROR_TYPE, refused ? record.error().replace(' ', '_') : errorType(failure));
+      span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+    }
+    span.end();
   }
 
   @Override
@@ -246,6 +308,7 @@ public final class OpenTelemetryListener implements PromptListener {
       }
     }
     Span span = builder.startSpan();
+    spans.attemptStarted = System.nanoTime();
     spans.attempt = span;
     spans.attemptScope = Context.current().with(span).makeCurrent();
     spans.attemptMetricAttributes = metric.build();
@@ -264,14 +327,14 @@ public final class OpenTelemetryListener implements PromptListener {
       metric.put(RESPONSE_MODEL, end.responseModel());
     }
     if (end.responseId() != null) span.setAttribute(RESPONSE_ID, end.responseId());
-    if (end.finishReason() != null) span.setAttribute(RESPONSE_FINISH_REASONS, List.of(end.finishReason().toLowerCase(Locale.ROOT)));
+    if (end.finishReason() != null) span.setAttribute(RESPONSE_FINISH_REASONS, List.of(finishReason(end.finishReason())));
     if (end.failure() == null) {
       span.setAttribute(USAGE_INPUT_TOKENS, end.usage().inputTokens());
       span.setAttribute(USAGE_OUTPUT_TOKENS, end.usage().outputTokens());
       end.cost().usd().ifPresent(usd -> span.setAttribute(COST_USD, usd.doubleValue()));
       if (captureContent && end.text() != null) {
         span.setAttribute(OUTPUT_MESSAGES, "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":" + json(end.text())
-            + "}],\"finish_reason\":" + json(end.finishReason() == null ? "stop" : end.finishReason().toLowerCase(Locale.ROOT)) + "}]");
+            + "}],\"finish_reason\":" + json(end.finishReason() == null ? "stop" : finishReason(end.finishReason())) + "}]");
       }
       Attributes usage = metric.build();
       tokens.record(end.usage().inputTokens(), usage.toBuilder().put(TOKEN_TYPE, "input").build());
@@ -291,8 +354,11 @@ public final class OpenTelemetryListener implements PromptListener {
   public void streamFirstChunk(PromptCall call, AttemptStart attempt, Duration time) {
     CallSpans spans = calls.get(call);
     if (spans != null && spans.attempt != null) {
-      spans.attempt.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, time.toNanos() / 1e9);
-      timeToFirstChunk.record(time.toNanos() / 1e9, spans.attemptMetricAttributes);
+      // From the chat span's start, not the runtime's (a call's first request is timed from the call's start, template
+      // rendering included): the span's attribute then never exceeds the span.
+      double seconds = (System.nanoTime() - spans.attemptStarted) / 1e9;
+      spans.attempt.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, seconds);
+      timeToFirstChunk.record(seconds, spans.attemptMetricAttributes);
     }
   }
 
@@ -320,6 +386,11 @@ public final class OpenTelemetryListener implements PromptListener {
     }
   }
 
+  /** The convention's name of a langchain4j finish reason: {@code TOOL_EXECUTION} is {@code tool_call}. */
+  static String finishReason(String langchain4j) {
+    return "TOOL_EXECUTION".equals(langchain4j) ? "tool_call" : langchain4j.toLowerCase(Locale.ROOT);
+  }
+
   private static String errorType(Throwable failure) {
     return failure.getClass().getName();
   }
@@ -331,8 +402,28 @@ public final class OpenTelemetryListener implements PromptListener {
         continue; // in gen_ai.system_instructions
       }
       if (json.length() > 1) json.append(',');
-      json.append("{\"role\":").append(json(ChatMessages.role(m))).append(",\"parts\":[{\"type\":\"text\",\"content\":")
-          .append(json(ChatMessages.text(m))).append("}]}");
+      String role = m instanceof ToolExecutionResultMessage ? "tool" : ChatMessages.role(m); // the convention's role names
+      json.append("{\"role\":").append(json(role)).append(",\"parts\":[");
+      if (m instanceof AiMessage ai) {
+        // A turn that asked for tools: its text (if any), then each call, as the convention's tool_call parts.
+        boolean first = true;
+        if (ai.text() != null) {
+          json.append("{\"type\":\"text\",\"content\":").append(json(ai.text())).append('}');
+          first = false;
+        }
+        for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+          json.append(first ? "" : ",").append("{\"type\":\"tool_call\",\"id\":").append(json(String.valueOf(call.id())))
+              .append(",\"name\":").append(json(call.name())).append(",\"arguments\":").append(json(String.valueOf(call.arguments())))
+              .append('}');
+          first = false;
+        }
+      } else if (m instanceof ToolExecutionResultMessage result) {
+        json.append("{\"type\":\"tool_call_response\",\"id\":").append(json(String.valueOf(result.id())))
+            .append(",\"response\":").append(json(String.valueOf(result.text()))).append('}');
+      } else {
+        json.append("{\"type\":\"text\",\"content\":").append(json(String.valueOf(ChatMessages.text(m)))).append('}');
+      }
+      json.append("]}");
     }
     return json.append(']').toString();
   }

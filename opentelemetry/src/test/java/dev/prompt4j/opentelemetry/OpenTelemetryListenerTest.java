@@ -23,15 +23,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,16 +36,11 @@ import org.junit.jupiter.api.Test;
 
 /** The span tree, names and attributes of a chain, as the in-memory exporter receives them. */
 class OpenTelemetryListenerTest {
-  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-  private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-      .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-      .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
-      .build();
+  private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
 
   @AfterEach
   void close() {
-    otel.close();
+    telemetry.close();
   }
 
   static ChatModel answering(Function<String, String> reply) {
@@ -68,7 +57,7 @@ class OpenTelemetryListenerTest {
   private Research research(ChatModel model, boolean content) {
     return Prompt4j.builder().properties(Map.of()).classLoader(getClass().getClassLoader())
         .client("openai", model).client("anthropic", model)
-        .listener(OpenTelemetryListener.create(otel, content)).build().create(Research.class);
+        .listener(OpenTelemetryListener.create(telemetry.otel, content)).build().create(Research.class);
   }
 
   private static SpanData named(List<SpanData> all, String name, String field) {
@@ -82,7 +71,7 @@ class OpenTelemetryListenerTest {
     Response<String> response = research(answering(t -> t.startsWith("Classify") ? "EMERGING" : "Growing."), false).analyze("AI");
     assertEquals("Growing.", response.value());
 
-    List<SpanData> all = spans.getFinishedSpanItems();
+    List<SpanData> all = telemetry.spans.getFinishedSpanItems();
     assertEquals(8, all.size(), all.stream().map(SpanData::getName).toList().toString());
     SpanData root = named(all, "invoke_workflow Research.analyze", null);
     assertFalse(root.getParentSpanContext().isValid(), "the top-level call is a root here");
@@ -122,12 +111,12 @@ class OpenTelemetryListenerTest {
         () -> assertNull(chat.getAttributes().get(GenAiAttributes.SERVER_ADDRESS), "a client given by code: its endpoint is unknown"));
 
     // Fields ran on the executor's threads: their spans and the calls under them still link up (checked above).
-    MetricData duration = metric("gen_ai.client.operation.duration");
+    MetricData duration = telemetry.metric("gen_ai.client.operation.duration");
     assertEquals("s", duration.getUnit());
     HistogramPointData point = duration.getHistogramData().getPoints().iterator().next();
     assertEquals(3, point.getCount());
     assertEquals(GenAiAttributes.DURATION_BUCKETS, point.getBoundaries());
-    MetricData usage = metric("gen_ai.client.token.usage");
+    MetricData usage = telemetry.metric("gen_ai.client.token.usage");
     assertEquals("{token}", usage.getUnit());
     assertEquals(Map.of("input", 36.0, "output", 9.0), Map.copyOf(usage.getHistogramData().getPoints().stream().collect(
         java.util.stream.Collectors.toMap(p -> p.getAttributes().get(GenAiAttributes.TOKEN_TYPE), HistogramPointData::getSum))));
@@ -135,15 +124,10 @@ class OpenTelemetryListenerTest {
         67108864.0), usage.getHistogramData().getPoints().iterator().next().getBoundaries());
   }
 
-  private MetricData metric(String name) {
-    return metrics.collectAllMetrics().stream().filter(m -> m.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError(name + " not recorded"));
-  }
-
   @Test
   void anAsyncCallIsAChildOfTheSpanCurrentWhereItWasMade() {
     Research research = research(answering(t -> "EMERGING"), false);
-    Span caller = otel.getTracer("test").spanBuilder("caller").startSpan();
+    Span caller = telemetry.otel.getTracer("test").spanBuilder("caller").startSpan();
     CompletableFuture<Research.Trend> value;
     CompletableFuture<Response<Research.Trend>> response;
     try (Scope scope = caller.makeCurrent()) {
@@ -154,7 +138,7 @@ class OpenTelemetryListenerTest {
     assertEquals(Research.Trend.EMERGING, response.join().value());
     caller.end();
 
-    List<SpanData> all = spans.getFinishedSpanItems();
+    List<SpanData> all = telemetry.spans.getFinishedSpanItems();
     for (String method : List.of("classifyLater", "classifyLaterWithResponse")) {
       SpanData workflow = named(all, "invoke_workflow Research." + method, null);
       SpanData chat = all.stream().filter(s -> s.getParentSpanId().equals(workflow.getSpanId())).findFirst().orElseThrow();
@@ -170,7 +154,7 @@ class OpenTelemetryListenerTest {
   void reasksGetTheirOwnSpanWithTheReasonAndContentOnlyWhenAskedFor() {
     AtomicInteger asked = new AtomicInteger();
     research(answering(t -> asked.incrementAndGet() == 1 ? "SIDEWAYS" : "DECLINING"), true).classify("x");
-    List<SpanData> chats = spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
+    List<SpanData> chats = telemetry.spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
     assertEquals(2, chats.size());
     SpanData reask = chats.get(1);
     assertEquals("re-ask", reask.getAttributes().get(GenAiAttributes.ATTEMPT_REASON));
@@ -188,7 +172,7 @@ class OpenTelemetryListenerTest {
       throw new IllegalStateException("model down");
     });
     assertThrows(Prompt4jException.class, () -> research(down, false).analyze("AI"));
-    List<SpanData> all = spans.getFinishedSpanItems();
+    List<SpanData> all = telemetry.spans.getFinishedSpanItems();
     SpanData chat = all.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
     assertEquals(StatusCode.ERROR, chat.getStatus().getStatusCode());
     assertEquals(IllegalStateException.class.getName(), chat.getAttributes().get(GenAiAttributes.ERROR_TYPE));
@@ -196,7 +180,7 @@ class OpenTelemetryListenerTest {
     assertEquals(StatusCode.ERROR, root.getStatus().getStatusCode());
     assertEquals("dev.prompt4j.ChainException", root.getAttributes().get(GenAiAttributes.ERROR_TYPE));
     assertTrue(all.stream().noneMatch(s -> s.getEndEpochNanos() == 0), "every span ended");
-    assertNotEquals(0, metric("gen_ai.client.operation.duration").getHistogramData().getPoints().stream()
+    assertNotEquals(0, telemetry.metric("gen_ai.client.operation.duration").getHistogramData().getPoints().stream()
         .filter(p -> p.getAttributes().get(AttributeKey.stringKey("error.type")) != null).count());
   }
 

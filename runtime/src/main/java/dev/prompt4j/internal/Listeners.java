@@ -216,6 +216,16 @@ final class Listeners {
     }
 
     @Override
+    public void toolStarted(int turn, String id, String tool, String arguments) {
+      each("toolStarted", l -> l.toolStarted(call, turn, id, tool, arguments));
+    }
+
+    @Override
+    public void toolFinished(dev.prompt4j.ToolCallRecord record, Throwable failure) {
+      each("toolFinished", l -> l.toolFinished(call, record, failure));
+    }
+
+    @Override
     public void callFinished(Response<?> response, Throwable failure) {
       each("callFinished", l -> l.callFinished(call, response, failure));
     }

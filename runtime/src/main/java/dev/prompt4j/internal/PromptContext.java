@@ -272,13 +272,14 @@ public final class PromptContext implements PromptRuntime {
       OutputType<?> item, MessageRenderer renderer, ToolSet tools) {
     TraceScope scope = TraceScope.current();
     StreamChannel<T> channel = new StreamChannel<>(method.output().jsonSchema() != null, rules, partial, item == null ? null : StreamItems.reader(item));
+    Object[] caller = pipeline.captureCaller(); // the listeners' context of the caller, as for an async call
     channel.attach(AsyncCall.start(executor, () -> {
       try {
         return pipeline.run(method, invocation -> {
           List<ChatMessage> messages = renderer.render(invocation); // computed fields first, not streamed
           StreamSink.Binding.bind(channel);
           return messages;
-        }, scope, tools, null);
+        }, scope, tools, caller);
       } finally {
         StreamSink.Binding.clear();
       }

@@ -97,6 +97,26 @@ public interface CallObserver {
   default void toolCalled(String tool, long nanos, Throwable failure) {}
 
   /**
+   * A tool the model asked for is about to run (or be refused), on the thread that runs it.
+   *
+   * @param turn the model turn that asked for it, from 1
+   * @param id the call's id
+   * @param tool the tool name
+   * @param arguments the arguments as the model sent them (JSON)
+   */
+  default void toolStarted(int turn, String id, String tool, String arguments) {}
+
+  /**
+   * A tool call ended, on the thread that ran it; the default reports it as {@link #toolCalled}.
+   *
+   * @param record the call as the response records it
+   * @param failure why it failed, or {@code null}
+   */
+  default void toolFinished(dev.prompt4j.ToolCallRecord record, Throwable failure) {
+    toolCalled(record.name(), record.duration().toNanos(), failure);
+  }
+
+  /**
    * The call ended.
    *
    * @param response its response, or {@code null}

@@ -162,6 +162,7 @@ final class ToolLoop {
   private static ToolCallRecord call(ToolRun run, ToolExecutionRequest request, int turn, CallObserver observer, StreamSink sink) {
     long start = System.nanoTime();
     String name = request.name();
+    observer.toolStarted(turn, request.id(), name, request.arguments());
     String result;
     String error = null;
     Throwable failure = null;
@@ -188,8 +189,8 @@ final class ToolLoop {
       }
     }
     long nanos = System.nanoTime() - start;
-    observer.toolCalled(name, nanos, failure != null ? failure : error == null ? null : new IllegalArgumentException(error));
     ToolCallRecord record = new ToolCallRecord(turn, request.id(), name, request.arguments(), result, error, Duration.ofNanos(nanos));
+    observer.toolFinished(record, failure != null ? failure : error == null ? null : new IllegalArgumentException(error));
     if (sink != null) {
       sink.toolResult(record);
     }
