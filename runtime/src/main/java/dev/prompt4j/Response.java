@@ -48,12 +48,12 @@ public final class Response<T> {
   private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
-  private final java.util.function.Supplier<Cost> costSource; // priced on first use: most costs are never read
-  private volatile Cost cost;
+  private volatile Object cost; // the Supplier<Cost> (or null) until priced, then the Cost: most costs are never read
   private final String finishReason;
   private static final long UNKNOWN_START = Long.MIN_VALUE;
+  private static final long NO_LATENCY = Long.MIN_VALUE;
   private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
-  private final Duration latency;
+  private final long latencyNanos; // NO_LATENCY when unknown; the Duration is made on demand
   private final String thread;
   private final List<Attempt> failedAttempts;
   private final String promptVersion;
@@ -61,9 +61,10 @@ public final class Response<T> {
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
   private final List<ToolCallRecord> toolCalls;
-  private final Pending<T> pending; // null unless paused for approval
-  private final Duration timeToFirstChunk; // null unless streamed
-  private final int chunkCount;
+  private final Rare<T> rare; // null on a plain call (neither paused nor streamed): one slot for what few calls have
+
+  /** What few calls have: the pending state of a call paused for approval, and a streamed call's figures. */
+  private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount) {}
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -76,11 +77,10 @@ public final class Response<T> {
     this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
-    this.cost = b.cost;
-    this.costSource = b.costSource;
+    this.cost = b.cost != null ? b.cost : b.costSource;
     this.finishReason = b.finishReason;
     this.startNanos = b.startNanos;
-    this.latency = b.latency;
+    this.latencyNanos = b.latencyNanos;
     this.thread = b.thread;
     this.failedAttempts = List.copyOf(b.failedAttempts);
     this.promptVersion = b.promptVersion;
@@ -88,9 +88,8 @@ public final class Response<T> {
     this.fields = List.copyOf(b.fields);
     this.calls = List.copyOf(b.calls);
     this.toolCalls = List.copyOf(b.toolCalls);
-    this.pending = b.pending;
-    this.timeToFirstChunk = b.timeToFirstChunk;
-    this.chunkCount = b.chunkCount;
+    this.rare = b.pending == null && b.timeToFirstChunk == null && b.chunkCount == 0 ? null
+        : new Rare<>(b.pending, b.timeToFirstChunk, b.chunkCount);
   }
 
   /**
@@ -218,12 +217,14 @@ public final class Response<T> {
    * @return the cost
    */
   public Cost cost() {
-    Cost c = cost;
-    if (c == null) {
-      c = costSource == null ? Cost.UNKNOWN : costSource.get();
-      cost = c;
+    Object c = cost;
+    if (c instanceof Cost known) {
+      return known;
     }
-    return c;
+    @SuppressWarnings("unchecked")
+    Cost priced = c == null ? Cost.UNKNOWN : ((java.util.function.Supplier<Cost>) c).get();
+    cost = priced;
+    return priced;
   }
 
   /**
@@ -264,7 +265,7 @@ public final class Response<T> {
    * @return from start to answer, fields included
    */
   public Duration latency() {
-    return latency;
+    return latencyNanos == NO_LATENCY ? null : Duration.ofNanos(latencyNanos);
   }
 
   /**
@@ -372,7 +373,7 @@ public final class Response<T> {
    * @return whether the call waits for decisions
    */
   public boolean isPending() {
-    return pending != null;
+    return paused() != null;
   }
 
   /**
@@ -381,6 +382,7 @@ public final class Response<T> {
    * @return the pending calls, in the model's order
    */
   public List<PendingToolCall> pending() {
+    Pending<T> pending = paused();
     return pending == null ? List.of() : pending.calls();
   }
 
@@ -398,6 +400,7 @@ public final class Response<T> {
    * @throws IllegalArgumentException when a pending call has no decision, or a decision names no pending call
    */
   public Response<T> resume(ToolDecisions decisions) {
+    Pending<T> pending = paused();
     if (pending == null) {
       throw new IllegalStateException(method + " is not waiting for approval; only a pending response (isPending()) can resume");
     }
@@ -421,10 +424,16 @@ public final class Response<T> {
    * @throws IllegalStateException when this response is not pending
    */
   public String pendingState() {
+    Pending<T> pending = paused();
     if (pending == null) {
       throw new IllegalStateException(method + " is not waiting for approval; only a pending response (isPending()) has a state");
     }
     return pending.state().get();
+  }
+
+  /** The pending state, or {@code null} unless paused for approval. */
+  private Pending<T> paused() {
+    return rare == null ? null : rare.pending();
   }
 
   /**
@@ -434,7 +443,7 @@ public final class Response<T> {
    * @return the time to the first chunk, or {@code null}
    */
   public Duration timeToFirstChunk() {
-    return timeToFirstChunk;
+    return rare == null ? null : rare.timeToFirstChunk();
   }
 
   /**
@@ -443,7 +452,7 @@ public final class Response<T> {
    * @return the chunk count
    */
   public int chunkCount() {
-    return chunkCount;
+    return rare == null ? 0 : rare.chunkCount();
   }
 
   /**
@@ -484,13 +493,13 @@ public final class Response<T> {
     node.put("promptVersion", promptVersion);
     node.put("outputMode", outputMode);
     node.put("startedAt", startNanos == UNKNOWN_START ? null : startedAt().toString());
-    node.put("latencyMillis", latency == null ? 0 : latency.toNanos() / 1_000_000.0);
+    node.put("latencyMillis", latencyNanos == NO_LATENCY ? 0 : latencyNanos / 1_000_000.0);
     node.put("thread", thread);
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
-    if (timeToFirstChunk != null || chunkCount > 0) {
-      node.put("timeToFirstChunkMillis", timeToFirstChunk == null ? null : timeToFirstChunk.toNanos() / 1_000_000.0);
-      node.put("chunks", chunkCount);
+    if (timeToFirstChunk() != null || chunkCount() > 0) {
+      node.put("timeToFirstChunkMillis", timeToFirstChunk() == null ? null : timeToFirstChunk().toNanos() / 1_000_000.0);
+      node.put("chunks", chunkCount());
     }
     node.set("usage", Json.MAPPER.valueToTree(usage));
     putCost(node, "cost", cost());
@@ -520,7 +529,7 @@ public final class Response<T> {
       node.put("value", String.valueOf(value));
     }
     if (!failedAttempts.isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts));
-    if (pending != null) node.set("pending", Json.MAPPER.valueToTree(pending.calls()));
+    if (paused() != null) node.set("pending", Json.MAPPER.valueToTree(paused().calls()));
     if (!toolCalls.isEmpty()) {
       ArrayNode toolNodes = node.putArray("toolCalls");
       for (ToolCallRecord c : toolCalls) {
@@ -567,7 +576,7 @@ public final class Response<T> {
   @Override
   public String toString() {
     return "Response[" + method + " -> " + provider + ":" + model + ", value=" + value + ", usage=" + usage
-        + ", latency=" + latency + ", attempts=" + attempts() + ", calls=" + calls.size() + "]";
+        + ", latency=" + latency() + ", attempts=" + attempts() + ", calls=" + calls.size() + "]";
   }
 
   /** Builds a {@link Response}. */
@@ -586,7 +595,7 @@ public final class Response<T> {
     private java.util.function.Supplier<Cost> costSource;
     private String finishReason;
     private long startNanos = UNKNOWN_START;
-    private Duration latency;
+    private long latencyNanos = NO_LATENCY;
     private String thread;
     private List<Attempt> failedAttempts = List.of();
     private String promptVersion;
@@ -730,7 +739,10 @@ public final class Response<T> {
      * @param latency from start to answer
      * @return this builder
      */
-    public Builder<T> latency(Duration latency) { this.latency = latency; return this; }
+    public Builder<T> latency(Duration latency) {
+      this.latencyNanos = latency == null ? NO_LATENCY : Clocks.nanos(latency);
+      return this;
+    }
     /**
      * Sets the name of the thread the call ran on.
      *
