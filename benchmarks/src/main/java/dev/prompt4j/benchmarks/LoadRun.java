@@ -140,7 +140,7 @@ final class LoadRun {
   /** The HTTPS table: the same clients against {@link FakeOpenAiTlsServer}, HTTP/1.1 against HTTP/2 (ALPN). */
   private void https(StringBuilder s, int maxWarmup, int measured) throws Exception {
     String[][] variants = {
-        {"handWritten", "hand-written langchain4j, Prompt4j's HTTP client (default on https: the JDK's, HTTP/2) (baseline)"},
+        {"handWritten", "hand-written langchain4j, Prompt4j's HTTP client (HTTP/1.1) (baseline)"},
         {"generated", "Prompt4j generated"},
         {"langchain4jJdkHttp11", "hand-written langchain4j, langchain4j's JDK client, HTTP/1.1"},
         {"langchain4jJdk", "hand-written langchain4j, langchain4j's JDK client, HTTP/2 (default)"},
