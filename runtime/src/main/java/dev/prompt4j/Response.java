@@ -45,7 +45,6 @@ public final class Response<T> {
   private final String provider;
   private final String model;
   private final CallParameters parameters;
-  private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
   private volatile Object cost; // the Supplier<Cost> (or null) until priced, then the Cost: most costs are never read
@@ -56,15 +55,18 @@ public final class Response<T> {
   private final long latencyNanos; // NO_LATENCY when unknown; the Duration is made on demand
   private final String thread;
   private final List<Attempt> failedAttempts;
-  private final String promptVersion;
   private final String outputMode;
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
   private final List<ToolCallRecord> toolCalls;
-  private final Rare<T> rare; // null on a plain call (neither paused nor streamed): one slot for what few calls have
+  private final Rare<T> rare; // null on a plain call: one slot for what few calls have
 
-  /** What few calls have: the pending state of a call paused for approval, and a streamed call's figures. */
-  private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount) {}
+  /**
+   * What few calls have: the pending state of a call paused for approval, a streamed call's figures, the
+   * parameters a client could not take, a prompt version.
+   */
+  private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
+      String promptVersion) {}
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -74,7 +76,6 @@ public final class Response<T> {
     this.provider = b.provider;
     this.model = b.model;
     this.parameters = b.parameters == null ? CallParameters.NONE : b.parameters;
-    this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
     this.cost = b.cost != null ? b.cost : b.costSource;
@@ -83,13 +84,13 @@ public final class Response<T> {
     this.latencyNanos = b.latencyNanos;
     this.thread = b.thread;
     this.failedAttempts = List.copyOf(b.failedAttempts);
-    this.promptVersion = b.promptVersion;
     this.outputMode = b.outputMode;
     this.fields = List.copyOf(b.fields);
     this.calls = List.copyOf(b.calls);
     this.toolCalls = List.copyOf(b.toolCalls);
-    this.rare = b.pending == null && b.timeToFirstChunk == null && b.chunkCount == 0 ? null
-        : new Rare<>(b.pending, b.timeToFirstChunk, b.chunkCount);
+    CallParameters unsent = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
+    this.rare = b.pending == null && b.timeToFirstChunk == null && b.chunkCount == 0 && unsent.equals(CallParameters.NONE)
+        && b.promptVersion == null ? null : new Rare<>(b.pending, b.timeToFirstChunk, b.chunkCount, unsent, b.promptVersion);
   }
 
   /**
@@ -172,7 +173,7 @@ public final class Response<T> {
    * @return the parameters not sent, {@link CallParameters#NONE} when every one was sent
    */
   public CallParameters unsentParameters() {
-    return unsentParameters;
+    return rare == null ? CallParameters.NONE : rare.unsentParameters();
   }
 
   /**
@@ -301,7 +302,7 @@ public final class Response<T> {
    * @return a stable hash of the template and the effective call configuration
    */
   public String promptVersion() {
-    return promptVersion;
+    return rare == null ? null : rare.promptVersion();
   }
 
   /**
@@ -489,8 +490,8 @@ public final class Response<T> {
     node.put("provider", provider);
     node.put("model", model);
     node.set("parameters", Json.MAPPER.valueToTree(parameters));
-    if (!unsentParameters.equals(CallParameters.NONE)) node.set("unsentParameters", Json.MAPPER.valueToTree(unsentParameters));
-    node.put("promptVersion", promptVersion);
+    if (!unsentParameters().equals(CallParameters.NONE)) node.set("unsentParameters", Json.MAPPER.valueToTree(unsentParameters()));
+    node.put("promptVersion", promptVersion());
     node.put("outputMode", outputMode);
     node.put("startedAt", startNanos == UNKNOWN_START ? null : startedAt().toString());
     node.put("latencyMillis", latencyNanos == NO_LATENCY ? 0 : latencyNanos / 1_000_000.0);

@@ -77,5 +77,22 @@ class ResponseCompactFieldsTest {
     assertEquals("{\"state\":1}", paused.pendingState());
     assertEquals("resumed {c1=true}", paused.resume(ToolDecisions.approveAll(paused.pending())).value());
     assertNull(paused.timeToFirstChunk());
+    assertNull(paused.promptVersion());
+    assertEquals(CallParameters.NONE, paused.unsentParameters());
+  }
+
+  @Test
+  void unsentParametersAndPromptVersionReadBackAndDefaultToNoneAndNull() throws Exception {
+    Response<String> none = plain().unsentParameters(CallParameters.NONE).build();
+    assertEquals(CallParameters.NONE, none.unsentParameters());
+    assertNull(none.promptVersion());
+    CallParameters unsent = CallParameters.NONE.withSeed(42);
+    Response<String> some = plain().unsentParameters(unsent).promptVersion("v7").build();
+    assertEquals(unsent, some.unsentParameters());
+    assertEquals("v7", some.promptVersion());
+    JsonNode json = new ObjectMapper().readTree(some.toJson());
+    assertEquals(42, json.path("unsentParameters").path("seed").asInt());
+    assertEquals("v7", json.path("promptVersion").asText());
+    assertFalse(new ObjectMapper().readTree(none.toJson()).has("unsentParameters"));
   }
 }
