@@ -171,6 +171,9 @@ final class LoadRun {
     double h1 = d(results.get("floor"), "cpuUsPerRequest");
     double h2 = d(results.get("floorDefault"), "cpuUsPerRequest");
     summary.add(goal("load: https, floor CPU per request HTTP/2 ÷ HTTP/1.1 (no goal: picks the https default)", h2 / h1, true));
+    double h1Bytes = d(results.get("floor"), "bytesPerRequest");
+    double h2Bytes = d(results.get("floorDefault"), "bytesPerRequest");
+    summary.add(goal("load: https, floor bytes per request HTTP/2 ÷ HTTP/1.1 (no goal: picks the https default)", h2Bytes / h1Bytes, true));
   }
 
   private static String settled(Map<String, String> r) {
