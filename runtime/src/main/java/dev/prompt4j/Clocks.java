@@ -23,4 +23,16 @@ final class Clocks {
   static Instant instant(long nanoTime) {
     return ANCHOR.plusNanos(nanoTime - ANCHOR_NANOS);
   }
+
+  /**
+   * {@code duration} in nanoseconds, saturated: beyond about 292 years it stays at the largest value
+   * (and never reaches {@link Long#MIN_VALUE}, which callers keep for "unknown").
+   */
+  static long nanos(java.time.Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return duration.isNegative() ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
+    }
+  }
 }

@@ -45,26 +45,28 @@ public final class Response<T> {
   private final String provider;
   private final String model;
   private final CallParameters parameters;
-  private final CallParameters unsentParameters;
   private final List<ChatMessage> messages;
   private final Usage usage;
-  private final java.util.function.Supplier<Cost> costSource; // priced on first use: most costs are never read
-  private volatile Cost cost;
+  private volatile Object cost; // the Supplier<Cost> (or null) until priced, then the Cost: most costs are never read
   private final String finishReason;
   private static final long UNKNOWN_START = Long.MIN_VALUE;
+  private static final long NO_LATENCY = Long.MIN_VALUE;
   private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
-  private final Duration latency;
+  private final long latencyNanos; // NO_LATENCY when unknown; the Duration is made on demand
   private final String thread;
   private final List<Attempt> failedAttempts;
-  private final String promptVersion;
   private final String outputMode;
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
   private final List<ToolCallRecord> toolCalls;
-  private final Pending<T> pending; // null unless paused for approval
-  private final Duration timeToFirstChunk; // null unless streamed
-  private final int chunkCount;
-  private final String reasoning; // "" when the model sent none
+  private final Rare<T> rare; // null on a plain call: one slot for what few calls have
+
+  /**
+   * What few calls have: the pending state of a call paused for approval, a streamed call's figures, the
+   * parameters a client could not take, a prompt version, the model's reasoning.
+   */
+  private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
+      String promptVersion, String reasoning) {}
 
   private Response(Builder<T> b) {
     this.value = b.value;
@@ -74,25 +76,23 @@ public final class Response<T> {
     this.provider = b.provider;
     this.model = b.model;
     this.parameters = b.parameters == null ? CallParameters.NONE : b.parameters;
-    this.unsentParameters = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
     this.messages = List.copyOf(b.messages);
     this.usage = b.usage == null ? Usage.ZERO : b.usage;
-    this.cost = b.cost;
-    this.costSource = b.costSource;
+    this.cost = b.cost != null ? b.cost : b.costSource;
     this.finishReason = b.finishReason;
     this.startNanos = b.startNanos;
-    this.latency = b.latency;
+    this.latencyNanos = b.latencyNanos;
     this.thread = b.thread;
     this.failedAttempts = List.copyOf(b.failedAttempts);
-    this.promptVersion = b.promptVersion;
     this.outputMode = b.outputMode;
     this.fields = List.copyOf(b.fields);
     this.calls = List.copyOf(b.calls);
     this.toolCalls = List.copyOf(b.toolCalls);
-    this.pending = b.pending;
-    this.timeToFirstChunk = b.timeToFirstChunk;
-    this.chunkCount = b.chunkCount;
-    this.reasoning = b.reasoning == null ? "" : b.reasoning;
+    CallParameters unsent = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
+    String reasoning = b.reasoning == null ? "" : b.reasoning;
+    this.rare = b.pending == null && b.timeToFirstChunk == null && b.chunkCount == 0 && unsent.equals(CallParameters.NONE)
+        && b.promptVersion == null && reasoning.isEmpty()
+        ? null : new Rare<>(b.pending, b.timeToFirstChunk, b.chunkCount, unsent, b.promptVersion, reasoning);
   }
 
   /**
@@ -175,7 +175,7 @@ public final class Response<T> {
    * @return the parameters not sent, {@link CallParameters#NONE} when every one was sent
    */
   public CallParameters unsentParameters() {
-    return unsentParameters;
+    return rare == null ? CallParameters.NONE : rare.unsentParameters();
   }
 
   /**
@@ -220,12 +220,14 @@ public final class Response<T> {
    * @return the cost
    */
   public Cost cost() {
-    Cost c = cost;
-    if (c == null) {
-      c = costSource == null ? Cost.UNKNOWN : costSource.get();
-      cost = c;
+    Object c = cost;
+    if (c instanceof Cost known) {
+      return known;
     }
-    return c;
+    @SuppressWarnings("unchecked")
+    Cost priced = c == null ? Cost.UNKNOWN : ((java.util.function.Supplier<Cost>) c).get();
+    cost = priced;
+    return priced;
   }
 
   /**
@@ -266,7 +268,7 @@ public final class Response<T> {
    * @return from start to answer, fields included
    */
   public Duration latency() {
-    return latency;
+    return latencyNanos == NO_LATENCY ? null : Duration.ofNanos(latencyNanos);
   }
 
   /**
@@ -302,7 +304,7 @@ public final class Response<T> {
    * @return a stable hash of the template and the effective call configuration
    */
   public String promptVersion() {
-    return promptVersion;
+    return rare == null ? null : rare.promptVersion();
   }
 
   /**
@@ -345,7 +347,7 @@ public final class Response<T> {
    * @return the reasoning, empty when the model sent none
    */
   public String reasoning() {
-    return reasoning;
+    return rare == null ? "" : rare.reasoning();
   }
 
   /**
@@ -390,7 +392,7 @@ public final class Response<T> {
    * @return whether the call waits for decisions
    */
   public boolean isPending() {
-    return pending != null;
+    return paused() != null;
   }
 
   /**
@@ -399,6 +401,7 @@ public final class Response<T> {
    * @return the pending calls, in the model's order
    */
   public List<PendingToolCall> pending() {
+    Pending<T> pending = paused();
     return pending == null ? List.of() : pending.calls();
   }
 
@@ -416,6 +419,7 @@ public final class Response<T> {
    * @throws IllegalArgumentException when a pending call has no decision, or a decision names no pending call
    */
   public Response<T> resume(ToolDecisions decisions) {
+    Pending<T> pending = paused();
     if (pending == null) {
       throw new IllegalStateException(method + " is not waiting for approval; only a pending response (isPending()) can resume");
     }
@@ -439,10 +443,16 @@ public final class Response<T> {
    * @throws IllegalStateException when this response is not pending
    */
   public String pendingState() {
+    Pending<T> pending = paused();
     if (pending == null) {
       throw new IllegalStateException(method + " is not waiting for approval; only a pending response (isPending()) has a state");
     }
     return pending.state().get();
+  }
+
+  /** The pending state, or {@code null} unless paused for approval. */
+  private Pending<T> paused() {
+    return rare == null ? null : rare.pending();
   }
 
   /**
@@ -452,7 +462,7 @@ public final class Response<T> {
    * @return the time to the first chunk, or {@code null}
    */
   public Duration timeToFirstChunk() {
-    return timeToFirstChunk;
+    return rare == null ? null : rare.timeToFirstChunk();
   }
 
   /**
@@ -461,7 +471,7 @@ public final class Response<T> {
    * @return the chunk count
    */
   public int chunkCount() {
-    return chunkCount;
+    return rare == null ? 0 : rare.chunkCount();
   }
 
   /**
@@ -498,17 +508,17 @@ public final class Response<T> {
     node.put("provider", provider);
     node.put("model", model);
     node.set("parameters", Json.MAPPER.valueToTree(parameters));
-    if (!unsentParameters.equals(CallParameters.NONE)) node.set("unsentParameters", Json.MAPPER.valueToTree(unsentParameters));
-    node.put("promptVersion", promptVersion);
+    if (!unsentParameters().equals(CallParameters.NONE)) node.set("unsentParameters", Json.MAPPER.valueToTree(unsentParameters()));
+    node.put("promptVersion", promptVersion());
     node.put("outputMode", outputMode);
     node.put("startedAt", startNanos == UNKNOWN_START ? null : startedAt().toString());
-    node.put("latencyMillis", latency == null ? 0 : latency.toNanos() / 1_000_000.0);
+    node.put("latencyMillis", latencyNanos == NO_LATENCY ? 0 : latencyNanos / 1_000_000.0);
     node.put("thread", thread);
     node.put("attempts", attempts());
     node.put("finishReason", finishReason);
-    if (timeToFirstChunk != null || chunkCount > 0) {
-      node.put("timeToFirstChunkMillis", timeToFirstChunk == null ? null : timeToFirstChunk.toNanos() / 1_000_000.0);
-      node.put("chunks", chunkCount);
+    if (timeToFirstChunk() != null || chunkCount() > 0) {
+      node.put("timeToFirstChunkMillis", timeToFirstChunk() == null ? null : timeToFirstChunk().toNanos() / 1_000_000.0);
+      node.put("chunks", chunkCount());
     }
     node.set("usage", Json.MAPPER.valueToTree(usage));
     putCost(node, "cost", cost());
@@ -532,14 +542,14 @@ public final class Response<T> {
       }
     }
     node.put("rawText", rawText);
-    if (!reasoning.isEmpty()) node.put("reasoning", reasoning);
+    if (!reasoning().isEmpty()) node.put("reasoning", reasoning());
     try {
       node.set("value", Json.MAPPER.valueToTree(value));
     } catch (IllegalArgumentException e) {
       node.put("value", String.valueOf(value));
     }
     if (!failedAttempts.isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts));
-    if (pending != null) node.set("pending", Json.MAPPER.valueToTree(pending.calls()));
+    if (paused() != null) node.set("pending", Json.MAPPER.valueToTree(paused().calls()));
     if (!toolCalls.isEmpty()) {
       ArrayNode toolNodes = node.putArray("toolCalls");
       for (ToolCallRecord c : toolCalls) {
@@ -586,7 +596,7 @@ public final class Response<T> {
   @Override
   public String toString() {
     return "Response[" + method + " -> " + provider + ":" + model + ", value=" + value + ", usage=" + usage
-        + ", latency=" + latency + ", attempts=" + attempts() + ", calls=" + calls.size() + "]";
+        + ", latency=" + latency() + ", attempts=" + attempts() + ", calls=" + calls.size() + "]";
   }
 
   /** Builds a {@link Response}. */
@@ -605,7 +615,7 @@ public final class Response<T> {
     private java.util.function.Supplier<Cost> costSource;
     private String finishReason;
     private long startNanos = UNKNOWN_START;
-    private Duration latency;
+    private long latencyNanos = NO_LATENCY;
     private String thread;
     private List<Attempt> failedAttempts = List.of();
     private String promptVersion;
@@ -758,7 +768,10 @@ public final class Response<T> {
      * @param latency from start to answer
      * @return this builder
      */
-    public Builder<T> latency(Duration latency) { this.latency = latency; return this; }
+    public Builder<T> latency(Duration latency) {
+      this.latencyNanos = latency == null ? NO_LATENCY : Clocks.nanos(latency);
+      return this;
+    }
     /**
      * Sets the name of the thread the call ran on.
      *

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run alone: {@code FakeOpenAiServer <delayMillis> <lifetimeSeconds>}; prints {@code PORT <n>}.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
-  private static final byte[] ANSWER = ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1700000000,"
+  static final byte[] ANSWER = ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1700000000,"
       + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"A fixed answer.\"},"
       + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}")
       .getBytes(StandardCharsets.UTF_8);

@@ -37,7 +37,9 @@ import java.util.function.IntFunction;
  * langchain4jJdk} and {@code langchain4jJdkHttp11} (hand-written on langchain4j's own JDK client,
  * default protocol or HTTP/1.1 forced), {@code floor} (the JDK {@code HttpClient} and Jackson, no
  * langchain4j, HTTP/1.1) and {@code floorDefault} (the same on the JDK's default protocol). With
- * {@code -Dload.jfr=<file>}, the measured requests (only) are recorded with JFR's profile settings.
+ * {@code -Dload.jfr=<file>}, the measured requests (only) are recorded with JFR's profile settings; with
+ * {@code -Dload.tls=<keystore>}, the server is {@link FakeOpenAiTlsServer} and every variant sends over
+ * {@code https://} (the JDK's default protocol then means HTTP/2 agreed by ALPN).
  */
 public final class LoadMain {
   static final String MODEL = "gpt-4o-mini";
@@ -52,7 +54,13 @@ public final class LoadMain {
     int port = Integer.parseInt(args[1]);
     int maxWarmup = Integer.parseInt(args[2]);
     int measured = Integer.parseInt(args[3]);
-    String baseUrl = "http://127.0.0.1:" + port + "/v1";
+    // With -Dload.tls=<keystore>, the server is FakeOpenAiTlsServer: every client trusts its certificate through the default TLS context.
+    String tls = System.getProperty("load.tls");
+    javax.net.ssl.SSLContext trust = tls == null ? null : FakeOpenAiTlsServer.trusting(java.nio.file.Path.of(tls));
+    if (trust != null) {
+      javax.net.ssl.SSLContext.setDefault(trust);
+    }
+    String baseUrl = (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/v1";
     IntFunction<String> call = variant(variant, baseUrl);
     String first = call.apply(0);
     if (!"A fixed answer.".equals(first)) {
@@ -80,7 +88,7 @@ public final class LoadMain {
     long[] ids = threads.getAllThreadIds();
     long[] allocatedBefore = threads.getThreadAllocatedBytes(ids);
     long[] threadCpuBefore = threads.getThreadCpuTime(ids);
-    Map<String, Long> serverBefore = FakeOpenAiServer.stats(port);
+    Map<String, Long> serverBefore = stats(port, trust);
     long gcBefore = gcMillis();
     long compileBefore = jit.getTotalCompilationTime();
     String jfr = System.getProperty("load.jfr"); // a recording of the measured requests only
@@ -105,7 +113,7 @@ public final class LoadMain {
     }
     long[] allocatedAfter = threads.getThreadAllocatedBytes(ids);
     long[] threadCpuAfter = threads.getThreadCpuTime(ids);
-    Map<String, Long> serverAfter = FakeOpenAiServer.stats(port);
+    Map<String, Long> serverAfter = stats(port, trust);
     long allocated = 0;
     long threadCpu = 0; // Java threads only: JIT compiler and GC threads are not among them
     int died = 0;
@@ -122,13 +130,18 @@ public final class LoadMain {
     System.out.printf(Locale.ROOT,
         "RESULT variant=%s cpuUsPerRequest=%.1f javaThreadsCpuUsPerRequest=%.1f bytesPerRequest=%.0f wallUsPerRequest=%.1f requests=%d serverRequests=%d "
             + "serverConnections=%d upgrades=%d requestBytes=%.0f serverCpuUsPerRequest=%.1f warmupRequests=%d "
-            + "compileMsPerRound=%s compileMsMeasured=%d gcMsMeasured=%d threadsBornOrDied=%d java=%s%n",
+            + "compileMsPerRound=%s compileMsMeasured=%d gcMsMeasured=%d threadsBornOrDied=%d settled=%b http2Requests=%d connectionsMeasured=%d java=%s%n",
         variant, cpu / 1e3 / measured, threadCpu / 1e3 / measured, (double) allocated / measured, wall / 1e3 / measured, measured, requests,
-        serverAfter.get("connections"), serverAfter.get("upgrades") - serverBefore.get("upgrades"),
+        serverAfter.get("connections"), serverAfter.getOrDefault("upgrades", 0L) - serverBefore.getOrDefault("upgrades", 0L),
         (double) (serverAfter.get("requestBytes") - serverBefore.get("requestBytes")) / Math.max(1, requests),
         (serverAfter.get("cpuNanos") - serverBefore.get("cpuNanos")) / 1e3 / measured, warmup, rounds, compile, gc, born + died,
-        System.getProperty("java.version"));
+        quietRounds >= 2, serverAfter.getOrDefault("http2", 0L) - serverBefore.getOrDefault("http2", 0L),
+        serverAfter.get("connections") - serverBefore.get("connections"), System.getProperty("java.version"));
     System.exit(0);
+  }
+
+  private static Map<String, Long> stats(int port, javax.net.ssl.SSLContext tls) throws Exception {
+    return tls == null ? FakeOpenAiServer.stats(port) : FakeOpenAiTlsServer.stats(port, tls);
   }
 
   private static long gcMillis() {

@@ -66,16 +66,16 @@ final class LoadRun {
         .append(LoadMain.SETTLED_COMPILE_MS).append(" ms of JIT compile time (at most ").append(maxWarmup).append(" requests); then ")
         .append(measured).append(" measured requests. CPU: the client process's CPU time (all threads, JIT and GC included) per request; ")
         .append("bytes: allocated by the client's threads per request. The server's CPU is its own JVM's and is not in the client figure.\n\n")
-        .append("| variant | CPU per request (µs) | ratio | Java threads' CPU (µs, no JIT or GC) | ratio | bytes per request | ratio | request body (B) | connections | h2c upgrade headers | warm-up requests (compile ms per round) | compile ms while measured |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("| variant | CPU per request (µs) | ratio | Java threads' CPU (µs, no JIT or GC) | ratio | bytes per request | ratio | request body (B) | connections | h2c upgrade headers | warm-up requests (compile ms per round) | JIT settled | compile ms while measured |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     double baseJava = d(base, "javaThreadsCpuUsPerRequest");
     for (String[] v : variants) {
       Map<String, String> r = results.get(v[0]);
-      s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f | %.2f× | %.0f | %.2f× | %s | %s | %s of %s | %s (%s) | %s |%n", v[1],
+      s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f | %.2f× | %.0f | %.2f× | %s | %s | %s of %s | %s (%s) | %s | %s |%n", v[1],
           d(r, "cpuUsPerRequest"), d(r, "cpuUsPerRequest") / baseCpu, d(r, "javaThreadsCpuUsPerRequest"),
           d(r, "javaThreadsCpuUsPerRequest") / baseJava, d(r, "bytesPerRequest"), d(r, "bytesPerRequest") / baseBytes,
           r.get("requestBytes"), r.get("serverConnections"), r.get("upgrades"), r.get("serverRequests"), r.get("warmupRequests"),
-          r.get("compileMsPerRound"), r.get("compileMsMeasured")));
+          r.get("compileMsPerRound"), settled(r), r.get("compileMsMeasured")));
     }
     double gen = d(results.get("generated"), "cpuUsPerRequest");
     double ai = d(results.get("aiServices"), "cpuUsPerRequest");
@@ -97,6 +97,8 @@ final class LoadRun {
       s.append("| ").append(owner).append(" | ").append(share(genJfr, owner)).append(" | ").append(share(handJfr, owner)).append(" | ")
           .append(share(floorJfr, owner)).append(" |\n");
     }
+
+    https(s, maxWarmup, measured);
 
     s.append("\n### Chains in flight\n\n")
         .append("Each chain: two parallel calls, then one that needs both (`ConcurrencyChain.strategy`, async), through the `openai` provider ")
@@ -133,6 +135,49 @@ final class LoadRun {
       summary.add(goal("load: " + chains + " chains, 0 errors — " + label, errors, errors == 0));
       summary.add(goal("load: " + chains + " chains, heap per in-flight chain ≤ 20 KB — " + label, perChainKb, perChainKb <= 20));
     }
+  }
+
+  /** The HTTPS table: the same clients against {@link FakeOpenAiTlsServer}, HTTP/1.1 against HTTP/2 (ALPN). */
+  private void https(StringBuilder s, int maxWarmup, int measured) throws Exception {
+    String[][] variants = {
+        {"handWritten", "hand-written langchain4j, Prompt4j's HTTP client (HTTP/1.1) (baseline)"},
+        {"generated", "Prompt4j generated"},
+        {"langchain4jJdkHttp11", "hand-written langchain4j, langchain4j's JDK client, HTTP/1.1"},
+        {"langchain4jJdk", "hand-written langchain4j, langchain4j's JDK client, HTTP/2 (default)"},
+        {"floor", "floor: JDK HttpClient + Jackson, HTTP/1.1"},
+        {"floorDefault", "floor: JDK HttpClient + Jackson, HTTP/2 (default)"}};
+    Map<String, Map<String, String>> results = new LinkedHashMap<>();
+    try (TlsServer server = new TlsServer()) {
+      for (String[] v : variants) {
+        results.put(v[0], result(runProcess(client(List.of("-Xmx512m", "-Dload.tls=" + server.keystore), LoadMain.class, v[0], server.port,
+            maxWarmup, measured))));
+      }
+    }
+    Map<String, String> base = results.get("handWritten");
+    s.append("\n### HTTPS: HTTP/1.1 against HTTP/2\n\n")
+        .append("The same clients, warm-up and measurement as above against the fake server over TLS (embedded Tomcat on 127.0.0.1 offering ")
+        .append("HTTP/1.1 and HTTP/2 by ALPN; a self-signed EC certificate made by `keytool` at start-up, trusted by the client through its ")
+        .append("default `SSLContext`). HTTP/2 requests: how many of the measured requests the server saw over HTTP/2. Connections: new ")
+        .append("connections (distinct client ports) the server saw during the measured requests; the server keeps connections open.\n\n")
+        .append("| variant | CPU per request (µs) | ratio | Java threads' CPU (µs) | bytes per request | ratio | HTTP/2 requests | new connections while measured | JIT settled |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
+    for (String[] v : variants) {
+      Map<String, String> r = results.get(v[0]);
+      s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f | %.0f | %.2f× | %s of %s | %s | %s |%n", v[1], d(r, "cpuUsPerRequest"),
+          d(r, "cpuUsPerRequest") / d(base, "cpuUsPerRequest"), d(r, "javaThreadsCpuUsPerRequest"), d(r, "bytesPerRequest"),
+          d(r, "bytesPerRequest") / d(base, "bytesPerRequest"), r.get("http2Requests"), r.get("serverRequests"), r.get("connectionsMeasured"),
+          settled(r)));
+    }
+    double h1 = d(results.get("floor"), "cpuUsPerRequest");
+    double h2 = d(results.get("floorDefault"), "cpuUsPerRequest");
+    summary.add(goal("load: https, floor CPU per request HTTP/2 ÷ HTTP/1.1 (no goal: picks the https default)", h2 / h1, true));
+    double h1Bytes = d(results.get("floor"), "bytesPerRequest");
+    double h2Bytes = d(results.get("floorDefault"), "bytesPerRequest");
+    summary.add(goal("load: https, floor bytes per request HTTP/2 ÷ HTTP/1.1 (no goal: picks the https default)", h2Bytes / h1Bytes, true));
+  }
+
+  private static String settled(Map<String, String> r) {
+    return "true".equals(r.get("settled")) ? "yes" : "**no** (cap reached)";
   }
 
   private Map<String, Double> jfr(int port, String variant, int maxWarmup, int requests) throws Exception {
@@ -212,6 +257,33 @@ final class LoadRun {
   }
 
   /** The fake server in its own JVM; closing its input stops it. */
+  /** {@link FakeOpenAiTlsServer} in its own JVM. */
+  private static final class TlsServer implements AutoCloseable {
+    final Process process;
+    final int port;
+    final String keystore;
+
+    TlsServer() throws Exception {
+      process = new ProcessBuilder(command(System.getProperty("java.home"), List.of("-Xmx1g"), FakeOpenAiTlsServer.class, 3600))
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String portLine = out.readLine();
+      String keystoreLine = out.readLine();
+      if (portLine == null || !portLine.startsWith("PORT ") || keystoreLine == null || !keystoreLine.startsWith("KEYSTORE ")) {
+        throw new IllegalStateException("TLS fake server did not start: " + portLine + " / " + keystoreLine);
+      }
+      port = Integer.parseInt(portLine.substring(5).strip());
+      keystore = keystoreLine.substring(9).strip();
+    }
+
+    @Override
+    public void close() throws Exception {
+      process.getOutputStream().close();
+      process.waitFor(10, TimeUnit.SECONDS);
+      process.destroy();
+    }
+  }
+
   private static final class Server implements AutoCloseable {
     final Process process;
     final int port;

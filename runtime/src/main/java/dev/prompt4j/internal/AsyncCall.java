@@ -21,7 +21,11 @@ final class AsyncCall<V> extends CompletableFuture<V> {
   static <V> AsyncCall<V> start(Executor executor, Supplier<V> work) {
     AsyncCall<V> call = new AsyncCall<>();
     try {
-      executor.execute(() -> call.run(work));
+      if (executor instanceof ChainGate gate) {
+        gate.startCall(() -> call.run(work)); // on virtual threads: waits as a task, not a parked thread, beyond the bound
+      } else {
+        executor.execute(() -> call.run(work));
+      }
     } catch (RejectedExecutionException e) {
       call.completeExceptionally(e);
     }

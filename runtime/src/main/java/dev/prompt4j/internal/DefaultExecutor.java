@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor computed fields and async methods run on unless configured otherwise: a virtual thread
- * per task on Java 21 and newer, a bounded pool of daemon threads on Java 17.
+ * per task on Java 21 and newer, with at most {@link #poolSize()} async calls running at once ({@link
+ * ChainGate}), a bounded pool of daemon threads on Java 17.
  */
 final class DefaultExecutor {
   private DefaultExecutor() {}
@@ -23,7 +24,10 @@ final class DefaultExecutor {
    */
   static final int DEFAULT_POOL_SIZE = 256;
 
-  /** Threads of the Java 17 pool: {@code prompt4j.executor.threads}, else {@value #DEFAULT_POOL_SIZE}. */
+  /**
+   * Threads of the Java 17 pool, and on virtual threads how many async calls run at once ({@link
+   * ChainGate}): {@code prompt4j.executor.threads}, else {@value #DEFAULT_POOL_SIZE}.
+   */
   static int poolSize() {
     String configured = System.getProperty("prompt4j.executor.threads");
     if (configured == null) {
@@ -74,10 +78,12 @@ final class DefaultExecutor {
     if (!"false".equals(System.getProperty("prompt4j.executor.virtual"))) {
       try {
         // Java 21+: looked up so this class still compiles for and runs on Java 17.
-        return (ExecutorService)
+        ExecutorService virtual = (ExecutorService)
             MethodHandles.publicLookup()
                 .findStatic(Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class))
                 .invoke();
+        // As many async calls run at once as the pool has threads on Java 17; the rest wait as queued tasks.
+        return new ChainGate(virtual, poolSize());
       } catch (NoSuchMethodException | IllegalAccessException e) {
         // Java 17: fall through to the pool.
       } catch (Throwable e) {

@@ -51,8 +51,10 @@ import java.util.concurrent.TimeUnit;
  *       body ends in one clear, non-retried {@link ProviderResponseException} naming the provider.
  *   <li>An error answer becomes a {@link ProviderHttpException} that keeps the {@code Retry-After}
  *       header, which langchain4j's exceptions drop.
- *   <li>{@code http://} URLs (local servers, proxies) are sent as HTTP/1.1: the JDK's default would offer
- *       an h2c upgrade on every request (see {@code benchmarks/FINDINGS.md}); {@code https://} keeps HTTP/2.
+ *   <li>Requests are sent as HTTP/1.1: on {@code http://} the JDK's default would offer an h2c upgrade on
+ *       every request, and on {@code https://} HTTP/2 cost more per request than it saved (see {@code
+ *       benchmarks/FINDINGS.md}); connections are kept and reused, at most {@code max-concurrent-requests}
+ *       per client at once.
  * </ul>
  *
  * Messages name the provider, model and host (never a URL's query, which may hold a key, and never a
@@ -303,12 +305,11 @@ final class Prompt4jHttpClient implements HttpClient {
         request.body() == null
             ? java.net.http.HttpRequest.BodyPublishers.noBody()
             : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
-    if (request.url().regionMatches(true, 0, "http://", 0, 7)) {
-      // Cleartext: the JDK's default (HTTP/2) would send an h2c upgrade offer with every request on a
-      // new or HTTP/1.1 connection, which servers and proxies decline: extra headers, extra work.
-      // HTTPS keeps the default (HTTP/2 is agreed in the TLS handshake, at no extra cost).
-      jdk.version(java.net.http.HttpClient.Version.HTTP_1_1);
-    }
+    // HTTP/1.1 on both schemes. Cleartext: the JDK's default (HTTP/2) would send an h2c upgrade offer with
+    // every request on a new or HTTP/1.1 connection, which servers and proxies decline. HTTPS: HTTP/2 agreed by
+    // ALPN cost about 20 KB more allocation and more CPU per request in the JDK client (benchmarks/FINDINGS.md);
+    // its one gain, many requests on one connection, is one TLS handshake per connection once it is pooled.
+    jdk.version(java.net.http.HttpClient.Version.HTTP_1_1);
     return jdk;
   }
 

@@ -42,6 +42,8 @@ public final class AttemptLoop {
   private final ToolLoop tools;
   private final PriceTable prices;
   private final MediaRequests media;
+  /** Prices an outcome whose tokens were all its target's: one per loop, so a plain call makes no object for its cost. */
+  private final java.util.function.BiFunction<Target, Usage, Cost> pricing;
 
   /**
    * @param models the clients
@@ -65,6 +67,7 @@ public final class AttemptLoop {
     this.sender = new RetryingSender(models, requests, retries);
     this.tools = new ToolLoop(sender);
     this.prices = prices;
+    this.pricing = (target, usage) -> target.cost(prices, usage);
   }
 
   /**
@@ -106,17 +109,54 @@ public final class AttemptLoop {
    * @param target the model that answered
    * @param messages the messages of the request that gave it
    * @param usage token usage of every attempt
-   * @param cost what every attempt cost at list price, worked out when asked
+   * @param pricing prices the tokens: of {@code target} alone ({@link AttemptLoop#pricing}, shared by every call), or
+   *     per model asked when more than one was charged (a {@link Charges} chain: fallbacks, re-asks, tool turns)
    * @param finishReason why the model stopped
    * @param failedAttempts the attempts before
    * @param outputMode how the answer's shape was asked for ({@link OutputMode#label()})
-   * @param sent the call parameters sent
-   * @param unsent the call parameters the answering client could not take
    * @param reasoning the model's reasoning ("thinking") beside the answer, or {@code null}; never parsed
    * @param <T> the value type
    */
-  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage, java.util.function.Supplier<Cost> cost,
-      String finishReason, List<Attempt> failedAttempts, String outputMode, CallParameters sent, CallParameters unsent, String reasoning) {}
+  public record Outcome<T>(T value, String rawText, Target target, List<ChatMessage> messages, Usage usage,
+      java.util.function.BiFunction<Target, Usage, Cost> pricing, String finishReason, List<Attempt> failedAttempts,
+      String outputMode, String reasoning) implements java.util.function.Supplier<Cost> {
+    /**
+     * What every attempt cost at list price, worked out when asked.
+     *
+     * @return this outcome, as the cost's source
+     */
+    public java.util.function.Supplier<Cost> cost() {
+      return this;
+    }
+
+    /**
+     * Prices the tokens.
+     *
+     * @return what every attempt cost at list price
+     */
+    @Override
+    public Cost get() {
+      return pricing.apply(target, usage);
+    }
+
+    /**
+     * The call parameters sent (made on the target's first request, before this outcome).
+     *
+     * @return the parameters
+     */
+    public CallParameters sent() {
+      return target.parameters().sent();
+    }
+
+    /**
+     * The call parameters the answering client could not take.
+     *
+     * @return the parameters
+     */
+    public CallParameters unsent() {
+      return target.parameters().unsent();
+    }
+  }
 
   /**
    * Asks each target in turn. A target that cannot answer (after its retries), or whose answers stay
@@ -216,13 +256,14 @@ public final class AttemptLoop {
         }
         Usage used = usage(answer.tokenUsage());
         usage = usage.plus(used);
-        charges = Charges.add(charges, prices, target, used);
+        // Charged below: a first answer that fits is priced by the outcome itself (no Charges node for it).
         String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
         String finish = answer.finishReason() == null ? null : answer.finishReason().name();
         try {
           T value = plan.output().parse(text == null ? "" : text);
-          RequestFactory.Parameters parameters = requests.parameters(plan, target);
-          return new Outcome<>(value, text, target, conversation, usage, charges, finish, failed, mode.label(), parameters.sent(), parameters.unsent(),
+          requests.parameters(plan, target); // made on the first request: the outcome reads them from the target
+          return new Outcome<>(value, text, target, conversation, usage, charges == null ? pricing : Charges.add(charges, prices, target, used),
+              finish, failed.isEmpty() ? List.of() : failed, mode.label(),
               answer.aiMessage() == null ? null : answer.aiMessage().thinking()); // the text parsed above never holds the reasoning
         } catch (RuntimeException bug) {
           // Not a bad answer but a failure of the parsing itself (a constraint on a type it cannot check, say):
@@ -232,6 +273,7 @@ public final class AttemptLoop {
           throw new OutputException(plan.qualifiedName() + ": reading the answer of " + target + " as " + plan.output().typeName()
               + " failed: " + bug, plan.methodName(), failed, conversation, bug);
         } catch (OutputParseException parseFailure) {
+          charges = Charges.add(charges, prices, target, used); // the re-ask's tokens are charged too
           List<String> errors = Reask.errors(parseFailure, finish, plan.parameters());
           why = String.join("; ", errors);
           failed.add(new Attempt(target.provider(), target.model(), text, errors, Duration.ofNanos(System.nanoTime() - start)));

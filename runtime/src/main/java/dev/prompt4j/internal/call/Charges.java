@@ -3,14 +3,13 @@ package dev.prompt4j.internal.call;
 import dev.prompt4j.Cost;
 import dev.prompt4j.Usage;
 import dev.prompt4j.internal.cost.PriceTable;
-import java.util.function.Supplier;
 
 /**
  * The tokens a call used, per model asked: priced only when someone asks for the cost, so a call
  * whose cost nobody reads does no decimal arithmetic. One node per model that answered (a fallback
  * adds one).
  */
-final class Charges implements Supplier<Cost> {
+final class Charges implements java.util.function.BiFunction<Target, Usage, Cost> {
   private final PriceTable prices;
   private final Target target;
   private final Usage usage;
@@ -31,9 +30,10 @@ final class Charges implements Supplier<Cost> {
     return new Charges(prices, target, used, charges);
   }
 
+  /** Every model's tokens at its price; the answering target and the total usage are already in the chain. */
   @Override
-  public Cost get() {
+  public Cost apply(Target answering, Usage total) {
     Cost cost = target.cost(prices, usage);
-    return previous == null ? cost : previous.get().plus(cost);
+    return previous == null ? cost : previous.apply(answering, total).plus(cost);
   }
 }
