@@ -88,7 +88,8 @@ public final class ArgumentsReader {
       try {
         values[i] = (node == null || node.isNull()) && optional[i] ? Optional.empty() : readers[i].readValue(node == null ? JsonNodeFactory.instance.nullNode() : node);
       } catch (JsonMappingException e) {
-        errors.add(names.get(i) + ": " + e.getOriginalMessage());
+        String path = JsonOutputType.path(e);
+        errors.add(names.get(i) + (path.isEmpty() || path.startsWith("[") ? path : "." + path) + ": " + e.getOriginalMessage());
         continue;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
