@@ -20,7 +20,7 @@ public final class Prompt4jTools_Shipping_Tools implements ToolBox {
   private static final ToolSpec QUOTE = new ToolSpec(
   "quote",
   "Quotes the price of sending parcels.",
-  "{\"type\":\"object\",\"properties\":{\"parcels\":{\"type\":\"array\",\"description\":\"the parcels, one to ten\",\"items\":{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1},\"weightKg\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"sku\",\"weightKg\"],\"additionalProperties\":false},\"minItems\":1,\"maxItems\":10},\"speed\":{\"type\":\"string\",\"description\":\"how fast\",\"enum\":[\"STANDARD\",\"EXPRESS\"]},\"insuredValue\":{\"type\":[\"number\",\"null\"],\"description\":\"the value to insure, if any\"}},\"required\":[\"parcels\",\"speed\",\"insuredValue\"],\"additionalProperties\":false}",
+  "{\"type\":\"object\",\"properties\":{\"parcels\":{\"type\":\"array\",\"description\":\"the parcels, one to ten\",\"items\":{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},\"weightKg\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"sku\",\"weightKg\"],\"additionalProperties\":false},\"minItems\":1,\"maxItems\":10},\"speed\":{\"type\":\"string\",\"description\":\"how fast\",\"enum\":[\"STANDARD\",\"EXPRESS\"]},\"insuredValue\":{\"type\":[\"number\",\"null\"],\"description\":\"the value to insure, if any\"}},\"required\":[\"parcels\",\"speed\",\"insuredValue\"],\"additionalProperties\":false}",
   false, false);
 
   private static final ArgumentsReader QUOTE_ARGUMENTS = new ArgumentsReader(QUOTE.parametersSchema(), List.of("parcels", "speed", "insuredValue"),
@@ -34,7 +34,7 @@ public final class Prompt4jTools_Shipping_Tools implements ToolBox {
   private static final ToolSpec BOOK = new ToolSpec(
   "book",
   "Books the shipment; a person approves each booking.",
-  "{\"type\":\"object\",\"properties\":{\"quoteId\":{\"type\":\"string\",\"description\":\"the quote to book\",\"minLength\":1}},\"required\":[\"quoteId\"],\"additionalProperties\":false}",
+  "{\"type\":\"object\",\"properties\":{\"quoteId\":{\"type\":\"string\",\"description\":\"the quote to book\",\"minLength\":1,\"pattern\":\"\\\\S\"}},\"required\":[\"quoteId\"],\"additionalProperties\":false}",
   true, false);
 
   private static final ArgumentsReader BOOK_ARGUMENTS = new ArgumentsReader(BOOK.parametersSchema(), List.of("quoteId"),

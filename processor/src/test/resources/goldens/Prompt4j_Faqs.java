@@ -36,11 +36,13 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
               "properties": {
                 "question": {
                   "type": "string",
-                  "minLength": 1
+                  "minLength": 1,
+                  "pattern": "\\\\S"
                 },
                 "answer": {
                   "type": "string",
-                  "minLength": 1
+                  "minLength": 1,
+                  "pattern": "\\\\S"
                 },
                 "source": {
                   "type": "string",
@@ -118,7 +120,8 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
                 },
                 "team": {
                   "type": "string",
-                  "minLength": 1
+                  "minLength": 1,
+                  "pattern": "\\\\S"
                 }
               },
               "required": [

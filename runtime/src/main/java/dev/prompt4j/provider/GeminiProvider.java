@@ -2,7 +2,9 @@ package dev.prompt4j.provider;
 
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.googleai.GeminiThinkingConfig;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.prompt4j.Prompt4jException;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import java.util.List;
@@ -39,10 +41,33 @@ public final class GeminiProvider implements ChatModelProvider {
     return List.of("GEMINI_BASE_URL");
   }
 
-  /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
+  /**
+   * {@code include-thoughts}: whether requests ask Gemini for its thought parts ({@code
+   * thinkingConfig.includeThoughts}), which then become {@link dev.prompt4j.Response#reasoning()};
+   * unset, the request carries no thinking configuration and Gemini sends no thoughts.
+   */
+  public static final String INCLUDE_THOUGHTS = "include-thoughts";
+
+  /** {@code max-response-bytes} and the other options of {@link Prompt4jHttpClient}; {@value #INCLUDE_THOUGHTS}. */
   @Override
   public List<String> optionKeys() {
-    return Prompt4jHttpClient.OPTION_KEYS;
+    List<String> keys = new java.util.ArrayList<>(Prompt4jHttpClient.OPTION_KEYS);
+    keys.add(INCLUDE_THOUGHTS);
+    return List.copyOf(keys);
+  }
+
+  /** The thinking configuration {@value #INCLUDE_THOUGHTS} asks for; {@code null} when it is not set. */
+  private static GeminiThinkingConfig thinking(ProviderSettings settings) {
+    String text = settings.option(INCLUDE_THOUGHTS);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new Prompt4jException("Configuration key prompt4j.providers." + settings.provider() + "." + INCLUDE_THOUGHTS
+          + " must be true or false, not '" + text + "'");
+    }
+    return GeminiThinkingConfig.builder().includeThoughts(Boolean.parseBoolean(value)).build();
   }
 
   /** Gemini's {@code streamGenerateContent?alt=sse}: the last chunk carries the finish reason. */
@@ -54,6 +79,7 @@ public final class GeminiProvider implements ChatModelProvider {
         .modelName(model)
         .timeout(settings.timeout())
         .returnThinking(true)
+        .thinkingConfig(thinking(settings))
         .httpClientBuilder(Prompt4jHttpClient.streamingBuilder(model, settings, e -> e.data() != null && e.data().contains("\"finishReason\"")))
         .build();
   }
@@ -67,6 +93,7 @@ public final class GeminiProvider implements ChatModelProvider {
         .timeout(settings.timeout())
         .maxRetries(0)
         .returnThinking(true) // thought parts become Response.reasoning(), never the answer's text
+        .thinkingConfig(thinking(settings)) // Gemini sends thought parts only when asked (include-thoughts)
         .httpClientBuilder(Prompt4jHttpClient.builder(model, settings))
         // Gemini takes a response schema natively.
         .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)

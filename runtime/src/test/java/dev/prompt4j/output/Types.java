@@ -18,8 +18,8 @@ final class Types {
   record FaqList(@Size(min = 10, max = 10) List<Faq> faqs) {}
 
   static final String FAQ =
-      "{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\",\"minLength\":1},"
-          + "\"answer\":{\"type\":\"string\",\"minLength\":1},"
+      "{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},"
+          + "\"answer\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},"
           + "\"sources\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1}},"
           + "\"required\":[\"question\",\"answer\",\"sources\"],\"additionalProperties\":false}";
 
@@ -58,7 +58,7 @@ final class Types {
   static final String TASK =
       "{\"anyOf\":["
           + "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\",\"enum\":[\"BillingInquiry\"]},"
-          + "\"invoiceNumber\":{\"type\":\"string\",\"minLength\":1}},\"required\":[\"type\",\"invoiceNumber\"],\"additionalProperties\":false},"
+          + "\"invoiceNumber\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"}},\"required\":[\"type\",\"invoiceNumber\"],\"additionalProperties\":false},"
           + "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\",\"enum\":[\"ProductReturn\"]},"
           + "\"productName\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"}},\"required\":[\"type\",\"productName\",\"reason\"],\"additionalProperties\":false},"
           + "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\",\"enum\":[\"StatusUpdate\"]},"

@@ -45,8 +45,9 @@ import javax.lang.model.util.Types;
  *   <li>A sealed interface becomes {@code anyOf} of its permitted records, each with a first property
  *       {@code "type"} whose only allowed value is the record's simple name (the runtime's
  *       discriminator); a permitted record may not have a component named {@code type}.
- *   <li>Constraints: {@code @NotBlank}/{@code @NotEmpty} give {@code minLength: 1} or {@code minItems:
- *       1}; {@code @Size} gives {@code minLength}/{@code maxLength} or {@code minItems}/{@code
+ *   <li>Constraints: {@code @NotBlank} gives {@code minLength: 1} and {@code pattern: "\\S"} (a
+ *       {@code @Pattern} on the same element replaces that pattern); {@code @NotEmpty} gives {@code
+ *       minLength: 1} or {@code minItems: 1}; {@code @Size} gives {@code minLength}/{@code maxLength} or {@code minItems}/{@code
  *       maxItems}; {@code @Min}, {@code @Max}, {@code @DecimalMin}, {@code @DecimalMax}, {@code
  *       @Positive}, {@code @PositiveOrZero}, {@code @Negative}, {@code @NegativeOrZero} give {@code
  *       minimum}/{@code maximum} or their exclusive forms; {@code @Pattern} gives {@code pattern};
@@ -381,7 +382,10 @@ public final class JsonSchemaGenerator {
       Map<String, Object> values = values(mirror);
       switch (constraint) {
         case "NotBlank" -> {
-          if (string) target.putIfAbsent("minLength", 1);
+          if (string) {
+            target.putIfAbsent("minLength", 1);
+            target.putIfAbsent("pattern", "\\S"); // one non-whitespace character: "   " is blank
+          }
         }
         case "NotEmpty" -> {
           if (string) target.putIfAbsent("minLength", 1);

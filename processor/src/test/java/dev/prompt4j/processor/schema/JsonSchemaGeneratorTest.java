@@ -143,8 +143,7 @@ class JsonSchemaGeneratorTest {
   @Test
   void constraintsBecomeSchemaKeywords() {
     String faq = results.get("Faq").schema();
-    assertTrue(faq.contains("\"question\":{\"type\":\"string\",\"description\":\"A question a newcomer would ask\",\"minLength\":1}"), faq);
-    assertTrue(faq.contains("\"answer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":600}"), faq);
+    assertTrue(faq.contains("\"question\":{\"type\":\"string\",\"description\":\"A question a newcomer would ask\",\"minLength\":1,\"pattern\":\"\\\\S\"}"), faq);
     assertTrue(faq.contains("\"required\":[\"question\",\"answer\",\"sources\"],\"additionalProperties\":false"), faq);
     String list = results.get("FaqList").schema();
     assertTrue(list.contains("\"minItems\":10,\"maxItems\":10"), list);
@@ -155,7 +154,14 @@ class JsonSchemaGeneratorTest {
     assertTrue(event.contains("\"code\":{\"type\":\"string\",\"pattern\":\"[A-Z]{3}-\\\\d+\"}"), event);
     assertTrue(event.contains("\"organizer\":{\"type\":\"string\",\"format\":\"email\"}"), event);
     assertTrue(event.contains("\"location\":{\"type\":[\"string\",\"null\"]}"), event);
-    assertTrue(event.contains("\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"minLength\":1}}"), event);
+    assertTrue(event.contains("\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"}}"), event);
+  }
+
+  @Test
+  void notBlankAlsoRefusesWhitespaceOnly() {
+    String faq = results.get("Faq").schema();
+    assertTrue(faq.contains("\"answer\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\",\"maxLength\":600}"), faq);
+    assertTrue(faq.contains("\"items\":{\"type\":\"string\"},\"minItems\":1}"), "@NotEmpty on a list adds no pattern: " + faq);
   }
 
   @Test

@@ -238,6 +238,8 @@ public final class AttemptLoop {
               : tools.send(toolRun, plan, target, conversation, format, failed, start, reason, why, observer);
         } catch (ToolsPaused | ToolLimitException e) {
           throw e; // not a failure of the model: no fallback
+        } catch (java.util.concurrent.CancellationException e) {
+          throw e; // cancelled (a stream, its tools): the call ends as cancelled, not as a provider failure
         } catch (RuntimeException e) {
           why = RetryPolicy.classify(e).description();
           failed.add(new Attempt(target.provider(), target.model(), null, List.of(why), Duration.ofNanos(System.nanoTime() - start)));

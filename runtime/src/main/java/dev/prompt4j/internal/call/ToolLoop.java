@@ -17,8 +17,10 @@ import dev.prompt4j.internal.tools.ToolSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Sends one request with tools and runs the calls the model asks for until it answers:
@@ -94,8 +96,20 @@ final class ToolLoop {
             Math.max(0, plan.targets().indexOf(target))));
       }
       messages.addAll(execute(run, plan, ai, turn, observer));
+      stopIfCancelled(plan);
       why = "tool results";
       start = System.nanoTime();
+    }
+  }
+
+  /**
+   * A call cancelled while its tools ran (a cancelled stream or future, a call time limit: the thread
+   * was interrupted, or the stream says so) sends no further turn.
+   */
+  private static void stopIfCancelled(CallPlan<?> plan) {
+    StreamSink sink = StreamSink.current();
+    if (Thread.currentThread().isInterrupted() || (sink != null && sink.isCancelled())) {
+      throw new CancellationException(plan.qualifiedName() + " was cancelled while its tools ran");
     }
   }
 
@@ -132,18 +146,29 @@ final class ToolLoop {
     if (requests.size() == 1) {
       done.add(call(run, requests.get(0), number, observer, sink));
     } else {
-      List<CompletableFuture<ToolCallRecord>> running = new ArrayList<>();
+      // FutureTasks, not CompletableFutures: cancelling them interrupts the tools, and get() is interruptible.
+      List<FutureTask<ToolCallRecord>> running = new ArrayList<>();
       for (ToolExecutionRequest r : requests.subList(1, requests.size())) {
-        running.add(CompletableFuture.supplyAsync(() -> call(run, r, number, observer, sink), run.executor()));
+        FutureTask<ToolCallRecord> task = new FutureTask<>(() -> call(run, r, number, observer, sink));
+        running.add(task);
+        run.executor().execute(task);
       }
-      // The calling thread runs the first call itself rather than wait idle: one hand-off fewer per turn.
-      done.add(call(run, requests.get(0), number, observer, sink));
-      for (CompletableFuture<ToolCallRecord> f : running) {
-        try {
-          done.add(f.join());
-        } catch (CompletionException e) {
-          throw e.getCause() instanceof RuntimeException re ? re : e;
+      try {
+        // The calling thread runs the first call itself rather than wait idle: one hand-off fewer per turn.
+        done.add(call(run, requests.get(0), number, observer, sink));
+        for (FutureTask<ToolCallRecord> f : running) {
+          done.add(f.get());
         }
+      } catch (InterruptedException e) {
+        running.forEach(f -> f.cancel(true)); // the call was cancelled: so are its tools
+        Thread.currentThread().interrupt();
+        throw new CancellationException(plan.qualifiedName() + " was cancelled while its tools ran");
+      } catch (ExecutionException e) {
+        running.forEach(f -> f.cancel(true));
+        throw e.getCause() instanceof RuntimeException re ? re : new CompletionException(e.getCause());
+      } catch (RuntimeException e) { // the call run here failed or was cancelled: so are the others
+        running.forEach(f -> f.cancel(true));
+        throw e;
       }
     }
     List<ChatMessage> results = new ArrayList<>();
@@ -175,6 +200,9 @@ final class ToolLoop {
     } else {
       try {
         result = run.tools().call(name, request.arguments());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt(); // cancelled while the tool ran: no result to send back
+        throw new CancellationException("tool call " + name + " was interrupted");
       } catch (OutputParseException invalid) {
         error = "invalid arguments: " + String.join("; ", invalid.errors());
         result = "Error: the arguments of " + name + " are not valid: " + String.join("; ", invalid.errors()) + ". Call it again with valid arguments.";

@@ -29,6 +29,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ArgumentsReader {
+  /** The pattern the processor writes for {@code @NotBlank}: one character that is not whitespace. */
+  static final String NOT_BLANK = "\\S";
+
+  private static final java.util.regex.Pattern NOT_BLANK_PATTERN = java.util.regex.Pattern.compile(NOT_BLANK);
+
   private final JsonNode schema;
   private final List<String> names;
   private final ObjectReader[] readers;
@@ -113,7 +118,8 @@ public final class ArgumentsReader {
       try {
         values[i] = (node == null || node.isNull()) && optional[i] ? Optional.empty() : readers[i].readValue(node == null ? JsonNodeFactory.instance.nullNode() : node);
       } catch (JsonMappingException e) {
-        errors.add(names.get(i) + ": " + e.getOriginalMessage());
+        String path = JsonOutputType.path(e);
+        errors.add(names.get(i) + (path.isEmpty() || path.startsWith("[") ? path : "." + path) + ": " + e.getOriginalMessage());
         continue;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -148,10 +154,15 @@ public final class ArgumentsReader {
       if (schema.has("exclusiveMaximum") && n >= schema.get("exclusiveMaximum").asDouble()) errors.add(name + " must be less than " + schema.get("exclusiveMaximum") + " (was " + value + ")");
     } else if (value.isTextual()) {
       String s = value.asText();
+      boolean notBlank = schema.has("pattern") && NOT_BLANK.equals(schema.get("pattern").asText());
+      if (notBlank && !NOT_BLANK_PATTERN.matcher(s).find()) {
+        errors.add(name + " must not be blank");
+        return;
+      }
       int length = s.codePointCount(0, s.length());
       if (schema.has("minLength") && length < schema.get("minLength").asInt()) errors.add(name + " must have at least " + schema.get("minLength") + " character(s)");
       if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) errors.add(name + " must have at most " + schema.get("maxLength") + " character(s)");
-      if (schema.has("pattern") && !java.util.regex.Pattern.compile(schema.get("pattern").asText()).matcher(s).find()) errors.add(name + " must match " + schema.get("pattern").asText() + " (was \"" + s + "\")");
+      if (schema.has("pattern") && !notBlank && !java.util.regex.Pattern.compile(schema.get("pattern").asText()).matcher(s).find()) errors.add(name + " must match " + schema.get("pattern").asText() + " (was \"" + s + "\")");
     } else if (value.isArray()) {
       if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) errors.add(name + " must have at least " + schema.get("minItems") + " item(s)");
       if (schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) errors.add(name + " must have at most " + schema.get("maxItems") + " item(s)");

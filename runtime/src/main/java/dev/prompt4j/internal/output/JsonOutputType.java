@@ -244,7 +244,8 @@ public final class JsonOutputType<T> implements OutputType<T> {
     return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
 
-  private static String describe(JsonMappingException e) {
+  /** Where in the value {@code e} happened: {@code items[2].speed}, or empty at the root. */
+  static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
@@ -254,11 +255,19 @@ public final class JsonOutputType<T> implements OutputType<T> {
         path.append('[').append(ref.getIndex()).append(']');
       }
     }
-    String where = path.length() == 0 ? "the answer" : path.toString();
+    return path.toString();
+  }
+
+  private static String describe(JsonMappingException e) {
+    String path = path(e);
+    String where = path.isEmpty() ? "the answer" : path;
     if (e instanceof UnrecognizedPropertyException u) {
       List<String> known = new ArrayList<>();
       if (u.getKnownPropertyIds() != null) u.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
       return where + ": is not a property of this object; expected only " + known;
+    }
+    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      return where + ": " + e.getOriginalMessage();
     }
     if (e instanceof InvalidFormatException f) {
       return where + ": cannot be read as " + f.getTargetType().getSimpleName() + " (was " + ConstraintCheck.show(f.getValue()) + ")";

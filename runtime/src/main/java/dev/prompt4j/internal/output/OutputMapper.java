@@ -2,6 +2,7 @@ package dev.prompt4j.internal.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -12,7 +13,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,6 +64,8 @@ public final class OutputMapper {
       .addModule(new JavaTimeModule())
       .addModule(new Jdk8Module())
       .addModule(sealedModule())
+      .addModule(enumsByName())
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -80,6 +86,66 @@ public final class OutputMapper {
         context.addDeserializers(new SealedDeserializers());
       }
     };
+  }
+
+  /**
+   * Enum constants are read by name only: a number, bare ({@code 1}) or quoted ({@code "1"}), is an
+   * error naming the constants, never the constant at that index (Jackson's default, which would accept
+   * a model's wrong answer silently instead of re-asking).
+   */
+  private static SimpleModule enumsByName() {
+    SimpleModule module = new SimpleModule("prompt4j-enums-by-name");
+    module.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyEnumDeserializer(
+          DeserializationConfig config, JavaType type, BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+        return new EnumByName(type.getRawClass(), deserializer);
+      }
+    });
+    return module;
+  }
+
+  private static final class EnumByName extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+    private final Class<?> enumType;
+
+    EnumByName(Class<?> enumType, JsonDeserializer<?> delegate) {
+      super(delegate);
+      this.enumType = enumType;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new EnumByName(enumType, delegate);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken token = p.currentToken();
+      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+          || (token == JsonToken.VALUE_STRING && isIndex(p.getText()))) {
+        Object value = token == JsonToken.VALUE_STRING ? p.getText() : p.getNumberValue();
+        List<String> names = new ArrayList<>();
+        for (Object constant : enumType.getEnumConstants()) {
+          names.add(((Enum<?>) constant).name());
+        }
+        throw InvalidFormatException.from(p, "must be one of " + names + " (was " + ConstraintCheck.show(value) + ")", value, enumType);
+      }
+      return super.deserialize(p, ctxt);
+    }
+
+    private boolean isIndex(String text) {
+      String s = text.strip();
+      if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+      for (Object constant : enumType.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equals(s)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -113,6 +179,8 @@ public final class OutputMapper {
         .addModule(new JavaTimeModule())
         .addModule(new Jdk8Module())
         .addModule(sealedModule())
+        .addModule(enumsByName())
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
         .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)

@@ -159,19 +159,21 @@ public final class StructuredRequests {
       if (minItems != null) rules.add("at least " + minItems.asLong() + " items");
       if (maxItems != null) rules.add("at most " + maxItems.asLong() + " items");
     }
+    boolean notBlank = schema.has("pattern") && ArgumentsReader.NOT_BLANK.equals(schema.get("pattern").asText());
     JsonNode minLength = schema.get("minLength");
     JsonNode maxLength = schema.get("maxLength");
     if (minLength != null && maxLength != null && minLength.asLong() == maxLength.asLong()) {
       rules.add("exactly " + minLength.asLong() + " characters");
     } else {
-      if (minLength != null) rules.add(minLength.asLong() == 1 ? "not empty" : "at least " + minLength.asLong() + " characters");
+      if (minLength != null) rules.add(minLength.asLong() == 1 ? (notBlank ? "not blank" : "not empty") : "at least " + minLength.asLong() + " characters");
       if (maxLength != null) rules.add("at most " + maxLength.asLong() + " characters");
     }
     if (schema.has("minimum")) rules.add("minimum " + schema.get("minimum").asText());
     if (schema.has("exclusiveMinimum")) rules.add("greater than " + schema.get("exclusiveMinimum").asText());
     if (schema.has("maximum")) rules.add("maximum " + schema.get("maximum").asText());
     if (schema.has("exclusiveMaximum")) rules.add("less than " + schema.get("exclusiveMaximum").asText());
-    if (schema.has("pattern")) rules.add("matching the regular expression " + schema.get("pattern").asText());
+    if (notBlank && minLength == null) rules.add("not blank");
+    if (schema.has("pattern") && !notBlank) rules.add("matching the regular expression " + schema.get("pattern").asText());
     if (schema.has("format")) rules.add("format " + schema.get("format").asText());
     String text = schema.hasNonNull("description") ? schema.get("description").asText() : null;
     if (rules.isEmpty()) {
