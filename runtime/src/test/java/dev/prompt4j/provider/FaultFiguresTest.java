@@ -59,6 +59,8 @@ class FaultFiguresTest {
   }
 
   /** The retry loop the runtime runs, with the policy's own classification and decision. */
+  private int transportFailures;
+
   private Outcome call(ChatModel model, String token) {
     List<String> retried = new ArrayList<>();
     for (int retry = 0; ; retry++) {
@@ -66,6 +68,9 @@ class FaultFiguresTest {
         return new Outcome(LoopbackModels.ask(model, "Hello from " + token), null, retry + 1, retried);
       } catch (RuntimeException e) {
         RetryPolicy.Failure failure = RetryPolicy.classify(e);
+        if (failure.statusCode() == 0) {
+          transportFailures++; // no HTTP answer: a time-out or a reset may have ended it before the server read it
+        }
         Duration wait = failure.retriable() && retry < MAX_RETRIES ? policy.delay(failure, retry) : null;
         if (wait == null) {
           return new Outcome(null, e, retry + 1, retried);
@@ -171,6 +176,7 @@ class FaultFiguresTest {
       models.put(p, LoopbackModels.model(p, server.baseUrl(), Duration.ofMillis(250), Map.of()));
     }
     int before = server.requests().size();
+    transportFailures = 0;
     int answered = 0;
     int attempts = 0;
     int retries = 0;
@@ -189,7 +195,13 @@ class FaultFiguresTest {
     }
     int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
     assertEquals(1000, answered + failed, "every call ends exactly once");
-    assertEquals(attempts, server.requests().size() - before, "every attempt is one request, none lost");
+    // Every attempt is one request: none the calls did not make, and none lost. The only attempts the server may not
+    // have seen are those that ended without an HTTP answer (on a loaded machine a 250 ms time-out can end one before
+    // the server reads it); an attempt that got an answer and is missing would be a lost request.
+    int seen = server.requests().size() - before;
+    assertTrue(seen <= attempts, "the server saw " + seen + " requests for " + attempts + " attempts");
+    assertTrue(attempts - seen <= transportFailures, (attempts - seen) + " attempts missing at the server, but only "
+        + transportFailures + " ended without an HTTP answer");
     StringBuilder r = new StringBuilder("\n## 1,000 calls, faults in 20% of answers (seed 2024)\n\n| figure | value |\n|---|---|\n");
     r.append("| calls | 1000 |\n| answered | ").append(answered).append(" |\n| failed (typed) | ").append(failed).append(" |\n");
     r.append("| requests sent | ").append(attempts).append(" |\n| retries | ").append(retries).append(" |\n");
