@@ -489,8 +489,23 @@ public final class RunAll {
         ? "(see pom)" : dev.langchain4j.model.chat.ChatModel.class.getPackage().getImplementationVersion()).append("\n\n");
     md.append("## Goals\n\n| goal | figure | result |\n|---|---|---|\n");
     summary.forEach(line -> md.append(line).append('\n'));
+    Path load = root.resolve("benchmarks/LOAD.md");
+    String loadText = !quick && Files.exists(load) && !summary.stream().anyMatch(line -> line.startsWith("| load:"))
+        ? Files.readString(load) : null;
+    if (loadText != null) { // the load run's own goals (run.sh --only=load), beside this run's
+      loadText.lines().filter(line -> line.startsWith("| load:")).forEach(line -> md.append(line).append('\n'));
+    }
     md.append('\n');
     sections.forEach(section -> md.append(section).append('\n'));
+    // The load run is long and separate (run.sh --only=load): its latest "Under load" section is carried over as it is.
+    if (loadText != null) {
+      String text = loadText;
+      int at = text.indexOf("## Under load");
+      if (at >= 0) {
+        md.append(text.substring(at).replaceFirst("## Under load",
+            "## Under load (from `benchmarks/LOAD.md`, written by `run.sh --only=load`; its goals are in the table above)")).append('\n');
+      }
+    }
     Path findings = root.resolve("benchmarks/FINDINGS.md");
     if (Files.exists(findings)) {
       md.append(Files.readString(findings)).append('\n');
