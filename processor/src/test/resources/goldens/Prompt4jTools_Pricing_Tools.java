@@ -20,7 +20,7 @@ public final class Prompt4jTools_Pricing_Tools implements ToolBox {
   private static final ToolSpec QUOTE = new ToolSpec(
   "quote",
   "The price of an order line.",
-  "{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"description\":\"the product code\",\"minLength\":1},\"quantity\":{\"type\":\"integer\",\"description\":\"how many\",\"minimum\":1},\"express\":{\"type\":\"boolean\",\"description\":\"whether express delivery is wanted\"}},\"required\":[\"sku\",\"quantity\",\"express\"],\"additionalProperties\":false}",
+  "{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"description\":\"the product code\",\"minLength\":1,\"pattern\":\"\\\\S\"},\"quantity\":{\"type\":\"integer\",\"description\":\"how many\",\"minimum\":1},\"express\":{\"type\":\"boolean\",\"description\":\"whether express delivery is wanted\"}},\"required\":[\"sku\",\"quantity\",\"express\"],\"additionalProperties\":false}",
   false, false);
 
   private static final ArgumentsReader QUOTE_ARGUMENTS = new ArgumentsReader(QUOTE.parametersSchema(), List.of("sku", "quantity", "express"),

@@ -47,6 +47,7 @@ import javax.lang.model.util.ElementFilter;
 public final class Prompt4jProcessor extends AbstractProcessor {
   private InterfacePipeline pipeline;
   private ImplementationWriter writer;
+  private dev.prompt4j.processor.generate.LazyWriter lazyWriter;
   private ServiceRegistrations registrations;
   private NativeImageMetadata metadata;
   private InterfaceIndex index;
@@ -59,6 +60,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     pipeline = new InterfacePipeline(processingEnv);
+    lazyWriter = new dev.prompt4j.processor.generate.LazyWriter(processingEnv.getTypeUtils());
     writer = new ImplementationWriter(processingEnv.getTypeUtils(), new ToolUses(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
     toolReader = new ToolClassReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
     registrations = new ServiceRegistrations(processingEnv);
@@ -124,6 +126,7 @@ public final class Prompt4jProcessor extends AbstractProcessor {
         if (model.isPresent() && !model.get().methods().isEmpty() && partials.isClean()) {
           JavaFile file = writer.write(model.get());
           file.writeTo(processingEnv.getFiler());
+          lazyWriter.write(model.get()).writeTo(processingEnv.getFiler()); // Spring start-up (#16): the bean until the first call
           registrations.add(model.get());
           index.add(model.get());
           try {

@@ -7,8 +7,9 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
 
 /**
- * For a native image made by Spring's AOT processing: the proxy each prompt bean is until its first
- * call ({@link LazyPrompts}: the interface and {@link GeneratedPrompts}), and the interface's methods,
+ * For a native image made by Spring's AOT processing: the constructor of the processor's lazy class
+ * each prompt bean is until its first call ({@link LazyPrompts}), or, for an interface compiled
+ * without one, the proxy (the interface and {@link GeneratedPrompts}) and the interface's methods,
  * which the proxy invokes on the generated implementation by reflection.
  */
 final class PromptInterfaceHints implements RuntimeHintsRegistrar {
@@ -20,6 +21,11 @@ final class PromptInterfaceHints implements RuntimeHintsRegistrar {
         continue;
       }
       Class<?> type = ClassUtils.resolveClassName(name, loader);
+      Class<?> lazy = LazyPrompts.lazyClass(type);
+      if (lazy != null) { // the bean until its first call, made through its public constructor
+        hints.reflection().registerType(lazy, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
+        continue;
+      }
       hints.proxies().registerJdkProxy(type, GeneratedPrompts.class);
       hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
     }

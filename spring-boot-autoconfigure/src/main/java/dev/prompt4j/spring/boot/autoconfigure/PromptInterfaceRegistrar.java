@@ -1,7 +1,10 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
 import java.beans.Introspector;
+import dev.prompt4j.PromptRuntime;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -19,6 +22,9 @@ import org.springframework.util.ClassUtils;
  * qualified name when that is taken.
  */
 public final class PromptInterfaceRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware {
+  /** The attribute marking the bean definitions registered here. */
+  static final String PROMPT_BEAN = PromptInterfaceRegistrar.class.getName() + ".promptBean";
+
   private ClassLoader classLoader = PromptInterfaceRegistrar.class.getClassLoader();
 
   /** Made by Spring through {@code @Import}. */
@@ -47,6 +53,14 @@ public final class PromptInterfaceRegistrar implements ImportBeanDefinitionRegis
       bean.setTargetType(type);
       bean.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
       bean.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR); // the runtime, by type
+      if (registry instanceof BeanFactory beans && !AotDetector.useGeneratedArtifacts()) {
+        // The bean is made by this supplier rather than by Spring resolving the factory method and its
+        // arguments reflectively, bean by bean; Spring's AOT processing writes code for the factory
+        // method above all the same (PromptBeanAotProcessor).
+        Class<?> made = type;
+        bean.setInstanceSupplier(() -> PromptInterfaces.create(made, beans.getBean(PromptRuntime.class)));
+        bean.setAttribute(PROMPT_BEAN, Boolean.TRUE);
+      }
       String beanName = Introspector.decapitalize(type.getSimpleName());
       registry.registerBeanDefinition(registry.containsBeanDefinition(beanName) ? type.getName() : beanName, bean);
     }

@@ -57,10 +57,12 @@ class AotProcessingTest {
     generation.writeGeneratedContent();
     String generated = String.join("\n", sources(files).values());
     assertThat(generated).contains("PromptInterfaces.create(").contains("Greeter.class").contains("Classifier.class");
-    // A native image can make each bean's proxy and call through it.
-    assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Greeter.class, GeneratedPrompts.class)).accepts(generation.getRuntimeHints());
-    assertThat(RuntimeHintsPredicates.reflection().onType(Classifier.class).withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS))
+    // A native image can make each bean (the processor's lazy class, through its public constructor); no proxy is needed.
+    assertThat(RuntimeHintsPredicates.reflection().onType(LazyPrompts.lazyClass(Greeter.class)).withMemberCategory(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS))
         .accepts(generation.getRuntimeHints());
+    assertThat(RuntimeHintsPredicates.reflection().onType(LazyPrompts.lazyClass(Classifier.class)).withMemberCategory(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS))
+        .accepts(generation.getRuntimeHints());
+    assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Greeter.class, GeneratedPrompts.class)).rejects(generation.getRuntimeHints());
 
     // Run time: only the generated code registers beans.
     compileAndDefine(sources(files), directory);

@@ -106,6 +106,9 @@ class Prompt4jAutoConfigurationTest {
       Greeter greeter = context.getBean(Greeter.class);
       assertThat(runtime.built()).isFalse();
       assertThat(greeter.toString()).contains("made on the first call");
+      // the processor's lazy class, not a JDK proxy defined at start-up
+      assertThat(greeter.getClass()).isEqualTo(LazyPrompts.lazyClass(Greeter.class));
+      assertThat(java.lang.reflect.Proxy.isProxyClass(greeter.getClass())).isFalse();
       assertThat(context.getBean(ApplicationBeans.class).calls).isEmpty();
 
       Greeter other = Prompt4j.override(greeter).model("overridden").build();
@@ -247,5 +250,26 @@ class Prompt4jAutoConfigurationTest {
         new Thread(task, "prompt4j-test-executor").start();
       };
     }
+  }
+
+  /** Stands for a prompt interface compiled by a processor that wrote no {@code Prompt4jLazy_} class. */
+  interface WithoutLazyClass {
+    String greet(String name);
+  }
+
+  @Test
+  void anInterfaceWithoutTheProcessorsLazyClassGetsAProxyThatBuildsTheRuntimeOnItsFirstCall() {
+    AtomicInteger built = new AtomicInteger();
+    LazyPromptRuntime runtime = new LazyPromptRuntime(() -> {}, () -> {
+      built.incrementAndGet();
+      return Prompt4j.builder().properties(java.util.Map.of()).build();
+    });
+    assertThat(LazyPrompts.lazyClass(WithoutLazyClass.class)).isNull();
+    WithoutLazyClass bean = runtime.create(WithoutLazyClass.class);
+    assertThat(java.lang.reflect.Proxy.isProxyClass(bean.getClass())).isTrue();
+    assertThat(bean.toString()).contains("made on the first call");
+    assertThat(built).hasValue(0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bean.greet("Ada")).isInstanceOf(dev.prompt4j.Prompt4jException.class);
+    assertThat(built).hasValue(1); // the first call built the runtime, which has no implementation of this interface
   }
 }
