@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +42,7 @@ public final class PartialJson {
   /** Open lists to the copies of their elements that can no longer change. */
   private final Map<Object, PrefixList.Done<Object>> prefixes = new IdentityHashMap<>();
   private final StreamRules rules;
+  private final Utf8Chunks utf8 = new Utf8Chunks();
   private Map<String, Object> root;
   private String field;
   private boolean started;
@@ -79,17 +79,20 @@ public final class PartialJson {
     if (ended || broken || chunk.isEmpty()) {
       return false;
     }
-    String text = chunk;
+    int from = 0;
     if (!started) {
-      int brace = chunk.indexOf('{');
-      if (brace < 0) {
+      from = chunk.indexOf('{');
+      if (from < 0) {
         return false;
       }
-      started = true;
-      text = chunk.substring(brace);
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return feed(bytes, 0, bytes.length);
+    return feedFrom(chunk, from);
+  }
+
+  /** Reads {@code chunk} from {@code from} on, encoded into the reused buffer (no array per chunk). */
+  boolean feedFrom(String chunk, int from) {
+    byte[] bytes = utf8.encode(chunk, from);
+    return feed(bytes, 0, utf8.length());
   }
 
   /**

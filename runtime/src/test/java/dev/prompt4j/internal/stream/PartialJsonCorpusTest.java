@@ -103,4 +103,23 @@ class PartialJsonCorpusTest {
     assertTrue(parser.isComplete());
     assertFalse(parser.feed("{\"c\": 4}"), "nothing after the object counts");
   }
+
+  @Test
+  void aCharacterSplitBetweenChunksIsReadWhole() throws IOException {
+    // Two-, three- and four-byte UTF-8 characters; the emoji is a surrogate pair, which one-char chunks cut in half.
+    String answer = "prose {\"name\": \"caf\u00e9 \u20ac5 \ud83d\ude00 \ud83c\udf89!\", \"tags\": [\"\ud83d\ude00\"], \"n\": 1}";
+    Map<String, Object> whole = JSON.readValue(answer.substring(answer.indexOf('{')), Map.class);
+    PartialJson parser = new PartialJson();
+    JsonItems items = new JsonItems();
+    List<Map<String, Object>> handed = new ArrayList<>();
+    for (int at = 0; at < answer.length(); at++) {
+      parser.feed(answer.substring(at, at + 1));
+    }
+    String list = "[" + answer.substring(answer.indexOf('{')) + ", {\"name\": \"\ud83c\udf89\"}]";
+    for (int at = 0; at < list.length(); at++) {
+      items.feed(list.substring(at, at + 1), (item, index) -> handed.add(item));
+    }
+    assertEquals(whole, parser.snapshot());
+    assertEquals(List.of(whole, Map.of("name", "\ud83c\udf89")), handed);
+  }
 }
