@@ -42,8 +42,16 @@ public final class PartialJson {
   /** Open lists to the copies of their elements that can no longer change. */
   private final Map<Object, PrefixList.Done<Object>> prefixes = new IdentityHashMap<>();
   private final StreamRules rules;
+  /**
+   * No rules: a container is frozen when it closes (its unmodifiable view replaces it in its parent
+   * and is its final copy), so no snapshot copies it, and no paths are built.
+   */
+  private final boolean plain;
+  /** Per open container (by depth), the key it has in its parent object ({@code null} in a list). */
+  private String[] keys = new String[8];
   private final Utf8Chunks utf8 = new Utf8Chunks();
   private Map<String, Object> root;
+  private Map<String, Object> frozenRoot; // plain: the root's view once it closed
   private String field;
   private boolean started;
   private boolean ended;
@@ -61,6 +69,7 @@ public final class PartialJson {
    */
   public PartialJson(StreamRules rules) {
     this.rules = rules;
+    this.plain = rules.done().isEmpty() && rules.required().isEmpty();
     try {
       parser = JSON.createNonBlockingByteArrayParser();
     } catch (IOException e) {
@@ -127,7 +136,7 @@ public final class PartialJson {
         } else {
           attach(map);
         }
-        open.push(map);
+        push(map);
         return true;
       }
       case START_ARRAY -> {
@@ -137,11 +146,16 @@ public final class PartialJson {
         }
         List<Object> list = new ArrayList<>();
         attach(list);
-        open.push(list);
+        push(list);
         return true;
       }
       case END_OBJECT, END_ARRAY -> {
-        closed.add(open.pop());
+        Object live = open.pop();
+        if (plain) {
+          freeze(live);
+        } else {
+          closed.add(live);
+        }
         if (open.isEmpty()) {
           ended = true;
         }
@@ -163,6 +177,37 @@ public final class PartialJson {
     return true;
   }
 
+  private void push(Object container) {
+    int depth = open.size();
+    if (depth == keys.length) {
+      keys = java.util.Arrays.copyOf(keys, depth * 2);
+    }
+    keys[depth] = open.peek() instanceof Map ? field : null;
+    open.push(container);
+  }
+
+  /**
+   * Replaces {@code live}, just closed, by its unmodifiable view in its parent: its contents are
+   * frozen views or values already, so the view is its final copy, shared by every later snapshot.
+   */
+  @SuppressWarnings("unchecked")
+  private void freeze(Object live) {
+    Object view = live instanceof Map<?, ?> m
+        ? Collections.unmodifiableMap((Map<String, Object>) m)
+        : Collections.unmodifiableList((List<Object>) live);
+    finalCopies.add(view);
+    prefixes.remove(live);
+    Object parent = open.peek();
+    if (parent == null) {
+      frozenRoot = (Map<String, Object>) view;
+    } else if (parent instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).put(keys[open.size()], view);
+    } else {
+      List<Object> list = (List<Object>) parent;
+      list.set(list.size() - 1, view);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private void attach(Object value) {
     Object parent = open.peek();
@@ -180,7 +225,7 @@ public final class PartialJson {
 
   /** Whether {@code live}, a container of the tree being read, closed. */
   boolean closed(Object live) {
-    return closed.contains(live);
+    return closed.contains(live) || finalCopies.contains(live);
   }
 
   /**
@@ -202,6 +247,9 @@ public final class PartialJson {
     if (root == null) {
       return Map.of();
     }
+    if (frozenRoot != null) {
+      return frozenRoot;
+    }
     Object copy = copyValue(root, "");
     return copy == SKIP ? Map.of() : (Map<String, Object>) copy;
   }
@@ -209,10 +257,14 @@ public final class PartialJson {
   /** The copy of a record at {@code path}, or {@code null} when a {@code @StreamRequired} component is missing. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> copy(Map<String, Object> map, String path) {
-    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>((int) (map.size() / 0.75f) + 1);
     for (Map.Entry<String, Object> e : map.entrySet()) {
-      String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       Object v = e.getValue();
+      if (plain) { // no rules: no path needed
+        out.put(e.getKey(), copyValue(v, null));
+        continue;
+      }
+      String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       if (rules.done().contains(at) && (v instanceof Map || v instanceof List) && !closed.contains(v)) {
         continue; // @StreamDone: not until it closed
       }
@@ -246,8 +298,8 @@ public final class PartialJson {
   }
 
   private Object copyValue(Object v, String path) {
-    if (!(v instanceof Map || v instanceof List)) {
-      return v;
+    if (!(v instanceof Map || v instanceof List) || (plain && finalCopies.contains(v))) {
+      return v; // a value, or a container frozen when it closed
     }
     if (!closed.contains(v)) {
       return copyOpen(v, path);
@@ -271,9 +323,9 @@ public final class PartialJson {
     if (v instanceof List<?> l) {
       // Only the last element can still change: the others are copied once, into an array every snapshot shares.
       PrefixList.Done<Object> done = prefixes.computeIfAbsent(l, k -> new PrefixList.Done<>());
-      String items = path + "[]";
+      String items = plain ? null : path + "[]";
       Object last = l.isEmpty() ? null : l.get(l.size() - 1);
-      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed.contains(last);
+      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed(last);
       int settled = lastOpen ? l.size() - 1 : l.size();
       while (done.scanned < settled) {
         Object item = copyValue(l.get(done.scanned++), items);
