@@ -100,8 +100,10 @@ public final class PartialJson {
 
   /** Reads {@code chunk} from {@code from} on, encoded into the reused buffer (no array per chunk). */
   boolean feedFrom(String chunk, int from) {
-    byte[] bytes = utf8.encode(chunk, from);
-    return feed(bytes, 0, utf8.length());
+    if (!utf8.append(chunk, from)) {
+      return false; // inside a string: fed with the chunk that ends it
+    }
+    return feed(utf8.bytes(), 0, utf8.take());
   }
 
   /**

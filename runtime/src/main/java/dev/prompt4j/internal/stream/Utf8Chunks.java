@@ -7,27 +7,34 @@ package dev.prompt4j.internal.stream;
  * until the next chunk, so the character is encoded whole; an unpaired half becomes {@code ?}, as
  * {@link String#getBytes} makes it.
  *
+ * <p>It also follows where JSON strings start and end, so that a chunk lying wholly inside a string
+ * (most chunks of a long text field) is kept and handed to the parser with the chunk that ends the
+ * string: no token can complete inside a string, and the parser's cost is per chunk it is fed.
+ *
  * <p>Not thread-safe: one stream feeds it on one thread at a time.
  */
 final class Utf8Chunks {
   private byte[] buffer = new byte[64];
   private int length;
   private char high; // a high surrogate waiting for its low half, or 0
+  private boolean inString;
+  private boolean escaped; // in a string, after a backslash
 
   /**
-   * Encodes {@code text} from {@code from} on.
+   * Appends {@code text} from {@code from} on to the bytes not yet taken.
    *
-   * @return the buffer, valid until the next call; its first {@link #length()} bytes are the chunk's
+   * @return whether a token may complete in it: some of it lies outside a JSON string, or it ends one
    */
-  byte[] encode(CharSequence text, int from) {
+  boolean append(CharSequence text, int from) {
     int end = text.length();
-    int need = (end - from) * 3 + 4;
+    int need = length + (end - from) * 3 + 4;
     if (buffer.length < need) {
-      buffer = new byte[Math.max(need, buffer.length * 2)];
+      buffer = java.util.Arrays.copyOf(buffer, Math.max(need, buffer.length * 2));
     }
     byte[] out = buffer;
-    int n = 0;
+    int n = length;
     int i = from;
+    boolean wake = false;
     if (high != 0 && i < end) {
       char c = text.charAt(i);
       if (Character.isLowSurrogate(c)) {
@@ -37,12 +44,28 @@ final class Utf8Chunks {
         out[n++] = '?';
       }
       high = 0;
+      wake = !inString;
     }
     while (i < end) {
       char c = text.charAt(i++);
       if (c < 0x80) {
         out[n++] = (byte) c;
-      } else if (c < 0x800) {
+        if (!inString) {
+          wake = true;
+          inString = c == '"';
+        } else if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = false;
+          wake = true;
+        }
+        continue;
+      }
+      wake |= !inString; // not JSON outside a string: let the parser say so
+      escaped = false;
+      if (c < 0x800) {
         out[n++] = (byte) (0xC0 | (c >> 6));
         out[n++] = (byte) (0x80 | (c & 0x3F));
       } else if (Character.isHighSurrogate(c)) {
@@ -62,12 +85,24 @@ final class Utf8Chunks {
       }
     }
     length = n;
-    return out;
+    return wake;
   }
 
-  /** How many bytes the last {@link #encode} wrote. */
+  /** The bytes appended since the last {@link #take()}, from 0 to {@link #length()}. */
+  byte[] bytes() {
+    return buffer;
+  }
+
+  /** How many bytes were appended since the last {@link #take()}. */
   int length() {
     return length;
+  }
+
+  /** Hands the appended bytes over: the next append starts the buffer afresh. */
+  int take() {
+    int n = length;
+    length = 0;
+    return n;
   }
 
   private static int pair(byte[] out, int n, char high, char low) {

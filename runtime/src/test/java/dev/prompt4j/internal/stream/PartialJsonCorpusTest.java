@@ -122,4 +122,38 @@ class PartialJsonCorpusTest {
     assertEquals(whole, parser.snapshot());
     assertEquals(List.of(whole, Map.of("name", "\ud83c\udf89")), handed);
   }
+
+  @Test
+  void chunksInsideAStringWaitForItsEndAndEscapesDoNotEndIt() {
+    // An escaped quote and an escaped backslash before the closing quote, cut at every character:
+    // a chunk wholly inside a string is held back, so the partials must still come exactly at each change.
+    String answer = "{\"a\": \"x\\\"}y\\\\\", \"b\": [\"\\\\\"], \"c\": 1}";
+    PartialJson parser = new PartialJson();
+    List<Map<String, Object>> seen = new ArrayList<>();
+    for (int at = 0; at < answer.length(); at++) {
+      if (parser.feed(answer.substring(at, at + 1))) {
+        seen.add(parser.snapshot());
+      }
+    }
+    String a = "x\"}y\\";
+    assertEquals(List.of(Map.of(), Map.of("a", a), Map.of("a", a, "b", List.of()), Map.of("a", a, "b", List.of("\\")),
+        Map.of("a", a, "b", List.of("\\"), "c", 1)), seen);
+  }
+
+  @Test
+  void aClosedRecordIsOneUnmodifiableInstanceInEveryLaterSnapshot() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"a\": {\"x\": [1]}, \"b\": ");
+    Map<String, Object> before = parser.snapshot();
+    parser.feed("2}");
+    Map<String, Object> after = parser.snapshot();
+    assertSame(before.get("a"), after.get("a"));
+    assertTrue(parser.isFinal(after.get("a")) && parser.isFinal(after));
+    assertSame(after, parser.snapshot(), "the closed answer is not copied again");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> a = (Map<String, Object>) after.get("a");
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> a.put("y", 2));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) a.get("x")).add(3));
+    assertEquals(Map.of("a", Map.of("x", List.of(1)), "b", 2), after);
+  }
 }
