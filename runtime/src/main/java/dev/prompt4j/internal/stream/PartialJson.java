@@ -259,6 +259,15 @@ public final class PartialJson {
   /** The copy of a record at {@code path}, or {@code null} when a {@code @StreamRequired} component is missing. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> copy(Map<String, Object> map, String path) {
+    if (plain && map.size() <= SnapshotMap.MAX) { // no rules: every component, in one small array
+      Object[] entries = new Object[map.size() * 2];
+      int i = 0;
+      for (Map.Entry<String, Object> e : map.entrySet()) {
+        entries[i++] = e.getKey();
+        entries[i++] = copyValue(e.getValue(), null);
+      }
+      return new SnapshotMap(entries);
+    }
     Map<String, Object> out = new LinkedHashMap<>((int) (map.size() / 0.75f) + 1);
     for (Map.Entry<String, Object> e : map.entrySet()) {
       Object v = e.getValue();

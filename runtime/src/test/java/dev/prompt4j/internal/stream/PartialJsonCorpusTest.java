@@ -156,4 +156,24 @@ class PartialJsonCorpusTest {
     org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) a.get("x")).add(3));
     assertEquals(Map.of("a", Map.of("x", List.of(1)), "b", 2), after);
   }
+
+  @Test
+  void anOpenRecordsSnapshotIsAnOrderedImmutableMapThatHoldsNulls() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"z\": null, \"a\": 1, \"m\": {\"k\": true}, \"q\": ");
+    Map<String, Object> snapshot = parser.snapshot();
+    java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    expected.put("z", null);
+    expected.put("a", 1);
+    expected.put("m", Map.of("k", true));
+    assertEquals(expected, snapshot);
+    assertEquals(snapshot, expected);
+    assertEquals(expected.hashCode(), snapshot.hashCode());
+    assertEquals(List.of("z", "a", "m"), new ArrayList<>(snapshot.keySet()), "in the answer's order");
+    assertTrue(snapshot.containsKey("z") && !snapshot.containsKey("q"));
+    assertEquals(null, snapshot.get("z"));
+    assertEquals(expected.toString(), snapshot.toString());
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> snapshot.put("b", 2));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> snapshot.entrySet().iterator().next().setValue(3));
+  }
 }
