@@ -25,7 +25,7 @@ final class Utf8Chunks {
    *
    * @return whether a token may complete in it: some of it lies outside a JSON string, or it ends one
    */
-  boolean append(CharSequence text, int from) {
+  boolean append(String text, int from) {
     int end = text.length();
     int need = length + (end - from) * 3 + 4;
     if (buffer.length < need) {
@@ -35,6 +35,8 @@ final class Utf8Chunks {
     int n = length;
     int i = from;
     boolean wake = false;
+    boolean str = inString; // locals: the loop runs per character
+    boolean esc = escaped;
     if (high != 0 && i < end) {
       char c = text.charAt(i);
       if (Character.isLowSurrogate(c)) {
@@ -44,27 +46,27 @@ final class Utf8Chunks {
         out[n++] = '?';
       }
       high = 0;
-      wake = !inString;
+      wake = !str;
     }
     while (i < end) {
       char c = text.charAt(i++);
       if (c < 0x80) {
         out[n++] = (byte) c;
-        if (!inString) {
+        if (!str) {
           wake = true;
-          inString = c == '"';
-        } else if (escaped) {
-          escaped = false;
+          str = c == '"';
+        } else if (esc) {
+          esc = false;
         } else if (c == '\\') {
-          escaped = true;
+          esc = true;
         } else if (c == '"') {
-          inString = false;
+          str = false;
           wake = true;
         }
         continue;
       }
-      wake |= !inString; // not JSON outside a string: let the parser say so
-      escaped = false;
+      wake |= !str; // not JSON outside a string: let the parser say so
+      esc = false;
       if (c < 0x800) {
         out[n++] = (byte) (0xC0 | (c >> 6));
         out[n++] = (byte) (0x80 | (c & 0x3F));
@@ -85,6 +87,8 @@ final class Utf8Chunks {
       }
     }
     length = n;
+    inString = str;
+    escaped = esc;
     return wake;
   }
 
