@@ -194,11 +194,13 @@ public final class PartialJson {
    */
   @SuppressWarnings("unchecked")
   private void freeze(Object live) {
-    Object view = live instanceof Map<?, ?> m
-        ? Collections.unmodifiableMap((Map<String, Object>) m)
-        : Collections.unmodifiableList((List<Object>) live);
-    finalCopies.add(view);
-    prefixes.remove(live);
+    Object view;
+    if (live instanceof Map<?, ?> m) {
+      view = new Frozen.FrozenMap((Map<String, Object>) m);
+    } else {
+      view = new Frozen.FrozenList((List<Object>) live);
+      prefixes.remove(live);
+    }
     Object parent = open.peek();
     if (parent == null) {
       frozenRoot = (Map<String, Object>) view;
@@ -227,7 +229,7 @@ public final class PartialJson {
 
   /** Whether {@code live}, a container of the tree being read, closed. */
   boolean closed(Object live) {
-    return closed.contains(live) || finalCopies.contains(live);
+    return plain ? Frozen.is(live) : closed.contains(live);
   }
 
   /**
@@ -305,11 +307,11 @@ public final class PartialJson {
    * @return whether it is final
    */
   public boolean isFinal(Object copy) {
-    return finalCopies.contains(copy);
+    return plain ? Frozen.is(copy) : finalCopies.contains(copy);
   }
 
   private Object copyValue(Object v, String path) {
-    if (!(v instanceof Map || v instanceof List) || (plain && finalCopies.contains(v))) {
+    if (!(v instanceof Map || v instanceof List) || (plain && Frozen.is(v))) {
       return v; // a value, or a container frozen when it closed
     }
     if (!closed.contains(v)) {
