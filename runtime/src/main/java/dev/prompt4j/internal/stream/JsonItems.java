@@ -26,7 +26,7 @@ public final class JsonItems {
    * @param item receives each completed element (a map of its components) and its index
    */
   public void feed(String chunk, ObjIntConsumer<Map<String, Object>> item) {
-    String text = chunk;
+    int from = 0;
     if (!started) {
       int bracket = chunk.indexOf('[');
       int brace = chunk.indexOf('{');
@@ -36,13 +36,12 @@ public final class JsonItems {
       started = true;
       if (bracket >= 0 && (brace < 0 || bracket < brace)) {
         json.feed(WRAP, 0, WRAP.length);
-        text = chunk.substring(bracket);
+        from = bracket;
       } else {
-        text = chunk.substring(brace);
+        from = brace;
       }
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    json.feed(bytes, 0, bytes.length); // a closing brace is no change to PartialJson: look anyway
+    json.feedFrom(chunk, from); // a closing brace is no change to PartialJson: look anyway
     if (!(json.rootValue("value") instanceof List<?> list)) {
       return;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +42,16 @@ public final class PartialJson {
   /** Open lists to the copies of their elements that can no longer change. */
   private final Map<Object, PrefixList.Done<Object>> prefixes = new IdentityHashMap<>();
   private final StreamRules rules;
+  /**
+   * No rules: a container is frozen when it closes (its unmodifiable view replaces it in its parent
+   * and is its final copy), so no snapshot copies it, and no paths are built.
+   */
+  private final boolean plain;
+  /** Per open container (by depth), the key it has in its parent object ({@code null} in a list). */
+  private String[] keys = new String[8];
+  private final Utf8Chunks utf8 = new Utf8Chunks();
   private Map<String, Object> root;
+  private Map<String, Object> frozenRoot; // plain: the root's view once it closed
   private String field;
   private boolean started;
   private boolean ended;
@@ -61,6 +69,7 @@ public final class PartialJson {
    */
   public PartialJson(StreamRules rules) {
     this.rules = rules;
+    this.plain = rules.done().isEmpty() && rules.required().isEmpty();
     try {
       parser = JSON.createNonBlockingByteArrayParser();
     } catch (IOException e) {
@@ -79,17 +88,22 @@ public final class PartialJson {
     if (ended || broken || chunk.isEmpty()) {
       return false;
     }
-    String text = chunk;
+    int from = 0;
     if (!started) {
-      int brace = chunk.indexOf('{');
-      if (brace < 0) {
+      from = chunk.indexOf('{');
+      if (from < 0) {
         return false;
       }
-      started = true;
-      text = chunk.substring(brace);
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return feed(bytes, 0, bytes.length);
+    return feedFrom(chunk, from);
+  }
+
+  /** Reads {@code chunk} from {@code from} on, encoded into the reused buffer (no array per chunk). */
+  boolean feedFrom(String chunk, int from) {
+    if (!utf8.append(chunk, from)) {
+      return false; // inside a string: fed with the chunk that ends it
+    }
+    return feed(utf8.bytes(), 0, utf8.take());
   }
 
   /**
@@ -124,7 +138,7 @@ public final class PartialJson {
         } else {
           attach(map);
         }
-        open.push(map);
+        push(map);
         return true;
       }
       case START_ARRAY -> {
@@ -134,11 +148,16 @@ public final class PartialJson {
         }
         List<Object> list = new ArrayList<>();
         attach(list);
-        open.push(list);
+        push(list);
         return true;
       }
       case END_OBJECT, END_ARRAY -> {
-        closed.add(open.pop());
+        Object live = open.pop();
+        if (plain) {
+          freeze(live);
+        } else {
+          closed.add(live);
+        }
         if (open.isEmpty()) {
           ended = true;
         }
@@ -160,6 +179,39 @@ public final class PartialJson {
     return true;
   }
 
+  private void push(Object container) {
+    int depth = open.size();
+    if (depth == keys.length) {
+      keys = java.util.Arrays.copyOf(keys, depth * 2);
+    }
+    keys[depth] = open.peek() instanceof Map ? field : null;
+    open.push(container);
+  }
+
+  /**
+   * Replaces {@code live}, just closed, by its unmodifiable view in its parent: its contents are
+   * frozen views or values already, so the view is its final copy, shared by every later snapshot.
+   */
+  @SuppressWarnings("unchecked")
+  private void freeze(Object live) {
+    Object view;
+    if (live instanceof Map<?, ?> m) {
+      view = new Frozen.FrozenMap((Map<String, Object>) m);
+    } else {
+      view = new Frozen.FrozenList((List<Object>) live);
+      prefixes.remove(live);
+    }
+    Object parent = open.peek();
+    if (parent == null) {
+      frozenRoot = (Map<String, Object>) view;
+    } else if (parent instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).put(keys[open.size()], view);
+    } else {
+      List<Object> list = (List<Object>) parent;
+      list.set(list.size() - 1, view);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private void attach(Object value) {
     Object parent = open.peek();
@@ -177,7 +229,7 @@ public final class PartialJson {
 
   /** Whether {@code live}, a container of the tree being read, closed. */
   boolean closed(Object live) {
-    return closed.contains(live);
+    return plain ? Frozen.is(live) : closed.contains(live);
   }
 
   /**
@@ -199,6 +251,9 @@ public final class PartialJson {
     if (root == null) {
       return Map.of();
     }
+    if (frozenRoot != null) {
+      return frozenRoot;
+    }
     Object copy = copyValue(root, "");
     return copy == SKIP ? Map.of() : (Map<String, Object>) copy;
   }
@@ -206,10 +261,23 @@ public final class PartialJson {
   /** The copy of a record at {@code path}, or {@code null} when a {@code @StreamRequired} component is missing. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> copy(Map<String, Object> map, String path) {
-    Map<String, Object> out = new LinkedHashMap<>();
+    if (plain && map.size() <= SnapshotMap.MAX) { // no rules: every component, in one small array
+      Object[] entries = new Object[map.size() * 2];
+      int i = 0;
+      for (Map.Entry<String, Object> e : map.entrySet()) {
+        entries[i++] = e.getKey();
+        entries[i++] = copyValue(e.getValue(), null);
+      }
+      return new SnapshotMap(entries);
+    }
+    Map<String, Object> out = new LinkedHashMap<>((int) (map.size() / 0.75f) + 1);
     for (Map.Entry<String, Object> e : map.entrySet()) {
-      String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       Object v = e.getValue();
+      if (plain) { // no rules: no path needed
+        out.put(e.getKey(), copyValue(v, null));
+        continue;
+      }
+      String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
       if (rules.done().contains(at) && (v instanceof Map || v instanceof List) && !closed.contains(v)) {
         continue; // @StreamDone: not until it closed
       }
@@ -239,12 +307,12 @@ public final class PartialJson {
    * @return whether it is final
    */
   public boolean isFinal(Object copy) {
-    return finalCopies.contains(copy);
+    return plain ? Frozen.is(copy) : finalCopies.contains(copy);
   }
 
   private Object copyValue(Object v, String path) {
-    if (!(v instanceof Map || v instanceof List)) {
-      return v;
+    if (!(v instanceof Map || v instanceof List) || (plain && Frozen.is(v))) {
+      return v; // a value, or a container frozen when it closed
     }
     if (!closed.contains(v)) {
       return copyOpen(v, path);
@@ -268,9 +336,9 @@ public final class PartialJson {
     if (v instanceof List<?> l) {
       // Only the last element can still change: the others are copied once, into an array every snapshot shares.
       PrefixList.Done<Object> done = prefixes.computeIfAbsent(l, k -> new PrefixList.Done<>());
-      String items = path + "[]";
+      String items = plain ? null : path + "[]";
       Object last = l.isEmpty() ? null : l.get(l.size() - 1);
-      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed.contains(last);
+      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed(last);
       int settled = lastOpen ? l.size() - 1 : l.size();
       while (done.scanned < settled) {
         Object item = copyValue(l.get(done.scanned++), items);

@@ -103,4 +103,77 @@ class PartialJsonCorpusTest {
     assertTrue(parser.isComplete());
     assertFalse(parser.feed("{\"c\": 4}"), "nothing after the object counts");
   }
+
+  @Test
+  void aCharacterSplitBetweenChunksIsReadWhole() throws IOException {
+    // Two-, three- and four-byte UTF-8 characters; the emoji is a surrogate pair, which one-char chunks cut in half.
+    String answer = "prose {\"name\": \"caf\u00e9 \u20ac5 \ud83d\ude00 \ud83c\udf89!\", \"tags\": [\"\ud83d\ude00\"], \"n\": 1}";
+    Map<String, Object> whole = JSON.readValue(answer.substring(answer.indexOf('{')), Map.class);
+    PartialJson parser = new PartialJson();
+    JsonItems items = new JsonItems();
+    List<Map<String, Object>> handed = new ArrayList<>();
+    for (int at = 0; at < answer.length(); at++) {
+      parser.feed(answer.substring(at, at + 1));
+    }
+    String list = "[" + answer.substring(answer.indexOf('{')) + ", {\"name\": \"\ud83c\udf89\"}]";
+    for (int at = 0; at < list.length(); at++) {
+      items.feed(list.substring(at, at + 1), (item, index) -> handed.add(item));
+    }
+    assertEquals(whole, parser.snapshot());
+    assertEquals(List.of(whole, Map.of("name", "\ud83c\udf89")), handed);
+  }
+
+  @Test
+  void chunksInsideAStringWaitForItsEndAndEscapesDoNotEndIt() {
+    // An escaped quote and an escaped backslash before the closing quote, cut at every character:
+    // a chunk wholly inside a string is held back, so the partials must still come exactly at each change.
+    String answer = "{\"a\": \"x\\\"}y\\\\\", \"b\": [\"\\\\\"], \"c\": 1}";
+    PartialJson parser = new PartialJson();
+    List<Map<String, Object>> seen = new ArrayList<>();
+    for (int at = 0; at < answer.length(); at++) {
+      if (parser.feed(answer.substring(at, at + 1))) {
+        seen.add(parser.snapshot());
+      }
+    }
+    String a = "x\"}y\\";
+    assertEquals(List.of(Map.of(), Map.of("a", a), Map.of("a", a, "b", List.of()), Map.of("a", a, "b", List.of("\\")),
+        Map.of("a", a, "b", List.of("\\"), "c", 1)), seen);
+  }
+
+  @Test
+  void aClosedRecordIsOneUnmodifiableInstanceInEveryLaterSnapshot() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"a\": {\"x\": [1]}, \"b\": ");
+    Map<String, Object> before = parser.snapshot();
+    parser.feed("2}");
+    Map<String, Object> after = parser.snapshot();
+    assertSame(before.get("a"), after.get("a"));
+    assertTrue(parser.isFinal(after.get("a")) && parser.isFinal(after));
+    assertSame(after, parser.snapshot(), "the closed answer is not copied again");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> a = (Map<String, Object>) after.get("a");
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> a.put("y", 2));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) a.get("x")).add(3));
+    assertEquals(Map.of("a", Map.of("x", List.of(1)), "b", 2), after);
+  }
+
+  @Test
+  void anOpenRecordsSnapshotIsAnOrderedImmutableMapThatHoldsNulls() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"z\": null, \"a\": 1, \"m\": {\"k\": true}, \"q\": ");
+    Map<String, Object> snapshot = parser.snapshot();
+    java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    expected.put("z", null);
+    expected.put("a", 1);
+    expected.put("m", Map.of("k", true));
+    assertEquals(expected, snapshot);
+    assertEquals(snapshot, expected);
+    assertEquals(expected.hashCode(), snapshot.hashCode());
+    assertEquals(List.of("z", "a", "m"), new ArrayList<>(snapshot.keySet()), "in the answer's order");
+    assertTrue(snapshot.containsKey("z") && !snapshot.containsKey("q"));
+    assertEquals(null, snapshot.get("z"));
+    assertEquals(expected.toString(), snapshot.toString());
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> snapshot.put("b", 2));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> snapshot.entrySet().iterator().next().setValue(3));
+  }
 }
