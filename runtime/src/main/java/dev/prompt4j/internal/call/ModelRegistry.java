@@ -165,6 +165,10 @@ public final class ModelRegistry {
    * @return its settings
    */
   public ProviderSettings settings(String name) {
+    ProviderSettings known = settings.get(name); // read on every request: no capturing lambda once known
+    if (known != null) {
+      return known;
+    }
     return settings.computeIfAbsent(name, n -> {
       ChatModelProvider provider = providers.get(n);
       if (provider != null) {
