@@ -68,31 +68,31 @@ public final class Response<T> {
   private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
       String promptVersion, String reasoning) {}
 
-  private Response(Builder<T> b) {
-    this.value = b.value;
-    this.rawText = b.rawText;
-    this.method = Objects.requireNonNull(b.method, "method");
-    this.field = b.field;
-    this.provider = b.provider;
-    this.model = b.model;
-    this.parameters = b.parameters == null ? CallParameters.NONE : b.parameters;
-    this.messages = List.copyOf(b.messages);
-    this.usage = b.usage == null ? Usage.ZERO : b.usage;
-    this.cost = b.cost != null ? b.cost : b.costSource;
-    this.finishReason = b.finishReason;
-    this.startNanos = b.startNanos;
-    this.latencyNanos = b.latencyNanos;
-    this.thread = b.thread;
-    this.failedAttempts = List.copyOf(b.failedAttempts);
-    this.outputMode = b.outputMode;
-    this.fields = List.copyOf(b.fields);
-    this.calls = List.copyOf(b.calls);
-    this.toolCalls = List.copyOf(b.toolCalls);
-    CallParameters unsent = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
-    String reasoning = b.reasoning == null ? "" : b.reasoning;
-    this.rare = b.pending == null && b.timeToFirstChunk == null && b.chunkCount == 0 && unsent.equals(CallParameters.NONE)
-        && b.promptVersion == null && reasoning.isEmpty()
-        ? null : new Rare<>(b.pending, b.timeToFirstChunk, b.chunkCount, unsent, b.promptVersion, reasoning);
+  // Takes the parts, not the builder: the builder then never leaves build(), so the JIT can drop it (a plain call allocates none).
+  private Response(T value, String rawText, String method, String field, String provider, String model, CallParameters parameters,
+      List<ChatMessage> messages, Usage usage, Object cost, String finishReason, long startNanos, long latencyNanos, String thread,
+      List<Attempt> failedAttempts, String outputMode, List<FieldRecord> fields, List<Response<?>> calls,
+      List<ToolCallRecord> toolCalls, Rare<T> rare) {
+    this.value = value;
+    this.rawText = rawText;
+    this.method = method;
+    this.field = field;
+    this.provider = provider;
+    this.model = model;
+    this.parameters = parameters;
+    this.messages = messages;
+    this.usage = usage;
+    this.cost = cost;
+    this.finishReason = finishReason;
+    this.startNanos = startNanos;
+    this.latencyNanos = latencyNanos;
+    this.thread = thread;
+    this.failedAttempts = failedAttempts;
+    this.outputMode = outputMode;
+    this.fields = fields;
+    this.calls = calls;
+    this.toolCalls = toolCalls;
+    this.rare = rare;
   }
 
   /**
@@ -838,7 +838,15 @@ public final class Response<T> {
      * @throws NullPointerException when no method was set
      */
     public Response<T> build() {
-      return new Response<>(this);
+      CallParameters unsent = unsentParameters == null ? CallParameters.NONE : unsentParameters;
+      String thinking = reasoning == null ? "" : reasoning;
+      Rare<T> rare = pending == null && timeToFirstChunk == null && chunkCount == 0 && unsent.equals(CallParameters.NONE)
+          && promptVersion == null && thinking.isEmpty()
+          ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, promptVersion, thinking);
+      return new Response<>(value, rawText, Objects.requireNonNull(method, "method"), field, provider, model,
+          parameters == null ? CallParameters.NONE : parameters, List.copyOf(messages), usage == null ? Usage.ZERO : usage,
+          cost != null ? cost : costSource, finishReason, startNanos, latencyNanos, thread, List.copyOf(failedAttempts), outputMode,
+          List.copyOf(fields), List.copyOf(calls), List.copyOf(toolCalls), rare);
     }
   }
 }
