@@ -59,20 +59,21 @@ public final class Response<T> {
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
   private final List<ToolCallRecord> toolCalls;
+  private final String promptVersion; // every resolved call has one: in Rare it made Rare's 40 bytes on every call
   private final Rare<T> rare; // null on a plain call: one slot for what few calls have
 
   /**
    * What few calls have: the pending state of a call paused for approval, a streamed call's figures, the
-   * parameters a client could not take, a prompt version, the model's reasoning.
+   * parameters a client could not take, the model's reasoning.
    */
   private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
-      String promptVersion, String reasoning) {}
+      String reasoning) {}
 
   // Takes the parts, not the builder: the builder then never leaves build(), so the JIT can drop it (a plain call allocates none).
   private Response(T value, String rawText, String method, String field, String provider, String model, CallParameters parameters,
       List<ChatMessage> messages, Usage usage, Object cost, String finishReason, long startNanos, long latencyNanos, String thread,
       List<Attempt> failedAttempts, String outputMode, List<FieldRecord> fields, List<Response<?>> calls,
-      List<ToolCallRecord> toolCalls, Rare<T> rare) {
+      List<ToolCallRecord> toolCalls, String promptVersion, Rare<T> rare) {
     this.value = value;
     this.rawText = rawText;
     this.method = method;
@@ -92,6 +93,7 @@ public final class Response<T> {
     this.fields = fields;
     this.calls = calls;
     this.toolCalls = toolCalls;
+    this.promptVersion = promptVersion;
     this.rare = rare;
   }
 
@@ -304,7 +306,7 @@ public final class Response<T> {
    * @return a stable hash of the template and the effective call configuration
    */
   public String promptVersion() {
-    return rare == null ? null : rare.promptVersion();
+    return promptVersion;
   }
 
   /**
@@ -841,12 +843,12 @@ public final class Response<T> {
       CallParameters unsent = unsentParameters == null ? CallParameters.NONE : unsentParameters;
       String thinking = reasoning == null ? "" : reasoning;
       Rare<T> rare = pending == null && timeToFirstChunk == null && chunkCount == 0 && unsent.equals(CallParameters.NONE)
-          && promptVersion == null && thinking.isEmpty()
-          ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, promptVersion, thinking);
+          && thinking.isEmpty()
+          ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, thinking);
       return new Response<>(value, rawText, Objects.requireNonNull(method, "method"), field, provider, model,
           parameters == null ? CallParameters.NONE : parameters, List.copyOf(messages), usage == null ? Usage.ZERO : usage,
           cost != null ? cost : costSource, finishReason, startNanos, latencyNanos, thread, List.copyOf(failedAttempts), outputMode,
-          List.copyOf(fields), List.copyOf(calls), List.copyOf(toolCalls), rare);
+          List.copyOf(fields), List.copyOf(calls), List.copyOf(toolCalls), promptVersion, rare);
     }
   }
 }
