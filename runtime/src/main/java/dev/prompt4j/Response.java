@@ -69,32 +69,37 @@ public final class Response<T> {
   private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
       String reasoning) {}
 
-  // Takes the parts, not the builder: the builder then never leaves build(), so the JIT can drop it (a plain call allocates none).
+  // Takes the parts, not the builder, and does all the work: the builder then never leaves build(), whose code stays
+  // small enough to be inlined wherever it is called, so the JIT drops the builder (a plain call allocates none).
   private Response(T value, String rawText, String method, String field, String provider, String model, CallParameters parameters,
       List<ChatMessage> messages, Usage usage, Object cost, String finishReason, long startNanos, long latencyNanos, String thread,
       List<Attempt> failedAttempts, String outputMode, List<FieldRecord> fields, List<Response<?>> calls,
-      List<ToolCallRecord> toolCalls, String promptVersion, Rare<T> rare) {
+      List<ToolCallRecord> toolCalls, String promptVersion, Pending<T> pending, Duration timeToFirstChunk, int chunkCount,
+      CallParameters unsentParameters, String reasoning) {
     this.value = value;
     this.rawText = rawText;
-    this.method = method;
+    this.method = Objects.requireNonNull(method, "method");
     this.field = field;
     this.provider = provider;
     this.model = model;
-    this.parameters = parameters;
-    this.messages = messages;
-    this.usage = usage;
+    this.parameters = parameters == null ? CallParameters.NONE : parameters;
+    this.messages = List.copyOf(messages);
+    this.usage = usage == null ? Usage.ZERO : usage;
     this.cost = cost;
     this.finishReason = finishReason;
     this.startNanos = startNanos;
     this.latencyNanos = latencyNanos;
     this.thread = thread;
-    this.failedAttempts = failedAttempts;
+    this.failedAttempts = List.copyOf(failedAttempts);
     this.outputMode = outputMode;
-    this.fields = fields;
-    this.calls = calls;
-    this.toolCalls = toolCalls;
+    this.fields = List.copyOf(fields);
+    this.calls = List.copyOf(calls);
+    this.toolCalls = List.copyOf(toolCalls);
     this.promptVersion = promptVersion;
-    this.rare = rare;
+    CallParameters unsent = unsentParameters == null ? CallParameters.NONE : unsentParameters;
+    String thinking = reasoning == null ? "" : reasoning;
+    this.rare = pending == null && timeToFirstChunk == null && chunkCount == 0 && unsent.equals(CallParameters.NONE) && thinking.isEmpty()
+        ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, thinking);
   }
 
   /**
@@ -840,15 +845,9 @@ public final class Response<T> {
      * @throws NullPointerException when no method was set
      */
     public Response<T> build() {
-      CallParameters unsent = unsentParameters == null ? CallParameters.NONE : unsentParameters;
-      String thinking = reasoning == null ? "" : reasoning;
-      Rare<T> rare = pending == null && timeToFirstChunk == null && chunkCount == 0 && unsent.equals(CallParameters.NONE)
-          && thinking.isEmpty()
-          ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, thinking);
-      return new Response<>(value, rawText, Objects.requireNonNull(method, "method"), field, provider, model,
-          parameters == null ? CallParameters.NONE : parameters, List.copyOf(messages), usage == null ? Usage.ZERO : usage,
-          cost != null ? cost : costSource, finishReason, startNanos, latencyNanos, thread, List.copyOf(failedAttempts), outputMode,
-          List.copyOf(fields), List.copyOf(calls), List.copyOf(toolCalls), promptVersion, rare);
+      return new Response<>(value, rawText, method, field, provider, model, parameters, messages, usage,
+          cost != null ? cost : costSource, finishReason, startNanos, latencyNanos, thread, failedAttempts, outputMode,
+          fields, calls, toolCalls, promptVersion, pending, timeToFirstChunk, chunkCount, unsentParameters, reasoning);
     }
   }
 }
