@@ -59,40 +59,47 @@ public final class Response<T> {
   private final List<FieldRecord> fields;
   private final List<Response<?>> calls;
   private final List<ToolCallRecord> toolCalls;
+  private final String promptVersion; // every resolved call has one: in Rare it made Rare's 40 bytes on every call
   private final Rare<T> rare; // null on a plain call: one slot for what few calls have
 
   /**
    * What few calls have: the pending state of a call paused for approval, a streamed call's figures, the
-   * parameters a client could not take, a prompt version, the model's reasoning.
+   * parameters a client could not take, the model's reasoning.
    */
   private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
-      String promptVersion, String reasoning) {}
+      String reasoning) {}
 
-  private Response(Builder<T> b) {
-    this.value = b.value;
-    this.rawText = b.rawText;
-    this.method = Objects.requireNonNull(b.method, "method");
-    this.field = b.field;
-    this.provider = b.provider;
-    this.model = b.model;
-    this.parameters = b.parameters == null ? CallParameters.NONE : b.parameters;
-    this.messages = List.copyOf(b.messages);
-    this.usage = b.usage == null ? Usage.ZERO : b.usage;
-    this.cost = b.cost != null ? b.cost : b.costSource;
-    this.finishReason = b.finishReason;
-    this.startNanos = b.startNanos;
-    this.latencyNanos = b.latencyNanos;
-    this.thread = b.thread;
-    this.failedAttempts = List.copyOf(b.failedAttempts);
-    this.outputMode = b.outputMode;
-    this.fields = List.copyOf(b.fields);
-    this.calls = List.copyOf(b.calls);
-    this.toolCalls = List.copyOf(b.toolCalls);
-    CallParameters unsent = b.unsentParameters == null ? CallParameters.NONE : b.unsentParameters;
-    String reasoning = b.reasoning == null ? "" : b.reasoning;
-    this.rare = b.pending == null && b.timeToFirstChunk == null && b.chunkCount == 0 && unsent.equals(CallParameters.NONE)
-        && b.promptVersion == null && reasoning.isEmpty()
-        ? null : new Rare<>(b.pending, b.timeToFirstChunk, b.chunkCount, unsent, b.promptVersion, reasoning);
+  // Takes the parts, not the builder, and does all the work: the builder then never leaves build(), whose code stays
+  // small enough to be inlined wherever it is called, so the JIT drops the builder (a plain call allocates none).
+  private Response(T value, String rawText, String method, String field, String provider, String model, CallParameters parameters,
+      List<ChatMessage> messages, Usage usage, Object cost, String finishReason, long startNanos, long latencyNanos, String thread,
+      List<Attempt> failedAttempts, String outputMode, List<FieldRecord> fields, List<Response<?>> calls,
+      List<ToolCallRecord> toolCalls, String promptVersion, Pending<T> pending, Duration timeToFirstChunk, int chunkCount,
+      CallParameters unsentParameters, String reasoning) {
+    this.value = value;
+    this.rawText = rawText;
+    this.method = Objects.requireNonNull(method, "method");
+    this.field = field;
+    this.provider = provider;
+    this.model = model;
+    this.parameters = parameters == null ? CallParameters.NONE : parameters;
+    this.messages = List.copyOf(messages);
+    this.usage = usage == null ? Usage.ZERO : usage;
+    this.cost = cost;
+    this.finishReason = finishReason;
+    this.startNanos = startNanos;
+    this.latencyNanos = latencyNanos;
+    this.thread = thread;
+    this.failedAttempts = List.copyOf(failedAttempts);
+    this.outputMode = outputMode;
+    this.fields = List.copyOf(fields);
+    this.calls = List.copyOf(calls);
+    this.toolCalls = List.copyOf(toolCalls);
+    this.promptVersion = promptVersion;
+    CallParameters unsent = unsentParameters == null ? CallParameters.NONE : unsentParameters;
+    String thinking = reasoning == null ? "" : reasoning;
+    this.rare = pending == null && timeToFirstChunk == null && chunkCount == 0 && unsent.equals(CallParameters.NONE) && thinking.isEmpty()
+        ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, thinking);
   }
 
   /**
@@ -304,7 +311,7 @@ public final class Response<T> {
    * @return a stable hash of the template and the effective call configuration
    */
   public String promptVersion() {
-    return rare == null ? null : rare.promptVersion();
+    return promptVersion;
   }
 
   /**
@@ -838,7 +845,9 @@ public final class Response<T> {
      * @throws NullPointerException when no method was set
      */
     public Response<T> build() {
-      return new Response<>(this);
+      return new Response<>(value, rawText, method, field, provider, model, parameters, messages, usage,
+          cost != null ? cost : costSource, finishReason, startNanos, latencyNanos, thread, failedAttempts, outputMode,
+          fields, calls, toolCalls, promptVersion, pending, timeToFirstChunk, chunkCount, unsentParameters, reasoning);
     }
   }
 }

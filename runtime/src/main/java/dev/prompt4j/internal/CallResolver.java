@@ -47,6 +47,13 @@ final class CallResolver {
 
   @SuppressWarnings("unchecked")
   <T> ResolvedCall<T> resolve(PromptMethod<T> method) {
+    ResolvedCall<?> known = resolved.get(method); // every call: no capturing method reference once resolved
+    return known != null ? (ResolvedCall<T>) known : first(method);
+  }
+
+  /** The first call of {@code method}: out of {@link #resolve}, which stays small enough for the JIT to inline into the call. */
+  @SuppressWarnings("unchecked")
+  private <T> ResolvedCall<T> first(PromptMethod<T> method) {
     return (ResolvedCall<T>) resolved.computeIfAbsent(method, this::compute);
   }
 

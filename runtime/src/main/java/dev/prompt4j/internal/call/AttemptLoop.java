@@ -216,8 +216,10 @@ public final class AttemptLoop {
           plan.targets().stream().map(Target::provider).toList(), plan.qualifiedName());
     }
     int first = toolRun.firstTarget(plan.targets()); // a call resumed after approval goes on with the model that paused
+    List<Target> ordered = plan.targets();
     targets:
-    for (Target target : plan.targets().subList(first, plan.targets().size())) {
+    for (int next = first; next < ordered.size(); next++) { // by index: a plain call makes no sub-list or iterator
+      Target target = ordered.get(next);
       if (previous != null) {
         observer.fallbackTaken(plan, previous, target, plan.targets().indexOf(target), why);
       }

@@ -165,6 +165,12 @@ public final class ModelRegistry {
    * @return its settings
    */
   public ProviderSettings settings(String name) {
+    ProviderSettings known = settings.get(name); // read on every request: no capturing lambda once known
+    return known != null ? known : firstSettings(name);
+  }
+
+  /** The first read of {@code name}'s settings: out of {@link #settings}, which stays small enough to inline. */
+  private ProviderSettings firstSettings(String name) {
     return settings.computeIfAbsent(name, n -> {
       ChatModelProvider provider = providers.get(n);
       if (provider != null) {
