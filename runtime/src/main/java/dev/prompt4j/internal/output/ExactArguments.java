@@ -52,6 +52,7 @@ final class ExactArguments {
     Integer minLength;
     Integer maxLength;
     Pattern pattern;
+    boolean notBlank; // the pattern is @NotBlank's "\\S": checked without a Matcher
     Integer minItems;
     Integer maxItems;
 
@@ -155,6 +156,7 @@ final class ExactArguments {
     p.minLength = whole(property, "minLength");
     p.maxLength = whole(property, "maxLength");
     p.pattern = property.has("pattern") ? Pattern.compile(property.get("pattern").asText()) : null;
+    p.notBlank = p.pattern != null && ArgumentsReader.NOT_BLANK.equals(p.pattern.pattern());
     p.minItems = whole(property, "minItems");
     p.maxItems = whole(property, "maxItems");
     return p;
@@ -300,6 +302,11 @@ final class ExactArguments {
       if ((parameter.minLength != null && length < parameter.minLength) || (parameter.maxLength != null && length > parameter.maxLength)) {
         return false;
       }
+    }
+    if (parameter.notBlank) {
+      // Not blank by Character.isWhitespace implies a character outside \s; a string blank only by Unicode's wider
+      // whitespace goes down the tolerant path, which decides by the pattern itself.
+      return !s.isBlank();
     }
     return parameter.pattern == null || parameter.pattern.matcher(s).find();
   }

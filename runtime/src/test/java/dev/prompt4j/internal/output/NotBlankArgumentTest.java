@@ -34,6 +34,14 @@ class NotBlankArgumentTest {
   }
 
   @Test
+  void aStringBlankOnlyByUnicodesWiderWhitespaceIsJudgedByThePatternOnBothPaths() throws Exception {
+    // An em space is whitespace to String.isBlank (the fast path's check) but not to the pattern's \s: the fast path
+    // hands it to the tolerant one, which accepts it as the pattern does; no fast answer differs from the pattern's.
+    assertArrayEquals(new Object[] {"\u2003"}, reader.read("{\"quoteId\":\"\u2003\"}"));
+    assertArrayEquals(new Object[] {"Q"}, reader.read("{\"quoteId\":\"Q\"}"));
+  }
+
+  @Test
   void notBlankIsDescribedInWordsForNativeMode() {
     assertEquals("(not blank)", StructuredRequests.description(
         OutputMapper.MAPPER.createObjectNode().put("type", "string").put("minLength", 1).put("pattern", "\\S")));
