@@ -22,7 +22,8 @@ class GeneratedCodeAbiTest {
       "dev.prompt4j.internal.FieldComputation", "dev.prompt4j.internal.GeneratedPrompts", "dev.prompt4j.internal.PromptFactory",
       "dev.prompt4j.internal.ToolResumption", "dev.prompt4j.internal.output.OutputType", "dev.prompt4j.internal.output.ArgumentsReader",
       "dev.prompt4j.internal.stream.StreamRules", "dev.prompt4j.internal.tools.ToolBox", "dev.prompt4j.internal.tools.ToolResults",
-      "dev.prompt4j.internal.tools.ToolSet", "dev.prompt4j.internal.tools.ToolSpec", "dev.prompt4j.internal.tools.ResultJson");
+      "dev.prompt4j.internal.tools.ToolSet", "dev.prompt4j.internal.tools.ToolSpec", "dev.prompt4j.internal.tools.ResultJson",
+      "dev.prompt4j.internal.stream.Partials");
 
   private static final JavaClasses GENERATED = new ClassFileImporter().importPackages("dev.prompt4j");
 
@@ -31,7 +32,9 @@ class GeneratedCodeAbiTest {
     DescribedPredicate<JavaClass> abiOrOutsideInternal = DescribedPredicate.describe("the generated-code ABI or outside dev.prompt4j.internal",
         c -> !c.getPackageName().startsWith("dev.prompt4j.internal") || ABI.contains(c.getName())
             || (c.getEnclosingClass().isPresent() && ABI.contains(c.getEnclosingClass().get().getName())));
+    // Implementations, tool dispatchers, lazy implementations and partial types (all the processor writes).
     classes().that().haveSimpleNameStartingWith("Prompt4j_").or().haveSimpleNameStartingWith("Prompt4jTools_")
+        .or().haveSimpleNameStartingWith("Prompt4jLazy_").or().haveSimpleNameEndingWith("Partial")
         .should().onlyDependOnClassesThat(abiOrOutsideInternal)
         .check(GENERATED);
   }
