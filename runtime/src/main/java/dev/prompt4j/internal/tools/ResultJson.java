@@ -11,11 +11,23 @@ package dev.prompt4j.internal.tools;
  * <pre>{@code
  * String json = ResultJson.object().field("sku", q.sku()).field("total", q.total()).end();
  * }</pre>
+ *
+ * <p>The text is written into a {@code char[]} each thread keeps for its next result, so a dispatch
+ * allocates only the {@code String} it returns. A writer started while the thread's buffer is in use
+ * (a record accessor that dispatches another tool, or a chain an exception left unfinished) writes
+ * into a buffer of its own.
  */
 public final class ResultJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private final StringBuilder out = new StringBuilder(64).append('{');
+  /** A buffer grown past this many characters is not kept for the next result. */
+  static final int KEEP_LIMIT = 8192;
+
+  private static final ThreadLocal<ResultJson> CACHED = ThreadLocal.withInitial(ResultJson::new);
+
+  private char[] buf = new char[256];
+  private int len;
+  private boolean busy;
 
   private ResultJson() {}
 
@@ -25,15 +37,46 @@ public final class ResultJson {
    * @return the writer
    */
   public static ResultJson object() {
-    return new ResultJson();
+    ResultJson w = CACHED.get();
+    if (w.busy) {
+      w = new ResultJson();
+    }
+    w.busy = true;
+    w.buf[0] = '{';
+    w.len = 1;
+    return w;
   }
 
-  private ResultJson name(String name) {
-    if (out.length() > 1) {
-      out.append(',');
+  /** Room for {@code n} more characters. */
+  private char[] room(int n) {
+    char[] b = buf;
+    if (len + n > b.length) {
+      b = buf = java.util.Arrays.copyOf(b, Math.max(b.length * 2, len + n));
     }
-    out.append('"').append(name).append("\":"); // a Java identifier: nothing to escape
-    return this;
+    return b;
+  }
+
+  /** {@code ,"name":} (no comma first): a Java identifier, nothing to escape. */
+  private void name(String name) {
+    int n = name.length();
+    char[] b = room(n + 4);
+    int at = len;
+    if (at > 1) {
+      b[at++] = ',';
+    }
+    b[at++] = '"';
+    name.getChars(0, n, b, at);
+    at += n;
+    b[at++] = '"';
+    b[at++] = ':';
+    len = at;
+  }
+
+  private void ascii(String s) {
+    int n = s.length();
+    char[] b = room(n);
+    s.getChars(0, n, b, len);
+    len += n;
   }
 
   /**
@@ -46,7 +89,7 @@ public final class ResultJson {
   public ResultJson field(String name, String value) {
     name(name);
     if (value == null) {
-      out.append("null");
+      ascii("null");
     } else {
       string(value);
     }
@@ -72,7 +115,8 @@ public final class ResultJson {
    * @return this
    */
   public ResultJson field(String name, int value) {
-    name(name).out.append(value);
+    name(name);
+    whole(value);
     return this;
   }
 
@@ -84,7 +128,8 @@ public final class ResultJson {
    * @return this
    */
   public ResultJson field(String name, long value) {
-    name(name).out.append(value);
+    name(name);
+    whole(value);
     return this;
   }
 
@@ -97,13 +142,14 @@ public final class ResultJson {
    */
   public ResultJson field(String name, double value) {
     name(name);
-    if (shortDecimal(out, value)) {
-      return this;
-    }
-    if (Double.isFinite(value)) {
-      out.append(value);
+    char[] b = room(SHORT_CHARS);
+    int end = shortDecimal(b, len, value);
+    if (end >= 0) {
+      len = end;
+    } else if (Double.isFinite(value)) {
+      ascii(Double.toString(value));
     } else {
-      out.append('"').append(value).append('"');
+      quoted(Double.toString(value));
     }
     return this;
   }
@@ -118,9 +164,9 @@ public final class ResultJson {
   public ResultJson field(String name, float value) {
     name(name);
     if (Float.isFinite(value)) {
-      out.append(value);
+      ascii(Float.toString(value));
     } else {
-      out.append('"').append(value).append('"');
+      quoted(Float.toString(value));
     }
     return this;
   }
@@ -133,7 +179,8 @@ public final class ResultJson {
    * @return this
    */
   public ResultJson field(String name, boolean value) {
-    name(name).out.append(value);
+    name(name);
+    ascii(value ? "true" : "false");
     return this;
   }
 
@@ -151,7 +198,14 @@ public final class ResultJson {
     if (value instanceof Float f) {
       return field(name, f.floatValue());
     }
-    name(name).out.append(value); // null, Integer, Long, Short, Byte, Boolean: their toString
+    if (value instanceof Boolean b) {
+      return field(name, b.booleanValue());
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return field(name, ((Number) value).longValue());
+    }
+    name(name);
+    ascii(String.valueOf(value)); // null
     return this;
   }
 
@@ -161,7 +215,46 @@ public final class ResultJson {
    * @return the JSON text
    */
   public String end() {
-    return out.append('}').toString();
+    char[] b = room(1);
+    b[len++] = '}';
+    String json = new String(b, 0, len);
+    if (b.length > KEEP_LIMIT) {
+      buf = new char[256]; // a large result does not stay with the thread
+    }
+    busy = false;
+    return json;
+  }
+
+  private void quoted(String ascii) {
+    char[] b = room(ascii.length() + 2);
+    b[len++] = '"';
+    ascii.getChars(0, ascii.length(), b, len);
+    len += ascii.length();
+    b[len++] = '"';
+  }
+
+  /** The digits of {@code value}, as {@link Long#toString} writes them. */
+  private void whole(long value) {
+    if (value == Long.MIN_VALUE) {
+      ascii("-9223372036854775808");
+      return;
+    }
+    char[] b = room(20);
+    int at = len;
+    if (value < 0) {
+      b[at++] = '-';
+      value = -value;
+    }
+    int digits = 1;
+    for (long p = 10; digits < 19 && value >= p; p *= 10) {
+      digits++;
+    }
+    at += digits;
+    len = at;
+    do {
+      b[--at] = (char) ('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
   }
 
   private static final long[] POWERS = {1, 10, 100, 1000};
@@ -169,16 +262,20 @@ public final class ResultJson {
   /** Below this many units of the last decimal, the short form is checked against {@link Double#toString} for every value. */
   static final long SHORT_LIMIT = 1_000_000;
 
+  /** At most this many characters in a short decimal: "-999999.0", "-999.999". */
+  static final int SHORT_CHARS = 10;
+
   /**
-   * Writes {@code value} when it is a decimal of at most 3 places and fewer than {@value #SHORT_LIMIT}
-   * units of its last place (33.5, 9.99, 1200.0), the text {@link Double#toString} gives, without its
-   * cost (about a third of a dispatch); {@code false} for anything else, written by {@code toString}.
-   * Every value this accepts is compared with {@code toString} in {@code ResultJsonTest}.
+   * Writes {@code value} at {@code at} when it is a decimal of at most 3 places and fewer than {@value
+   * #SHORT_LIMIT} units of its last place (33.5, 9.99, 1200.0), the text {@link Double#toString} gives,
+   * without its cost (about a third of a dispatch), and returns where it ends; {@code -1} for anything
+   * else, written by {@code toString}. {@code out} has room for {@value #SHORT_CHARS} characters at
+   * {@code at}. Every value this accepts is compared with {@code toString} in {@code ResultJsonTest}.
    */
-  static boolean shortDecimal(StringBuilder out, double value) {
+  static int shortDecimal(char[] out, int at, double value) {
     double a = Math.abs(value);
     if (!(a < SHORT_LIMIT) || (value == 0 && Double.doubleToRawLongBits(value) != 0)) {
-      return false; // large, NaN, infinite, or -0.0
+      return -1; // large, NaN, infinite, or -0.0
     }
     for (int places = 0; places < POWERS.length; places++) {
       double scaled = a * POWERS[places];
@@ -189,46 +286,80 @@ public final class ResultJson {
           places--;
         }
         if (value < 0) {
-          out.append('-');
+          out[at++] = '-';
         }
-        out.append(units / POWERS[places]).append('.');
+        long whole = units / POWERS[places];
+        int digits = 1;
+        for (long p = 10; whole >= p; p *= 10) {
+          digits++;
+        }
+        at += digits;
+        for (int i = at - 1; i >= at - digits; i--, whole /= 10) {
+          out[i] = (char) ('0' + whole % 10);
+        }
+        out[at++] = '.';
         if (places == 0) {
-          out.append('0');
+          out[at++] = '0';
         } else {
           long fraction = units % POWERS[places];
-          for (long p = POWERS[places] / 10; p > fraction && p > 1; p /= 10) {
-            out.append('0');
+          for (int i = at + places - 1; i >= at; i--, fraction /= 10) {
+            out[i] = (char) ('0' + fraction % 10); // leading zeros included: 0.05 is "05" in two places
           }
-          out.append(fraction);
+          at += places;
         }
-        return true;
+        return at;
       }
     }
-    return false;
+    return -1;
   }
 
   /** {@code value} quoted, escaped as Jackson escapes by default (control characters, quote, backslash). */
   private void string(String value) {
-    out.append('"');
-    int from = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        continue;
-      }
-      out.append(value, from, i);
-      from = i + 1;
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+    int n = value.length();
+    char[] b = room(n + 2);
+    int at = len;
+    b[at++] = '"';
+    value.getChars(0, n, b, at);
+    int end = at + n;
+    for (int i = at; i < end; i++) {
+      char c = b[i];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        len = i;
+        escaped(value, i - at);
+        return;
       }
     }
-    out.append(value, from, value.length()).append('"');
+    b[end] = '"';
+    len = end + 1;
+  }
+
+  /** The rest of {@code value} from {@code from}, which needs escapes. */
+  private void escaped(String value, int from) {
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      char[] b = room(6 + 1);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        b[len++] = c;
+        continue;
+      }
+      b[len++] = '\\';
+      switch (c) {
+        case '"' -> b[len++] = '"';
+        case '\\' -> b[len++] = '\\';
+        case '\b' -> b[len++] = 'b';
+        case '\t' -> b[len++] = 't';
+        case '\n' -> b[len++] = 'n';
+        case '\f' -> b[len++] = 'f';
+        case '\r' -> b[len++] = 'r';
+        default -> {
+          b[len++] = 'u';
+          b[len++] = '0';
+          b[len++] = '0';
+          b[len++] = HEX[c >> 4];
+          b[len++] = HEX[c & 0xF];
+        }
+      }
+    }
+    room(1)[len++] = '"';
   }
 }
