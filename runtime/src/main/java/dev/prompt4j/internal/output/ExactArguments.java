@@ -33,30 +33,42 @@ import java.util.regex.Pattern;
 final class ExactArguments {
   private static final JsonFactory JSON = OutputMapper.STRICT.getFactory();
 
-  /** How a parameter is read from its token. */
-  private enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, ENUM, OTHER }
+  /** How a parameter is read from its token (ints, not an enum: the scanner's switch is a plain table). */
+  private static final class Kind {
+    static final int STRING = 0;
+    static final int INT = 1;
+    static final int LONG = 2;
+    static final int DOUBLE = 3;
+    static final int BOOLEAN = 4;
+    static final int ENUM = 5;
+    static final int OTHER = 6;
+  }
 
   /** One parameter: how it is read and the bounds its schema declares ({@code null}: none). */
   private static final class Parameter {
     final String name;
-    final Kind kind;
+    final int kind;
     final boolean optional;
     final boolean missingIsEmpty; // an Optional that may be left out
     final boolean nullIsEmpty; // an Optional that may be null
     ObjectReader reader; // OTHER
     Map<String, Object> constants; // ENUM: the schema's constant -> its value
-    Double minimum;
-    Double maximum;
-    Double exclusiveMinimum;
-    Double exclusiveMaximum;
-    Integer minLength;
-    Integer maxLength;
+    String[] constantNames; // ENUM: the same, for the scanner, which compares without a substring
+    Object[] constantValues;
+    // the schema's bounds; none: the widest, so every check is one comparison
+    double minimum = Double.NEGATIVE_INFINITY;
+    double maximum = Double.POSITIVE_INFINITY;
+    double exclusiveMinimum = Double.NEGATIVE_INFINITY;
+    double exclusiveMaximum = Double.POSITIVE_INFINITY;
+    boolean lengthBounded;
+    int minLength;
+    int maxLength = Integer.MAX_VALUE;
     Pattern pattern;
     boolean notBlank; // the pattern is @NotBlank's "\\S": checked without a Matcher
     Integer minItems;
     Integer maxItems;
 
-    Parameter(String name, Kind kind, boolean optional, boolean missingIsEmpty, boolean nullIsEmpty) {
+    Parameter(String name, int kind, boolean optional, boolean missingIsEmpty, boolean nullIsEmpty) {
       this.name = name;
       this.kind = kind;
       this.optional = optional;
@@ -68,6 +80,7 @@ final class ExactArguments {
   private final Parameter[] parameters;
   private final boolean mayHoldNull; // some parameter is read through Jackson
   private final boolean simple; // every parameter is read from one token: the scanner can read them
+  private final String[] compactKeys; // {"first":  ,"second":  ...: the compact form's text before each value; null: none
 
   private ExactArguments(Parameter[] parameters) {
     this.parameters = parameters;
@@ -77,6 +90,16 @@ final class ExactArguments {
     }
     this.mayHoldNull = other;
     this.simple = !other;
+    String[] keys = new String[parameters.length];
+    for (int i = 0; i < keys.length; i++) {
+      String name = parameters[i].name;
+      keys[i] = (i == 0 ? "{\"" : ",\"") + name + "\":";
+      if (name.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+        keys = null; // a name written with escapes: only the scanner's general form reads it
+        break;
+      }
+    }
+    this.compactKeys = simple && parameters.length > 0 ? keys : null;
   }
 
   /**
@@ -113,7 +136,7 @@ final class ExactArguments {
     Class<?> raw = type.getRawClass();
     Set<String> types = SchemaCheck.types(property);
     boolean plain = !property.has("anyOf") && !optional;
-    Kind kind = Kind.OTHER;
+    int kind = Kind.OTHER;
     if (plain && !property.has("enum")) {
       if (raw == String.class && types.equals(Set.of("string"))) kind = Kind.STRING;
       else if ((raw == int.class || raw == Integer.class) && types.equals(Set.of("integer"))) kind = Kind.INT;
@@ -138,6 +161,11 @@ final class ExactArguments {
           return null; // a constant the type does not read as it is: leave it to the tolerant path
         }
       }
+      p.constantNames = p.constants.keySet().toArray(new String[0]);
+      p.constantValues = new Object[p.constantNames.length];
+      for (int i = 0; i < p.constantNames.length; i++) {
+        p.constantValues[i] = p.constants.get(p.constantNames[i]);
+      }
     }
     if (kind == Kind.OTHER) {
       // one value inside the arguments object: what follows it is the next argument, not trailing text
@@ -149,12 +177,13 @@ final class ExactArguments {
         }
       }
     }
-    p.minimum = number(property, "minimum");
-    p.maximum = number(property, "maximum");
-    p.exclusiveMinimum = number(property, "exclusiveMinimum");
-    p.exclusiveMaximum = number(property, "exclusiveMaximum");
-    p.minLength = whole(property, "minLength");
-    p.maxLength = whole(property, "maxLength");
+    p.minimum = number(property, "minimum", Double.NEGATIVE_INFINITY);
+    p.maximum = number(property, "maximum", Double.POSITIVE_INFINITY);
+    p.exclusiveMinimum = number(property, "exclusiveMinimum", Double.NEGATIVE_INFINITY);
+    p.exclusiveMaximum = number(property, "exclusiveMaximum", Double.POSITIVE_INFINITY);
+    p.lengthBounded = property.has("minLength") || property.has("maxLength");
+    p.minLength = property.path("minLength").asInt(0);
+    p.maxLength = property.has("maxLength") ? property.get("maxLength").asInt() : Integer.MAX_VALUE;
     p.pattern = property.has("pattern") ? Pattern.compile(property.get("pattern").asText()) : null;
     p.notBlank = p.pattern != null && ArgumentsReader.NOT_BLANK.equals(p.pattern.pattern());
     p.minItems = whole(property, "minItems");
@@ -162,8 +191,8 @@ final class ExactArguments {
     return p;
   }
 
-  private static Double number(JsonNode property, String keyword) {
-    return property.has(keyword) ? property.get(keyword).asDouble() : null;
+  private static double number(JsonNode property, String keyword, double none) {
+    return property.has(keyword) ? property.get(keyword).asDouble() : none;
   }
 
   private static Integer whole(JsonNode property, String keyword) {
@@ -180,7 +209,7 @@ final class ExactArguments {
       return null;
     }
     if (simple) {
-      Object[] scanned = new Scanner(arguments).arguments();
+      Object[] scanned = scan(arguments);
       if (scanned != null) {
         return scanned;
       }
@@ -247,31 +276,31 @@ final class ExactArguments {
   /** The value of the current token, or {@code null} when it is not exactly right. */
   private static Object value(Parameter parameter, JsonToken token, JsonParser p) throws IOException {
     switch (parameter.kind) {
-      case STRING: {
+      case Kind.STRING: {
         if (token != JsonToken.VALUE_STRING) return null;
         String s = p.getText();
         return text(parameter, s) ? s : null;
       }
-      case INT: {
+      case Kind.INT: {
         if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) return null;
         int n = p.getIntValue();
         return number(parameter, n) ? n : null;
       }
-      case LONG: {
+      case Kind.LONG: {
         if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return null;
         long n = p.getLongValue();
         return number(parameter, n) ? n : null;
       }
-      case DOUBLE: {
+      case Kind.DOUBLE: {
         if (token == JsonToken.VALUE_NUMBER_INT ? p.getNumberType() == JsonParser.NumberType.BIG_INTEGER : token != JsonToken.VALUE_NUMBER_FLOAT) {
           return null;
         }
         double n = p.getDoubleValue();
         return Double.isFinite(n) && number(parameter, n) ? n : null;
       }
-      case BOOLEAN:
+      case Kind.BOOLEAN:
         return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
-      case ENUM:
+      case Kind.ENUM:
         return token == JsonToken.VALUE_STRING ? parameter.constants.get(p.getText()) : null;
       default: {
         Object value = parameter.reader.readValue(p);
@@ -290,16 +319,13 @@ final class ExactArguments {
   }
 
   private static boolean number(Parameter parameter, double n) {
-    return (parameter.minimum == null || n >= parameter.minimum)
-        && (parameter.maximum == null || n <= parameter.maximum)
-        && (parameter.exclusiveMinimum == null || n > parameter.exclusiveMinimum)
-        && (parameter.exclusiveMaximum == null || n < parameter.exclusiveMaximum);
+    return n >= parameter.minimum && n <= parameter.maximum && n > parameter.exclusiveMinimum && n < parameter.exclusiveMaximum;
   }
 
   private static boolean text(Parameter parameter, String s) {
-    if (parameter.minLength != null || parameter.maxLength != null) {
+    if (parameter.lengthBounded) {
       int length = s.codePointCount(0, s.length());
-      if ((parameter.minLength != null && length < parameter.minLength) || (parameter.maxLength != null && length > parameter.maxLength)) {
+      if (length < parameter.minLength || length > parameter.maxLength) {
         return false;
       }
     }
@@ -312,178 +338,301 @@ final class ExactArguments {
   }
 
   /**
-   * Reads arguments made only of simple parameters straight from the text, without a parser object:
-   * plain names and strings (no escape), whole numbers that fit, decimal numbers in JSON's grammar,
-   * {@code true}/{@code false}, JSON whitespace. It gives up ({@code null}) on anything else, which the
-   * token reader then reads (escapes, {@code null}, ...) or hands to the tolerant path.
+   * Reads arguments made only of simple parameters straight from the text, without a parser object
+   * (static steps that pass the position along, so nothing but the values is allocated): plain names
+   * and strings (no escape), whole numbers that fit, decimal numbers in JSON's grammar, {@code
+   * true}/{@code false}, JSON whitespace. It gives up ({@code null}) on anything else, which the token
+   * reader then reads (escapes, {@code null}, ...) or hands to the tolerant path. Names are looked for
+   * in declared order first, the order models send them in.
    */
-  private final class Scanner {
-    private final String s;
-    private int at;
-
-    Scanner(String s) {
-      this.s = s;
+  private Object[] scan(String s) {
+    Parameter[] ps = parameters;
+    Object[] values = new Object[ps.length];
+    if (compactKeys != null && compact(s, values)) {
+      return values;
     }
-
-    Object[] arguments() {
-      Object[] values = new Object[parameters.length];
-      long seen = 0;
-      space();
-      if (!take('{')) {
+    int n = s.length();
+    int at = space(s, 0);
+    if (at >= n || s.charAt(at) != '{') {
+      return null;
+    }
+    at = space(s, at + 1);
+    long seen = 0;
+    if (at < n && s.charAt(at) == '}') {
+      at++;
+    } else {
+      int next = 0; // the parameter expected next
+      while (true) {
+        if (at >= n || s.charAt(at) != '"') {
+          return null;
+        }
+        int end = plainEnd(s, at + 1);
+        if (end < 0) {
+          return null;
+        }
+        int i = index(s, at + 1, end, next);
+        if (i < 0 || (seen & (1L << i)) != 0) {
+          return null;
+        }
+        seen |= 1L << i;
+        next = i + 1;
+        at = space(s, end + 1);
+        if (at >= n || s.charAt(at) != ':') {
+          return null;
+        }
+        at = scanValue(ps[i], s, space(s, at + 1), values, i);
+        if (at < 0) {
+          return null;
+        }
+        at = space(s, at);
+        if (at < n && s.charAt(at) == ',') {
+          at = space(s, at + 1);
+          continue;
+        }
+        break;
+      }
+      if (at >= n || s.charAt(at) != '}') {
         return null;
       }
-      space();
-      if (!take('}')) {
-        do {
-          space();
-          int i = name();
-          if (i < 0 || (seen & (1L << i)) != 0) {
-            return null;
-          }
-          seen |= 1L << i;
-          space();
-          if (!take(':')) {
-            return null;
-          }
-          space();
-          Object value = value(parameters[i]);
-          if (value == null) {
-            return null;
-          }
-          values[i] = value;
-          space();
-        } while (take(','));
-        if (!take('}')) {
-          return null;
-        }
-      }
-      space();
-      return at == s.length() && seen == (1L << parameters.length) - 1 ? values : null;
+      at++;
     }
+    return space(s, at) == n && seen == (1L << ps.length) - 1 ? values : null;
+  }
 
-    private int name() {
-      int end = plainString();
-      if (end < 0) {
-        return -1;
-      }
-      int start = at + 1;
-      at = end + 1;
-      for (int i = 0; i < parameters.length; i++) {
-        String name = parameters[i].name;
-        if (name.length() == end - start && s.regionMatches(start, name, 0, name.length())) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    /** The index of the closing quote of a string without escapes or control characters at {@code at}, else -1. */
-    private int plainString() {
-      if (at >= s.length() || s.charAt(at) != '"') {
-        return -1;
-      }
-      for (int i = at + 1; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '"') {
-          return i;
-        }
-        if (c == '\\' || c < 0x20) {
-          return -1;
-        }
-      }
-      return -1;
-    }
-
-    private Object value(Parameter parameter) {
-      switch (parameter.kind) {
-        case STRING:
-        case ENUM: {
-          int end = plainString();
-          if (end < 0) return null;
-          String text = s.substring(at + 1, end);
-          at = end + 1;
-          if (parameter.kind == Kind.ENUM) return parameter.constants.get(text);
-          return text(parameter, text) ? text : null;
-        }
-        case INT:
-        case LONG: {
-          boolean negative = take('-');
-          int start = at;
-          long n = 0;
-          for (char c; at < s.length() && (c = s.charAt(at)) >= '0' && c <= '9'; at++) {
-            n = n * 10 + (c - '0');
-          }
-          int digits = at - start;
-          if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(start) == '0') || !delimited()) return null;
-          n = negative ? -n : n;
-          if (parameter.kind == Kind.INT) {
-            if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) return null;
-            return number(parameter, n) ? (Object) (int) n : null;
-          }
-          return number(parameter, n) ? (Object) n : null;
-        }
-        case DOUBLE: {
-          int start = at;
-          take('-');
-          int digits = digits();
-          if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(at - digits) == '0')) return null;
-          if (take('.') && digits() == 0) return null;
-          if (take('e') || take('E')) {
-            if (!take('+')) take('-');
-            if (digits() == 0) return null;
-          }
-          if (at - start > 100 || !delimited()) return null;
-          double n = Double.parseDouble(s.substring(start, at));
-          return Double.isFinite(n) && number(parameter, n) ? (Object) n : null;
-        }
-        case BOOLEAN:
-          if (s.startsWith("true", at)) {
-            at += 4;
-            return delimited() ? Boolean.TRUE : null;
-          }
-          if (s.startsWith("false", at)) {
-            at += 5;
-            return delimited() ? Boolean.FALSE : null;
-          }
-          return null;
-        default:
-          return null;
-      }
-    }
-
-    private int digits() {
-      int start = at;
-      while (at < s.length() && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
-        at++;
-      }
-      return at - start;
-    }
-
-    /** Whether what follows a number or literal ends it: whitespace, a comma or the closing brace. */
-    private boolean delimited() {
-      if (at >= s.length()) {
+  /**
+   * Reads the compact form, what models send almost always: every name in declared order, no
+   * whitespace ({@code {"sku":"A","quantity":3}}), so the text between two values is known: one
+   * comparison per argument instead of a scan of its name. Anything else ({@code false}) is read by
+   * the general form of {@link #scan}.
+   */
+  private boolean compact(String s, Object[] values) {
+    String[] keys = compactKeys;
+    Parameter[] ps = parameters;
+    int at = 0;
+    for (int i = 0; i < keys.length; i++) {
+      String key = keys[i];
+      if (!s.startsWith(key, at) || (at = scanValue(ps[i], s, at + key.length(), values, i)) < 0) {
         return false;
       }
-      char c = s.charAt(at);
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '}';
     }
+    return at == s.length() - 1 && s.charAt(at) == '}';
+  }
 
-    private boolean take(char c) {
-      if (at < s.length() && s.charAt(at) == c) {
-        at++;
-        return true;
+  /** The parameter named by {@code s[start, end)}, tried first at {@code expected}; -1 for none. */
+  private int index(String s, int start, int end, int expected) {
+    Parameter[] ps = parameters;
+    int length = end - start;
+    if (expected < ps.length && named(ps[expected].name, s, start, length)) {
+      return expected;
+    }
+    for (int i = 0; i < ps.length; i++) {
+      if (named(ps[i].name, s, start, length)) {
+        return i;
       }
+    }
+    return -1;
+  }
+
+  private static boolean named(String name, String s, int start, int length) {
+    return name.length() == length && s.regionMatches(start, name, 0, length);
+  }
+
+  /** The index of the closing quote of a string without escapes or control characters from {@code from}, else -1. */
+  private static int plainEnd(String s, int from) {
+    for (int i = from, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        return i;
+      }
+      if (c == '\\' || c < 0x20) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads parameter {@code p}'s value at {@code at} into {@code values[i]}; where it ends, or -1 when it is not exactly right. */
+  private static int scanValue(Parameter p, String s, int at, Object[] values, int i) {
+    int n = s.length();
+    switch (p.kind) {
+      case Kind.STRING: {
+        if (at >= n || s.charAt(at) != '"') return -1;
+        int end = plainEnd(s, at + 1);
+        if (end < 0) return -1;
+        String text = s.substring(at + 1, end);
+        if (!text(p, text)) return -1;
+        values[i] = text;
+        return end + 1;
+      }
+      case Kind.ENUM: {
+        if (at >= n || s.charAt(at) != '"') return -1;
+        int end = plainEnd(s, at + 1);
+        if (end < 0) return -1;
+        for (int c = 0; c < p.constantNames.length; c++) {
+          if (named(p.constantNames[c], s, at + 1, end - at - 1)) {
+            values[i] = p.constantValues[c];
+            return end + 1;
+          }
+        }
+        return -1;
+      }
+      case Kind.INT:
+      case Kind.LONG: {
+        boolean negative = at < n && s.charAt(at) == '-';
+        int start = negative ? ++at : at;
+        long v = 0;
+        for (char c; at < n && (c = s.charAt(at)) >= '0' && c <= '9'; at++) {
+          v = v * 10 + (c - '0');
+        }
+        int digits = at - start;
+        if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(start) == '0') || !delimited(s, at)) return -1;
+        v = negative ? -v : v;
+        if (!number(p, v)) return -1;
+        if (p.kind == Kind.INT) {
+          if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) return -1;
+          values[i] = (int) v;
+        } else {
+          values[i] = v;
+        }
+        return at;
+      }
+      case Kind.DOUBLE: {
+        int end = decimalEnd(s, at);
+        if (end < 0 || end - at > 100 || !delimited(s, end)) return -1;
+        double v = decimal(s, at, end);
+        if (!Double.isFinite(v) || !number(p, v)) return -1;
+        values[i] = v;
+        return end;
+      }
+      case Kind.BOOLEAN:
+        if (s.startsWith("true", at) && delimited(s, at + 4)) {
+          values[i] = Boolean.TRUE;
+          return at + 4;
+        }
+        if (s.startsWith("false", at) && delimited(s, at + 5)) {
+          values[i] = Boolean.FALSE;
+          return at + 5;
+        }
+        return -1;
+      default:
+        return -1;
+    }
+  }
+
+  /** Where the number in JSON's grammar at {@code at} ends (at most 18 digits before its point), or -1. */
+  private static int decimalEnd(String s, int at) {
+    if (at < s.length() && s.charAt(at) == '-') {
+      at++;
+    }
+    int start = at;
+    at = digitsEnd(s, at);
+    int digits = at - start;
+    if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(start) == '0')) return -1;
+    if (at < s.length() && s.charAt(at) == '.') {
+      int point = ++at;
+      if ((at = digitsEnd(s, at)) == point) return -1;
+    }
+    if (at < s.length() && (s.charAt(at) == 'e' || s.charAt(at) == 'E')) {
+      at++;
+      if (at < s.length() && (s.charAt(at) == '+' || s.charAt(at) == '-')) {
+        at++;
+      }
+      int exponent = at;
+      if ((at = digitsEnd(s, at)) == exponent) return -1;
+    }
+    return at;
+  }
+
+  private static int digitsEnd(String s, int at) {
+    while (at < s.length() && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
+      at++;
+    }
+    return at;
+  }
+
+  /** Powers of ten a double holds exactly. */
+  private static final double[] EXACT_POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+  /**
+   * The value of the number {@code s[start, end)} (in JSON's grammar), as {@link Double#parseDouble}
+   * gives it. A number of at most 15 significant digits is an exact {@code long}, a power of ten up to
+   * 22 an exact double, and one product or quotient of two exact doubles is correctly rounded; so such
+   * a number (12.5, -0.25, 1e2, 3.14159) is computed with one operation, anything else parsed by
+   * {@code parseDouble}.
+   */
+  static double decimal(String s, int start, int end) {
+    int at = start;
+    boolean negative = s.charAt(at) == '-';
+    if (negative) {
+      at++;
+    }
+    long mantissa = 0;
+    int significant = 0;
+    int fraction = -1; // digits after the point; -1: no point yet
+    for (; at < end; at++) {
+      char c = s.charAt(at);
+      if (c == '.') {
+        fraction = 0;
+        continue;
+      }
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      mantissa = mantissa * 10 + (c - '0');
+      if (mantissa != 0 && ++significant > 15) {
+        return Double.parseDouble(s.substring(start, end));
+      }
+      if (fraction >= 0) {
+        fraction++;
+      }
+    }
+    int power = -Math.max(fraction, 0);
+    if (at < end) { // the exponent
+      at++;
+      boolean negativeExponent = s.charAt(at) == '-';
+      if (negativeExponent || s.charAt(at) == '+') {
+        at++;
+      }
+      if (end - at > 3) {
+        return Double.parseDouble(s.substring(start, end));
+      }
+      int exponent = 0;
+      for (; at < end; at++) {
+        exponent = exponent * 10 + (s.charAt(at) - '0');
+      }
+      power += negativeExponent ? -exponent : exponent;
+    }
+    double v;
+    if (mantissa == 0) {
+      v = 0;
+    } else if (power >= 0 && power < EXACT_POWERS.length) {
+      v = mantissa * EXACT_POWERS[power];
+    } else if (power < 0 && -power < EXACT_POWERS.length) {
+      v = mantissa / EXACT_POWERS[-power];
+    } else {
+      return Double.parseDouble(s.substring(start, end));
+    }
+    return negative ? -v : v;
+  }
+
+  /** Whether what follows a number or literal at {@code at} ends it: whitespace, a comma or the closing brace. */
+  private static boolean delimited(String s, int at) {
+    if (at >= s.length()) {
       return false;
     }
+    char c = s.charAt(at);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '}';
+  }
 
-    private void space() {
-      while (at < s.length()) {
-        char c = s.charAt(at);
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-          return;
-        }
-        at++;
+  /** The first position from {@code at} that is not JSON whitespace. */
+  private static int space(String s, int at) {
+    for (int n = s.length(); at < n; at++) {
+      char c = s.charAt(at);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return at;
       }
     }
+    return at;
   }
 }

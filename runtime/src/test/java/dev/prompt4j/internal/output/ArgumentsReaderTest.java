@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,6 +170,76 @@ class ArgumentsReaderTest {
     // the corpus does reach the errors the model is told about, naming the argument
     assertEquals("errors [quantity must be at least 1 (was 0)]", outcome(() -> PRICING.read("{\"sku\":\"A\",\"quantity\":0,\"express\":true}")));
     assertTrue(outcome(() -> SHIPPING.read("{\"parcels\":[null],\"speed\":\"EXPRESS\",\"insuredValue\":1}")).contains("parcels[0]"));
+  }
+
+  @Test
+  void theCompactFormAndTheGeneralFormReadTheSameValues() throws Exception {
+    String[] values = {
+        "\"\",\"id\":0,\"ratio\":0", // an empty string is too short for name: tolerant, the same error
+        "\"ab\",\"id\":-5,\"ratio\":-0.0", "\"é ÿ € 🚀\",\"id\":123456789012345678,\"ratio\":1e22",
+        "\"ab\",\"id\":-123456789012345678,\"ratio\":1E-22", "\"ab\",\"id\":7,\"ratio\":123456789012345",
+        "\"ab\",\"id\":7,\"ratio\":1234567890123456", "\"ab\",\"id\":7,\"ratio\":0.1", "\"ab\",\"id\":7,\"ratio\":-2.5e+2",
+        "\"ab\",\"id\":7,\"ratio\":1e23", "\"ab\",\"id\":7,\"ratio\":4.9e-324", "\"ab\",\"id\":7,\"ratio\":1001",
+        "\"a\\\"b\",\"id\":7,\"ratio\":1", "\"a\\u00e9\",\"id\":7,\"ratio\":1", "\"ab\",\"id\":1234567890123456789,\"ratio\":1",
+        "\"ab\",\"id\":\"7\",\"ratio\":1", "\"ab\",\"id\":7,\"ratio\":null", "\"ab\",\"id\":7.5,\"ratio\":1",
+    };
+    List<String> failures = new ArrayList<>();
+    for (String v : values) {
+      String compact = "{\"name\":" + v.replace(",\"ratio\":", ",\"ratio\":") + ",\"speed\":\"EXPRESS\",\"flag\":true}";
+      String spaced = " { \"flag\" : true , \"speed\" : \"EXPRESS\" , \"name\" : " + v.replace(",", " , ").replace(":", " : ") + " } ";
+      String a = outcome(() -> SIMPLE.read(compact));
+      String b = outcome(() -> SIMPLE.read(spaced));
+      String tolerant = outcome(() -> SIMPLE.readTolerant(compact));
+      if (!a.equals(tolerant) || !b.equals(tolerant)) {
+        failures.add(compact + "\n  compact: " + a + "\n  spaced: " + b + "\n  tolerant: " + tolerant);
+      }
+    }
+    assertEquals(List.of(), failures);
+    assertTrue(SIMPLE.readsExactly("{\"name\":\"é ÿ € 🚀\",\"id\":-5,\"ratio\":-2.5e+2,\"speed\":\"EXPRESS\",\"flag\":true}"));
+    // the compact form left half-way (a space before a comma): the general form reads it
+    assertArrayEquals(new Object[] {"TRAIL-42", 3, true}, PRICING.read("{\"sku\":\"TRAIL-42\",\"quantity\":3 ,\"express\":true}"));
+    assertTrue(PRICING.readsExactly("{\"sku\":\"TRAIL-42\",\"quantity\":3 ,\"express\":true}"));
+    assertTrue(PRICING.readsExactly("{\"quantity\":3,\"sku\":\"TRAIL-42\",\"express\":true}"));
+    assertFalse(PRICING.readsExactly("{\"sku\":\"TRAIL-42\",\"quantity\":3,\"express\":true}\u00a0"));
+    assertFalse(PRICING.readsExactly("{\"sku\":\"TRAIL-42\",\"quantity\":3,\"express\":true,}"));
+    assertFalse(PRICING.readsExactly("{\"sku\":\"TRAIL-42\",\"quantity\":3,\"express\":truee}"));
+  }
+
+  @Test
+  void decimalsAreReadToTheDoubleParseDoubleGives() {
+    Random random = new Random(12);
+    List<String> failures = new ArrayList<>();
+    List<String> numbers = new ArrayList<>(List.of("0", "-0", "0.0", "-0.0", "0e5", "1e22", "1e23", "1e-22", "1e-23", "9007199254740993",
+        "999999999999999", "999999999999999.9", "0.000000000000000000001", "123456789012345e7", "123456789012345e8", "1.7976931348623157e308",
+        "4.9e-324", "2.2250738585072014E-308", "0.30000000000000004", "100000000000000000000000"));
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder n = new StringBuilder(random.nextBoolean() ? "-" : "");
+      StringBuilder digits = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+      for (int length = 1 + random.nextInt(18); digits.length() < length; ) {
+        digits.append((char) ('0' + random.nextInt(10)));
+      }
+      int point = random.nextInt(digits.length() + 1); // 0: "0.digits"; the length: no point
+      if (point == 0) {
+        n.append("0.").append(digits);
+      } else {
+        n.append(digits, 0, point);
+        if (point < digits.length()) {
+          n.append('.').append(digits, point, digits.length());
+        }
+      }
+      if (random.nextInt(3) == 0) {
+        n.append(random.nextBoolean() ? 'e' : 'E').append(random.nextBoolean() ? "-" : random.nextBoolean() ? "+" : "").append(random.nextInt(40));
+      }
+      numbers.add(n.toString());
+    }
+    for (String n : numbers) {
+      String text = "x" + n + "}"; // inside other text: only [start, end) is read
+      double read = ExactArguments.decimal(text, 1, text.length() - 1);
+      if (Double.doubleToRawLongBits(read) != Double.doubleToRawLongBits(Double.parseDouble(n))) {
+        failures.add(n + " read as " + read);
+      }
+    }
+    assertEquals(List.of(), failures.subList(0, Math.min(failures.size(), 10)));
   }
 
   private static ArgumentsReader reader(String name) {
