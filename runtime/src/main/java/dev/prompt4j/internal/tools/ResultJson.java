@@ -288,7 +288,7 @@ public final class ResultJson {
         if (value < 0) {
           out[at++] = '-';
         }
-        long whole = units / POWERS[places];
+        long whole = (long) a; // units / 10^places: a is within 1e-10 of it and at least 1e-3 from the next whole number
         int digits = 1;
         for (long p = 10; whole >= p; p *= 10) {
           digits++;
@@ -301,7 +301,7 @@ public final class ResultJson {
         if (places == 0) {
           out[at++] = '0';
         } else {
-          long fraction = units % POWERS[places];
+          long fraction = units - whole * POWERS[places];
           for (int i = at + places - 1; i >= at; i--, fraction /= 10) {
             out[i] = (char) ('0' + fraction % 10); // leading zeros included: 0.05 is "05" in two places
           }
