@@ -145,6 +145,23 @@ public interface PromptListener {
   default void toolStarted(PromptCall call, int turn, String id, String tool, String arguments) {}
 
   /**
+   * {@link #toolStarted(PromptCall, int, String, String, String)} with the tool's description (from
+   * its Javadoc or {@code @Tool}), which Prompt4j calls; the default drops the description and calls
+   * that one, so a listener overrides one of the two.
+   *
+   * @param call the call
+   * @param turn the model turn that asked for it, from 1
+   * @param id the call's id (the provider's, or one Prompt4j gave it)
+   * @param tool the tool's name
+   * @param description what the tool does, as its specification tells the model; {@code null} for a
+   *     name the call has no tool for
+   * @param arguments the arguments as the model sent them (JSON)
+   */
+  default void toolStarted(PromptCall call, int turn, String id, String tool, String description, String arguments) {
+    toolStarted(call, turn, id, tool, arguments);
+  }
+
+  /**
    * A tool call ended, on the thread that ran it: the record the response keeps (name, arguments,
    * result or error, duration, turn). The default calls {@link #toolCalled}, so a listener overrides
    * one of the two.

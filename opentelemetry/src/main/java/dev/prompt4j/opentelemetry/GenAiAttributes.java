@@ -62,6 +62,8 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
   /** {@code gen_ai.tool.call.id}: the id of the model's tool call. */
   public static final AttributeKey<String> TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
+  /** {@code gen_ai.tool.description}: what the tool does, as its specification tells the model. */
+  public static final AttributeKey<String> TOOL_DESCRIPTION = AttributeKey.stringKey("gen_ai.tool.description");
   /** {@code gen_ai.tool.type}: {@code function}, a tool that runs in the application. */
   public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
   /** {@code gen_ai.tool.call.arguments}: the arguments as the model sent them (JSON), only when content capture is on. */
@@ -75,7 +77,10 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> METHOD = AttributeKey.stringKey("prompt4j.method");
   /** {@code prompt4j.field}: the computed field (on a field's span, and on a call made in one). */
   public static final AttributeKey<String> FIELD = AttributeKey.stringKey("prompt4j.field");
-  /** {@code prompt4j.attempt.number}: the request's number within the call, from 1. */
+  /**
+   * {@code prompt4j.attempt.number}: the request's number within its turn, from 1 (a retry, re-ask or
+   * fallback of the same turn counts up; a call without tools has one turn).
+   */
   public static final AttributeKey<Long> ATTEMPT_NUMBER = AttributeKey.longKey("prompt4j.attempt.number");
   /** {@code prompt4j.attempt.reason}: {@code first}, {@code retry}, {@code re-ask} or {@code fallback}. */
   public static final AttributeKey<String> ATTEMPT_REASON = AttributeKey.stringKey("prompt4j.attempt.reason");
@@ -85,6 +90,14 @@ public final class GenAiAttributes {
   public static final AttributeKey<String> RETRY_REASON = AttributeKey.stringKey("prompt4j.retry.reason");
   /** {@code prompt4j.fallback.index}: 0 for the call's own model, 1 for its first fallback, ... */
   public static final AttributeKey<Long> FALLBACK_INDEX = AttributeKey.longKey("prompt4j.fallback.index");
+  /**
+   * {@code prompt4j.turn}: on a {@code chat} span, the model turn of the call it belongs to, from 1: a
+   * call with tools sends a turn, runs the tools it asked for, sends the next. The GenAI conventions
+   * make each model request its own {@code chat} span and define no attribute for its place in a tool
+   * loop, so this one is Prompt4j's, numbered as {@link #TOOL_TURN}: a tool span's turn is the {@code
+   * chat} span that asked for it, the next turn the one that got its result.
+   */
+  public static final AttributeKey<Long> TURN = AttributeKey.longKey("prompt4j.turn");
   /** {@code prompt4j.tool.turn}: the model turn that asked for the tool call, from 1. */
   public static final AttributeKey<Long> TOOL_TURN = AttributeKey.longKey("prompt4j.tool.turn");
   /** {@code prompt4j.cost.usd}: what the request (or the call) cost at list price; absent when unknown. */

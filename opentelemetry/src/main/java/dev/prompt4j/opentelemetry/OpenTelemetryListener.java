@@ -41,9 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ├── field trendCategory                            INTERNAL, one per computed field (on the thread that computes it)
  * │   └── invoke_workflow TrendAnalysis.classifyTrend  the call the field made
  * │       └── chat gpt-4o-mini                        CLIENT, one per request: retries, re-asks and fallbacks each get one
- * ├── chat gpt-4o-mini                                a turn asking for tools
- * ├── execute_tool forecast                           INTERNAL, one per tool call (on the thread that runs it)
- * └── chat gpt-4o-mini                                the turn after the tool results
+ * ├── chat gpt-4o-mini                                a turn asking for tools (prompt4j.turn=1)
+ * ├── execute_tool forecast                           INTERNAL, one per tool call (on the thread that runs it), prompt4j.tool.turn=1
+ * └── chat gpt-4o-mini                                the turn after the tool results (prompt4j.turn=2)
  * </pre>
  *
  * <p>Metrics: {@code gen_ai.client.operation.duration} (s) and {@code gen_ai.client.token.usage}
@@ -218,7 +218,7 @@ public final class OpenTelemetryListener implements PromptListener {
   }
 
   @Override
-  public void toolStarted(PromptCall call, int turn, String id, String tool, String arguments) {
+  public void toolStarted(PromptCall call, int turn, String id, String tool, String description, String arguments) {
     CallSpans spans = calls.get(call);
     if (spans == null) {
       return;
@@ -231,6 +231,9 @@ public final class OpenTelemetryListener implements PromptListener {
         .setAttribute(METHOD, call.method());
     if (id != null) {
       builder.setAttribute(TOOL_CALL_ID, id);
+    }
+    if (description != null) {
+      builder.setAttribute(TOOL_DESCRIPTION, description);
     }
     if (captureContent && arguments != null) {
       builder.setAttribute(TOOL_CALL_ARGUMENTS, arguments);
@@ -274,6 +277,7 @@ public final class OpenTelemetryListener implements PromptListener {
         .setAttribute(REQUEST_MODEL, attempt.model())
         .setAttribute(OUTPUT_TYPE, attempt.outputType())
         .setAttribute(REQUEST_STREAM, attempt.streaming())
+        .setAttribute(TURN, turn(attempt.messages()))
         .setAttribute(ATTEMPT_NUMBER, (long) attempt.number())
         .setAttribute(ATTEMPT_REASON, attempt.reason())
         .setAttribute(FALLBACK_INDEX, (long) attempt.fallbackIndex());
@@ -389,6 +393,20 @@ public final class OpenTelemetryListener implements PromptListener {
   /** The convention's name of a langchain4j finish reason: {@code TOOL_EXECUTION} is {@code tool_call}. */
   static String finishReason(String langchain4j) {
     return "TOOL_EXECUTION".equals(langchain4j) ? "tool_call" : langchain4j.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The turn a request sends: one more than the turns before it that asked for tools, which the
+   * conversation it sends holds (with their results), also in a call resumed after an approval.
+   */
+  static long turn(List<ChatMessage> messages) {
+    long turn = 1;
+    for (ChatMessage m : messages) {
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+        turn++;
+      }
+    }
+    return turn;
   }
 
   private static String errorType(Throwable failure) {

@@ -73,6 +73,12 @@ class ToolAndStreamSpansTest {
       throw new IllegalStateException("radar offline");
     }
 
+    /** Breaks with an Error, not an exception. */
+    @Tool
+    public String sensor() {
+      throw new AssertionError("sensor fault");
+    }
+
     /**
      * A summary of a city, written by a nested prompt call.
      *
@@ -279,6 +285,54 @@ class ToolAndStreamSpansTest {
         () -> assertEquals("unknown_tool", unknown.getAttributes().get(GenAiAttributes.ERROR_TYPE)),
         () -> assertEquals(StatusCode.UNSET, named(all, "invoke_workflow Agent.weatherNow").getStatus().getStatusCode(),
             "the model got the errors back and answered: the call succeeded"));
+  }
+
+  @Test
+  void eachTurnOfAToolLoopHasItsNumberAndEachToolSpanItsToolsDescription() {
+    OfflineModel model = OfflineModel.fromJson("""
+        {"replies": [{"method": "Agent.weatherNow", "replies": [
+          {"toolCalls": [{"name": "forecast", "arguments": {"city": "Oslo"}}]},
+          {"toolCalls": [{"name": "forecast", "arguments": {"city": "Rome"}}, {"name": "teleport", "arguments": {}}]},
+          "Sunny in both."]}]}
+        """);
+    assertEquals("Sunny in both.", agent(model, false).weatherNow("Oslo and Rome").value());
+
+    List<SpanData> all = finished();
+    List<SpanData> chats = all.stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
+    assertEquals(List.of(1L, 2L, 3L), chats.stream().map(s -> s.getAttributes().get(GenAiAttributes.TURN)).toList(),
+        "each turn its number: the spans of a tool loop are told apart");
+    assertEquals(List.of(1L, 1L, 1L), chats.stream().map(s -> s.getAttributes().get(GenAiAttributes.ATTEMPT_NUMBER)).toList(),
+        "each turn's first request");
+    List<SpanData> forecasts = all.stream().filter(s -> s.getName().equals("execute_tool forecast")).toList();
+    assertEquals(List.of(1L, 2L), forecasts.stream().map(s -> s.getAttributes().get(GenAiAttributes.TOOL_TURN)).toList(),
+        "a tool span's turn is the chat span that asked for it");
+    for (SpanData forecast : forecasts) {
+      assertEquals("The forecast of a city.", forecast.getAttributes().get(GenAiAttributes.TOOL_DESCRIPTION), "from the tool's Javadoc");
+    }
+    SpanData unknown = named(all, "execute_tool teleport");
+    assertNull(unknown.getAttributes().get(GenAiAttributes.TOOL_DESCRIPTION), "no tool, no description");
+    assertEquals("unknown_tool", unknown.getAttributes().get(GenAiAttributes.ERROR_TYPE));
+  }
+
+  @Test
+  void aToolThatThrowsAnErrorEndsItsSpanWithErrorStatusAndTheErrorFailsTheCall() {
+    OfflineModel model = OfflineModel.builder().when("Agent.weatherNow").callsTool("sensor", "{}").reply("Unreachable.").build();
+    Agent agent = agent(model, false);
+    Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> agent.weatherNow("Paris"));
+    Throwable cause = thrown;
+    while (cause.getCause() != null && !(cause instanceof AssertionError)) {
+      cause = cause.getCause();
+    }
+    assertEquals("sensor fault", cause.getMessage(), "the Error is not swallowed: " + thrown);
+
+    SpanData sensor = named(finished(), "execute_tool sensor");
+    assertAll(
+        () -> assertEquals(StatusCode.ERROR, sensor.getStatus().getStatusCode()),
+        () -> assertEquals(AssertionError.class.getName(), sensor.getAttributes().get(GenAiAttributes.ERROR_TYPE)),
+        () -> assertEquals("sensor fault", sensor.getStatus().getDescription()),
+        () -> assertEquals("Breaks with an Error, not an exception.", sensor.getAttributes().get(GenAiAttributes.TOOL_DESCRIPTION)),
+        () -> assertFalse(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid(),
+            "the tool's span is no longer current on the thread that ran it"));
   }
 
   @Test

@@ -216,8 +216,8 @@ final class Listeners {
     }
 
     @Override
-    public void toolStarted(int turn, String id, String tool, String arguments) {
-      each("toolStarted", l -> l.toolStarted(call, turn, id, tool, arguments));
+    public void toolStarted(int turn, String id, String tool, String description, String arguments) {
+      each("toolStarted", l -> l.toolStarted(call, turn, id, tool, description, arguments));
     }
 
     @Override

@@ -102,9 +102,10 @@ public interface CallObserver {
    * @param turn the model turn that asked for it, from 1
    * @param id the call's id
    * @param tool the tool name
+   * @param description the tool's description, or {@code null} for a tool the call does not have
    * @param arguments the arguments as the model sent them (JSON)
    */
-  default void toolStarted(int turn, String id, String tool, String arguments) {}
+  default void toolStarted(int turn, String id, String tool, String description, String arguments) {}
 
   /**
    * A tool call ended, on the thread that ran it; the default reports it as {@link #toolCalled}.

@@ -187,11 +187,12 @@ final class ToolLoop {
   private static ToolCallRecord call(ToolRun run, ToolExecutionRequest request, int turn, CallObserver observer, StreamSink sink) {
     long start = System.nanoTime();
     String name = request.name();
-    observer.toolStarted(turn, request.id(), name, request.arguments());
+    ToolSpec spec = run.tools().spec(name);
+    observer.toolStarted(turn, request.id(), name, spec == null ? null : spec.description(), request.arguments());
     String result;
     String error = null;
     Throwable failure = null;
-    if (run.tools().spec(name) == null) {
+    if (spec == null) {
       error = "unknown tool";
       result = "Error: there is no tool named '" + name + "'; the tools are " + String.join(", ", run.tools().names());
     } else if (Boolean.FALSE.equals(run.decision(request.id()))) {
@@ -202,7 +203,10 @@ final class ToolLoop {
         result = run.tools().call(name, request.arguments());
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt(); // cancelled while the tool ran: no result to send back
-        throw new CancellationException("tool call " + name + " was interrupted");
+        CancellationException cancelled = new CancellationException("tool call " + name + " was interrupted");
+        throw ended(observer, turn, request, cancelled, start);
+      } catch (Error e) {
+        throw ended(observer, turn, request, e, start); // fails the call, not sent back to the model
       } catch (OutputParseException invalid) {
         error = "invalid arguments: " + String.join("; ", invalid.errors());
         result = "Error: the arguments of " + name + " are not valid: " + String.join("; ", invalid.errors()) + ". Call it again with valid arguments.";
@@ -223,5 +227,16 @@ final class ToolLoop {
       sink.toolResult(record);
     }
     return record;
+  }
+
+  /**
+   * {@code thrown}, once listeners heard that the tool call ended with it: a tool that fails the call
+   * (an {@code Error}, an interruption) still ends its {@code toolStarted}, on its own thread.
+   */
+  private static <T extends Throwable> T ended(CallObserver observer, int turn, ToolExecutionRequest request, T thrown, long start) {
+    String error = thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    observer.toolFinished(new ToolCallRecord(turn, request.id(), request.name(), request.arguments(), null, error,
+        Duration.ofNanos(System.nanoTime() - start)), thrown);
+    return thrown;
   }
 }
