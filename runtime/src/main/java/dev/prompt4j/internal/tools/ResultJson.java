@@ -23,13 +23,27 @@ public final class ResultJson {
   /** A buffer grown past this many characters is not kept for the next result. */
   static final int KEEP_LIMIT = 8192;
 
-  private static final ThreadLocal<ResultJson> CACHED = ThreadLocal.withInitial(ResultJson::new);
+  /** The size of a new buffer. */
+  private static final int INITIAL = 256;
 
-  private char[] buf = new char[256];
+  /** The first character of a buffer: the thread's buffer is free, or in use. The text starts after it. */
+  private static final char FREE = 0;
+  private static final char IN_USE = 1;
+
+  // A char[], not a writer: a thread keeps only a JDK type, which pins no class loader of the application.
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[INITIAL]);
+
+  private char[] buf;
   private int len;
-  private boolean busy;
+  private final boolean owner; // buf is (or grew from) the thread's buffer: it goes back there at the end
+  private boolean grown; // buf is a new array: the thread keeps it instead
 
-  private ResultJson() {}
+  private ResultJson(char[] buf, boolean owner) {
+    this.buf = buf;
+    this.owner = owner;
+    buf[1] = '{';
+    len = 2;
+  }
 
   /**
    * Starts an object.
@@ -37,14 +51,12 @@ public final class ResultJson {
    * @return the writer
    */
   public static ResultJson object() {
-    ResultJson w = CACHED.get();
-    if (w.busy) {
-      w = new ResultJson();
+    char[] b = BUFFER.get();
+    if (b[0] != FREE) {
+      return new ResultJson(new char[INITIAL], false);
     }
-    w.busy = true;
-    w.buf[0] = '{';
-    w.len = 1;
-    return w;
+    b[0] = IN_USE;
+    return new ResultJson(b, true);
   }
 
   /** Room for {@code n} more characters. */
@@ -52,6 +64,7 @@ public final class ResultJson {
     char[] b = buf;
     if (len + n > b.length) {
       b = buf = java.util.Arrays.copyOf(b, Math.max(b.length * 2, len + n));
+      grown = true;
     }
     return b;
   }
@@ -61,7 +74,7 @@ public final class ResultJson {
     int n = name.length();
     char[] b = room(n + 4);
     int at = len;
-    if (at > 1) {
+    if (at > 2) {
       b[at++] = ',';
     }
     b[at++] = '"';
@@ -217,11 +230,15 @@ public final class ResultJson {
   public String end() {
     char[] b = room(1);
     b[len++] = '}';
-    String json = new String(b, 0, len);
-    if (b.length > KEEP_LIMIT) {
-      buf = new char[256]; // a large result does not stay with the thread
+    String json = new String(b, 1, len - 1);
+    if (owner) {
+      b[0] = FREE;
+      if (b.length > KEEP_LIMIT) {
+        BUFFER.set(new char[INITIAL]); // a large result does not stay with the thread
+      } else if (grown) {
+        BUFFER.set(b);
+      }
     }
-    busy = false;
     return json;
   }
 
