@@ -73,6 +73,14 @@ class ToolAndStreamSpansTest {
       throw new IllegalStateException("radar offline");
     }
 
+    /** Waits, interrupted as a cancelled call or a time limit interrupts it (here at once, by itself: no timing). */
+    @Tool
+    public String stall() throws InterruptedException {
+      Thread.currentThread().interrupt();
+      new java.util.concurrent.CountDownLatch(1).await(10, TimeUnit.SECONDS);
+      return "not interrupted";
+    }
+
     /** Breaks with an Error, not an exception. */
     @Tool
     public String sensor() {
@@ -333,6 +341,22 @@ class ToolAndStreamSpansTest {
         () -> assertEquals("Breaks with an Error, not an exception.", sensor.getAttributes().get(GenAiAttributes.TOOL_DESCRIPTION)),
         () -> assertFalse(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid(),
             "the tool's span is no longer current on the thread that ran it"));
+  }
+
+  @Test
+  void aToolInterruptedWhileItRunsEndsItsSpanAsCancelled() {
+    OfflineModel model = OfflineModel.builder().when("Agent.weatherNow").callsTool("stall", "{}").reply("Unreachable.").build();
+    Agent agent = agent(model, false);
+    try {
+      org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, () -> agent.weatherNow("Paris"));
+    } finally {
+      assertTrue(Thread.interrupted(), "the interruption is kept for the caller"); // and cleared for the next test
+    }
+
+    SpanData stall = named(finished(), "execute_tool stall");
+    assertEquals(StatusCode.ERROR, stall.getStatus().getStatusCode());
+    assertEquals(java.util.concurrent.CancellationException.class.getName(), stall.getAttributes().get(GenAiAttributes.ERROR_TYPE));
+    assertFalse(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid(), "no tool span left current");
   }
 
   @Test
