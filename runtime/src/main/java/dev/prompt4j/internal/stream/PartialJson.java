@@ -156,7 +156,7 @@ public final class PartialJson {
       keys = java.util.Arrays.copyOf(keys, depth * 2);
       open = java.util.Arrays.copyOf(open, depth * 2);
     }
-    keys[depth] = depth > 0 && open[depth - 1] instanceof Map ? field : null;
+    keys[depth] = depth > 0 && open[depth - 1] instanceof LinkedHashMap ? field : null;
     open[depth++] = container;
   }
 
@@ -167,7 +167,7 @@ public final class PartialJson {
   @SuppressWarnings("unchecked")
   private void freeze(Object live) {
     Object view;
-    if (live instanceof Map<?, ?> m) {
+    if (live instanceof LinkedHashMap<?, ?> m) {
       view = new Frozen.FrozenMap((Map<String, Object>) m);
     } else {
       view = new Frozen.FrozenList((List<Object>) live);
@@ -176,7 +176,7 @@ public final class PartialJson {
     Object parent = depth == 0 ? null : open[depth - 1];
     if (parent == null) {
       frozenRoot = (Map<String, Object>) view;
-    } else if (parent instanceof Map<?, ?> map) {
+    } else if (parent instanceof LinkedHashMap<?, ?> map) {
       ((Map<String, Object>) map).put(keys[depth], view);
     } else {
       List<Object> list = (List<Object>) parent;
@@ -187,11 +187,20 @@ public final class PartialJson {
   @SuppressWarnings("unchecked")
   private void attach(Object value) {
     Object parent = open[depth - 1];
-    if (parent instanceof Map<?, ?> map) {
+    if (parent instanceof LinkedHashMap<?, ?> map) {
       ((Map<String, Object>) map).put(field, value);
     } else {
       ((List<Object>) parent).add(value);
     }
+  }
+
+  /**
+   * Whether {@code v} is an object or array of the tree being read (open, or closed when rules apply):
+   * the tree's own classes are checked, not the {@code Map} and {@code List} interfaces, whose
+   * checks cost a search of the class's interfaces each time one fails (most values are strings).
+   */
+  private static boolean isLive(Object v) {
+    return v instanceof LinkedHashMap || v instanceof ArrayList;
   }
 
   /** The live value of the root's {@code name} (items: read, never change), or {@code null}. */
@@ -250,7 +259,7 @@ public final class PartialJson {
         continue;
       }
       String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-      if (rules.done().contains(at) && (v instanceof Map || v instanceof List) && !closed.contains(v)) {
+      if (rules.done().contains(at) && isLive(v) && !closed.contains(v)) {
         continue; // @StreamDone: not until it closed
       }
       Object copied = copyValue(v, at);
@@ -283,10 +292,10 @@ public final class PartialJson {
   }
 
   private Object copyValue(Object v, String path) {
-    if (!(v instanceof Map || v instanceof List) || (plain && Frozen.is(v))) {
+    if (!isLive(v)) {
       return v; // a value, or a container frozen when it closed
     }
-    if (!closed.contains(v)) {
+    if (plain || !closed.contains(v)) { // plain: every closed container is frozen (no identity hash to make)
       return copyOpen(v, path);
     }
     Object done = finished.get(v);
@@ -301,16 +310,16 @@ public final class PartialJson {
 
   @SuppressWarnings("unchecked")
   private Object copyOpen(Object v, String path) {
-    if (v instanceof Map<?, ?> m) {
+    if (v instanceof LinkedHashMap<?, ?> m) {
       Map<String, Object> copy = copy((Map<String, Object>) m, path);
       return copy == null ? SKIP : copy;
     }
-    if (v instanceof List<?> l) {
+    if (v instanceof ArrayList<?> l) {
       // Only the last element can still change: the others are copied once, into an array every snapshot shares.
       PrefixList.Done<Object> done = prefixes.computeIfAbsent(l, k -> new PrefixList.Done<>());
       String items = plain ? null : path + "[]";
       Object last = l.isEmpty() ? null : l.get(l.size() - 1);
-      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed(last);
+      boolean lastOpen = isLive(last) && !closed(last);
       int settled = lastOpen ? l.size() - 1 : l.size();
       while (done.scanned < settled) {
         Object item = copyValue(l.get(done.scanned++), items);
