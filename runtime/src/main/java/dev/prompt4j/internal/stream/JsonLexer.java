@@ -216,7 +216,8 @@ abstract class JsonLexer {
 
   /**
    * The field name {@code b[from, to)}: the same instance as last time for a name seen before (a list
-   * of records repeats its components' names), so it is neither allocated again nor hashed again.
+   * of records repeats its components' names), so it is neither allocated again nor hashed again;
+   * a short name is the interned instance, as the string literals of generated code are.
    */
   private String name(char[] b, int from, int to) {
     int n = to - from;
@@ -237,7 +238,10 @@ abstract class JsonLexer {
     }
     String read = new String(b, from, n);
     if (n <= 32) {
-      names[slot] = read; // a bounded cache: a colliding name replaces the one before
+      // A bounded cache (a colliding name replaces the one before), of the JVM's own instances: the
+      // generated partial types look components up by their literal names, found by identity first.
+      read = read.intern();
+      names[slot] = read;
     }
     return read;
   }

@@ -83,6 +83,21 @@ class JsonLexerTest {
   }
 
   @Test
+  void fieldNamesAreOneInternedInstanceAndLookUpsByAnEqualStringStillFindThem() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"items\": [{\"na");
+    parser.feed("me\": \"a\"}, {\"name\": \"b\", \"n");
+    Map<String, Object> snapshot = parser.snapshot();
+    List<?> items = (List<?>) snapshot.get(new String("items")); // not the interned instance
+    assertEquals(List.of(Map.of("name", "a"), Map.of("name", "b")), items);
+    String first = ((Map<?, ?>) items.get(0)).keySet().iterator().next().toString();
+    String second = ((Map<?, ?>) items.get(1)).keySet().iterator().next().toString();
+    org.junit.jupiter.api.Assertions.assertSame("name", first, "a name split across chunks is the interned instance");
+    org.junit.jupiter.api.Assertions.assertSame(first, second);
+    assertEquals("b", ((Map<?, ?>) items.get(1)).get(new String("name")));
+  }
+
+  @Test
   void decimalsAreTheDoublesParseDoubleReads() {
     Random random = new Random(11);
     for (int n = 0; n < 3000; n++) {
