@@ -15,8 +15,9 @@ import java.util.Arrays;
  * number could go on); a bracket at once. Values are Jackson's too: an integer is an {@code
  * Integer} when it fits, else a {@code Long}, else a {@code BigInteger}; a number with a fraction or
  * an exponent is a {@code Double}. The grammar is JSON's as Jackson reads it by default (no
- * comments, trailing commas, leading zeros or raw control characters in strings); at the first
- * character that breaks it the lexer stops, and the final parse reports what is wrong.
+ * comments, trailing commas, leading zeros or raw control characters in strings; numbers of at most
+ * 1,000 characters, nesting at most 1,000 deep); at the first character that breaks it the lexer
+ * stops, and the final parse reports what is wrong.
  *
  * <p>Not thread-safe: one stream feeds it on one thread at a time.
  */
@@ -34,6 +35,10 @@ abstract class JsonLexer {
   private static final byte NONE = 0;
   private static final byte STRING = 1;
   private static final byte SCALAR = 2; // a number, true, false or null
+
+  /** Jackson's default limits ({@code StreamReadConstraints}): characters of a number, nesting depth. */
+  private static final int MAX_NUMBER = 1000;
+  private static final int MAX_DEPTH = 1000;
 
   private static final Object INVALID = new Object();
   private static final Object NULL = new Object();
@@ -143,6 +148,10 @@ abstract class JsonLexer {
         char c;
         while (i < len && (((c = b[i]) >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' || c == 'E')) {
           i++;
+        }
+        if (i - tokenStart > MAX_NUMBER) {
+          state = BROKEN; // Jackson's limit: a longer number is refused (and its BigInteger would cost its length squared)
+          break;
         }
         if (i == len) { // it may go on in the next chunk
           kept = keep(b, tokenStart, len);
@@ -260,6 +269,10 @@ abstract class JsonLexer {
   private boolean open(boolean object, byte next) {
     if (state != VALUE && state != FIRST_VALUE) {
       state = BROKEN;
+      return false;
+    }
+    if (depth == MAX_DEPTH) {
+      state = BROKEN; // Jackson's limit
       return false;
     }
     if (depth == objects.length) {

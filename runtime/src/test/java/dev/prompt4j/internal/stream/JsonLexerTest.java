@@ -150,6 +150,20 @@ class JsonLexerTest {
   }
 
   @Test
+  void numbersAndNestingBeyondJacksonsLimitsStopThePartials() {
+    PartialJson parser = new PartialJson();
+    parser.feed("{\"ok\": 1, \"n\": " + "9".repeat(600));
+    parser.feed("9".repeat(600) + ", \"after\": 2}");
+    assertEquals(Map.of("ok", 1), parser.snapshot(), "a 1,200-digit number is refused, as Jackson refuses it");
+    assertFalse(parser.isComplete());
+    PartialJson deep = new PartialJson();
+    deep.feed("{\"a\": " + "[".repeat(998) + "1" + "]".repeat(998) + ", \"b\": " + "[".repeat(1000));
+    assertEquals(1, ((List<?>) (Object) deep.snapshot().get("a")).size(), "1,000 deep is read");
+    assertFalse(deep.feed("1"), "the 1,001st level is refused");
+    assertFalse(deep.isComplete());
+  }
+
+  @Test
   void aStringSplitInsideAnEscapeOrASurrogatePairIsReadWhole() {
     String answer = "{\"s\": \"a\\u00e9\\ud83d\\ude00\\\"\\\\\\/\\b\\f\\n\\r\\t\ud83c\udf89\u00fc\u6708z\"}";
     for (int size = 1; size <= 4; size++) {
