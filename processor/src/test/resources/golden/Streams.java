@@ -9,6 +9,7 @@ import dev.prompt4j.StreamRequired;
 import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
+import reactor.core.publisher.Flux;
 
 @Call(provider = "openai", model = "gpt-4o-mini")
 public interface Streams {
@@ -51,6 +52,12 @@ public interface Streams {
 
   @Prompt("List facts about {topic}")
   Stream<String> facts(String topic);
+
+  @Prompt("Plan {topic} as it streams")
+  Flux<Streams_PlanPartial> planFlux(String topic);
+
+  @Prompt("Steps for {topic} as they complete")
+  Flux<Step> stepFlux(String topic);
 
   @ComputedField
   default String genre(String topic) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import reactor.core.publisher.Flux;
 
 /**
  * {@link Streams} made on its first call: every call goes to the instance {@code target} makes, once.
@@ -96,6 +97,16 @@ public final class Prompt4jLazy_Streams implements Streams, GeneratedPrompts {
   @Override
   public Stream<String> facts(String topic) {
     return target().facts(topic);
+  }
+
+  @Override
+  public Flux<Streams_PlanPartial> planFlux(String topic) {
+    return target().planFlux(topic);
+  }
+
+  @Override
+  public Flux<Streams.Step> stepFlux(String topic) {
+    return target().stepFlux(topic);
   }
 
   @Override

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
 
 /**
  * Implements {@link Streams} from its {@code @Prompt} templates.
@@ -372,6 +374,88 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
       "2d298efd111b",
       Outputs.text());
 
+  /**
+   * JSON Schema of {@code Plan}, derived at compile time from its type and constraints.
+   */
+  private static final String PLAN_FLUX_SCHEMA = """
+      {
+        "type": "object",
+        "properties": {
+          "goal": {
+            "type": "string"
+          },
+          "risks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "detail": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "name",
+                "detail"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "goal",
+          "risks",
+          "steps"
+        ],
+        "additionalProperties": false
+      }""";
+
+  private static final PromptMethod<Streams.Plan> PLAN_FLUX = PromptMethod.of(
+      Streams.class,
+      "planFlux",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "83c31f2da603",
+      Outputs.json(new TypeReference<Streams.Plan>() {}, "Plan", PLAN_FLUX_SCHEMA));
+
+  /**
+   * JSON Schema of {@code List<Step>}, derived at compile time from its type and constraints.
+   */
+  private static final String STEP_FLUX_SCHEMA = """
+      {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "detail": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "name",
+            "detail"
+          ],
+          "additionalProperties": false
+        }
+      }""";
+
+  private static final PromptMethod<List<Streams.Step>> STEP_FLUX = PromptMethod.of(
+      Streams.class,
+      "stepFlux",
+      CallSpec.of("openai", "gpt-4o-mini"),
+      "6d9800eb9ee8",
+      Outputs.json(new TypeReference<List<Streams.Step>>() {}, "List<Step>", STEP_FLUX_SCHEMA));
+
   private static final Factory FACTORY = new Factory();
 
   private final PromptContext context;
@@ -467,6 +551,22 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   }
 
   @Override
+  public Flux<Streams_PlanPartial> planFlux(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.planFlux is null; pass a value, or declare the parameter Optional");
+    return JdkFlowAdapter.flowPublisherToFlux(this.context.invokeStream(PLAN_FLUX, StreamRules.done("risks").required("steps[].name"), Streams_PlanPartial::of, null, invocation ->
+        Messages.single("Plan " + Values.text(topic)
+        + " as it streams")).partialPublisher(Streams_PlanPartial.class));
+  }
+
+  @Override
+  public Flux<Streams.Step> stepFlux(String topic) {
+    Objects.requireNonNull(topic, "topic of Streams.stepFlux is null; pass a value, or declare the parameter Optional");
+    return JdkFlowAdapter.flowPublisherToFlux(this.context.invokeStream(STEP_FLUX, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
+        Messages.single("Steps for " + Values.text(topic)
+        + " as they complete")).itemPublisher(Streams.Step.class));
+  }
+
+  @Override
   public PromptContext prompt4jContext() {
     return context;
   }
@@ -492,7 +592,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
 
     @Override
     public List<String> methods() {
-      return List.of("allSteps", "facts", "haiku", "moreSteps", "outline", "plan", "planPartials", "review", "steps", "tell");
+      return List.of("allSteps", "facts", "haiku", "moreSteps", "outline", "plan", "planFlux", "planPartials", "review", "stepFlux", "steps", "tell");
     }
 
     @Override

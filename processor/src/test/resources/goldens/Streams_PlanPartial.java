@@ -28,6 +28,6 @@ public record Streams_PlanPartial(String goal, List<String> risks,
   public static Streams_PlanPartial of(Map<String, Object> json, Partials partials) {
     return new Streams_PlanPartial(Partials.string(json.get("goal")),
         partials.list(json.get("risks"), item -> Partials.string(item)),
-        partials.list(json.get("steps"), item -> partials.record(item, Streams_StepPartial::of)));
+        partials.records(json.get("steps"), Streams_StepPartial::of));
   }
 }

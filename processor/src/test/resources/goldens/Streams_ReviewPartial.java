@@ -27,9 +27,8 @@ public record Streams_ReviewPartial(Streams.Mood mood, Double score, Long votes,
    */
   public static Streams_ReviewPartial of(Map<String, Object> json, Partials partials) {
     return new Streams_ReviewPartial(Partials.constant(json.get("mood"), Streams.Mood.values()),
-        Partials.number(json.get("score"), Number::doubleValue),
-        Partials.number(json.get("votes"), Number::longValue), Partials.bool(json.get("done")),
-        partials.record(json.get("plan"), Streams_PlanPartial::of),
-        partials.list(json.get("rounds"), item -> partials.list(item, item1 -> partials.record(item1, Streams_StepPartial::of))));
+        Partials.doubleValue(json.get("score")), Partials.longValue(json.get("votes")),
+        Partials.bool(json.get("done")), partials.record(json.get("plan"), Streams_PlanPartial::of),
+        partials.list(json.get("rounds"), item -> partials.records(item, Streams_StepPartial::of)));
   }
 }

@@ -25,6 +25,6 @@ public record Streams_StoryPartial(String title, Integer chapters) {
    */
   public static Streams_StoryPartial of(Map<String, Object> json, Partials partials) {
     return new Streams_StoryPartial(Partials.string(json.get("title")),
-        Partials.number(json.get("chapters"), Number::intValue));
+        Partials.intValue(json.get("chapters")));
   }
 }

@@ -6,6 +6,7 @@ import dev.prompt4j.PromptStream;
 import dev.prompt4j.StreamRequired;
 import java.util.List;
 import java.util.concurrent.Flow;
+import reactor.core.publisher.Flux;
 
 /** A record answer and a list answer per HTTP provider, streamed over the loopback SSE server ({@link TypedStreamingWireTest}). */
 interface Routes {
@@ -32,4 +33,12 @@ interface Routes {
   @Call(provider = "openai", model = "gpt-4o-mini")
   @Prompt("Legs for {x}")
   Flow.Publisher<Leg> legs(String x);
+
+  @Call(provider = "openai", model = "gpt-4o-mini")
+  @Prompt("Route for {x}")
+  Flux<Routes_RoutePartial> routeFlux(String x);
+
+  @Call(provider = "openai", model = "gpt-4o-mini")
+  @Prompt("Legs for {x}")
+  Flux<Leg> legFlux(String x);
 }

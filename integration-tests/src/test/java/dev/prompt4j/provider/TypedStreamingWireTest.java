@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prompt4j.Prompt4j;
 import dev.prompt4j.PromptStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,17 @@ class TypedStreamingWireTest {
         .build().create(Routes.class);
   }
 
+  /** The partials of {@link #ROUTE}: one per delta that changed something (the name completes in the second, a leg shows once it has "from"). */
+  private static List<Routes_RoutePartial> routePartials() {
+    Routes_LegPartial oslo = new Routes_LegPartial("Oslo", "Bergen", 7);
+    return List.of(
+        new Routes_RoutePartial(null, null),
+        new Routes_RoutePartial("Nord ✓", List.of(new Routes_LegPartial("Oslo", null, null))),
+        new Routes_RoutePartial("Nord ✓", List.of(new Routes_LegPartial("Oslo", "Bergen", null))),
+        new Routes_RoutePartial("Nord ✓", List.of(oslo)),
+        new Routes_RoutePartial("Nord ✓", List.of(oslo, new Routes_LegPartial("Bergen", "Flåm", 2))));
+  }
+
   @ParameterizedTest
   @MethodSource("providers")
   void aRecordAnswerStreamsItsTypedPartials(String provider) throws Exception {
@@ -46,15 +58,7 @@ class TypedStreamingWireTest {
         case "gemini" -> routes.gemini("fjords");
         default -> routes.ollama("fjords");
       };
-      List<Routes_RoutePartial> partials = stream.partials(Routes_RoutePartial.class).toList();
-      Routes_LegPartial oslo = new Routes_LegPartial("Oslo", "Bergen", 7);
-      // one partial per delta that changed something: the name completes in the second delta, a leg shows once it has "from"
-      assertEquals(List.of(
-          new Routes_RoutePartial(null, null),
-          new Routes_RoutePartial("Nord ✓", List.of(new Routes_LegPartial("Oslo", null, null))),
-          new Routes_RoutePartial("Nord ✓", List.of(new Routes_LegPartial("Oslo", "Bergen", null))),
-          new Routes_RoutePartial("Nord ✓", List.of(oslo)),
-          new Routes_RoutePartial("Nord ✓", List.of(oslo, new Routes_LegPartial("Bergen", "Flåm", 2)))), partials);
+      assertEquals(routePartials(), stream.partials(Routes_RoutePartial.class).toList());
       assertEquals(new Routes.Route("Nord ✓", List.of(new Routes.Leg("Oslo", "Bergen", 7), new Routes.Leg("Bergen", "Flåm", 2))),
           stream.result().value());
     }
@@ -75,6 +79,26 @@ class TypedStreamingWireTest {
       done.get(10, TimeUnit.SECONDS);
       assertEquals(List.of(new Routes.Leg("Oslo", "Bergen", 7), new Routes.Leg("Bergen", "Flåm", 2)), received);
       assertTrue(server.bodies.get(0).contains("Legs for fjords"), server.bodies.get(0));
+    }
+  }
+
+  @Test
+  void aFluxOfPartialsEmitsTheSameSequenceAsThePromptStream() throws Exception {
+    try (SseServer server = new SseServer("openai", ROUTE, 5)) {
+      assertEquals(routePartials(), routes("openai", server).routeFlux("fjords").collectList().block(Duration.ofSeconds(10)));
+      assertTrue(server.bodies.get(0).contains("Route for fjords"), server.bodies.get(0));
+    }
+  }
+
+  @Test
+  void aFluxOfItemsEmitsEachElementAsItCompletesAndCancelsWithTake() throws Exception {
+    List<String> legs = List.of("[{\"from\":\"Oslo\",\"to\":\"Ber", "gen\",\"hours\":7},{\"from\":\"Bergen\",", "\"to\":\"Flåm\",\"hours\":2}]");
+    try (SseServer server = new SseServer("openai", legs, 5)) {
+      Routes routes = routes("openai", server);
+      assertEquals(List.of(new Routes.Leg("Oslo", "Bergen", 7), new Routes.Leg("Bergen", "Flåm", 2)),
+          routes.legFlux("fjords").collectList().block(Duration.ofSeconds(10)));
+      // Reactor's take(1) cancels the subscription after the first element: the flux ends with it.
+      assertEquals(List.of(new Routes.Leg("Oslo", "Bergen", 7)), routes.legFlux("fjords").take(1).collectList().block(Duration.ofSeconds(10)));
     }
   }
 }

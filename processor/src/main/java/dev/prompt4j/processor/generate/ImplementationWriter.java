@@ -148,12 +148,12 @@ public final class ImplementationWriter {
       case VALUE, RESPONSE -> "invoke";
       case FUTURE_VALUE -> "invokeAsyncValue";
       case FUTURE_RESPONSE -> "invokeAsync";
-      case STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT, PARTIAL_PUBLISHER, ITEM_PUBLISHER, ITEM_STREAM -> "invokeStream";
+      case STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT, PARTIAL_PUBLISHER, ITEM_PUBLISHER, ITEM_STREAM, FLUX_PARTIAL, FLUX_ITEM -> "invokeStream";
     };
     CodeBlock toolSet = tools == null ? null : tools.code(method.element(), (javax.lang.model.element.TypeElement) owner.asElement());
     CodeBlock toolArgument = toolSet == null ? CodeBlock.of("") : CodeBlock.of(",$W$L", toolSet); // the tools follow the renderer
     // Streaming (#11): text shapes read the PromptStream's chunks; Flux adapts its Flow.Publisher.
-    CodeBlock prefix = method.shape() == ReturnShape.FLUX_TEXT ? CodeBlock.of("$T.flowPublisherToFlux(", JDK_FLOW_ADAPTER) : CodeBlock.of("");
+    CodeBlock prefix = method.shape().flux() ? CodeBlock.of("$T.flowPublisherToFlux(", JDK_FLOW_ADAPTER) : CodeBlock.of("");
     CodeBlock rules = StreamCode.arguments(method); // rules, typed partials, items
     if (method.fields().isEmpty()) {
       body.add("return $Lthis.context.$L($L, $L$L ->$W$L$L)", prefix, call, method.constantName(), rules, invocation, messages, toolArgument);
@@ -182,7 +182,7 @@ public final class ImplementationWriter {
       case TEXT_PUBLISHER -> body.add(".textPublisher()");
       case TEXT_STREAM -> body.add(".text()");
       case FLUX_TEXT -> body.add(".textPublisher())");
-      default -> body.add(StreamCode.suffix(method));
+      default -> body.add(StreamCode.suffix(method)).add(method.shape().flux() ? ")" : "");
     }
     if (method.fields().isEmpty()) {
       spec.addStatement(body.build());

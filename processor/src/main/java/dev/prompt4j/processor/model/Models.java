@@ -48,7 +48,26 @@ public final class Models {
     /** {@code Flow.Publisher<X>}, {@code X} a record: the elements of a {@code List<X>} answer as each completes. */
     ITEM_PUBLISHER,
     /** {@code Stream<X>}, {@code X} a record: the elements of a {@code List<X>} answer, blocking. */
-    ITEM_STREAM;
+    ITEM_STREAM,
+    /** {@code Flux<TPartial>} (Reactor on the compile class path): as {@link #PARTIAL_PUBLISHER}. */
+    FLUX_PARTIAL,
+    /** {@code Flux<X>} (Reactor on the compile class path), {@code X} a record: as {@link #ITEM_PUBLISHER}. */
+    FLUX_ITEM;
+
+    /** The {@code Flow.Publisher} shape a {@code Flux} shape adapts (the shape itself for the others). */
+    public ReturnShape publisher() {
+      return switch (this) {
+        case FLUX_TEXT -> TEXT_PUBLISHER;
+        case FLUX_PARTIAL -> PARTIAL_PUBLISHER;
+        case FLUX_ITEM -> ITEM_PUBLISHER;
+        default -> this;
+      };
+    }
+
+    /** Whether the method returns Reactor's {@code Flux}, adapted from the stream's {@code Flow.Publisher}. */
+    public boolean flux() {
+      return publisher() != this;
+    }
 
     /** Whether the method streams its answer. */
     public boolean streams() {

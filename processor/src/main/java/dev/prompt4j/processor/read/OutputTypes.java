@@ -51,21 +51,22 @@ public final class OutputTypes {
     if (is(returnType, Annotations.PROMPT_STREAM)) {
       return ReturnShape.STREAM;
     }
-    if (is(returnType, "java.util.concurrent.Flow.Publisher")) {
+    boolean flux = is(returnType, FLUX); // Streaming (#11): a Flux adapts the Flow.Publisher of the same elements
+    if (flux || is(returnType, "java.util.concurrent.Flow.Publisher")) {
       if (partialRecord(argument(returnType), method) != null) {
-        return ReturnShape.PARTIAL_PUBLISHER;
+        return flux ? ReturnShape.FLUX_PARTIAL : ReturnShape.PARTIAL_PUBLISHER;
       }
       TypeElement element = PartialTypes.record(argument(returnType));
       if (element != null) { // Streaming (#11): partials of a record answer, or the records of a list answer
-        return PartialTypes.isPartial(element) ? ReturnShape.PARTIAL_PUBLISHER : ReturnShape.ITEM_PUBLISHER;
+        if (PartialTypes.isPartial(element)) {
+          return flux ? ReturnShape.FLUX_PARTIAL : ReturnShape.PARTIAL_PUBLISHER;
+        }
+        return flux ? ReturnShape.FLUX_ITEM : ReturnShape.ITEM_PUBLISHER;
       }
-      return ReturnShape.TEXT_PUBLISHER;
+      return flux ? ReturnShape.FLUX_TEXT : ReturnShape.TEXT_PUBLISHER;
     }
     if (is(returnType, "java.util.stream.Stream")) {
       return PartialTypes.record(argument(returnType)) != null ? ReturnShape.ITEM_STREAM : ReturnShape.TEXT_STREAM;
-    }
-    if (is(returnType, FLUX)) {
-      return ReturnShape.FLUX_TEXT;
     }
     if (is(returnType, "java.util.concurrent.CompletableFuture")) {
       return is(argument(returnType), Annotations.RESPONSE) ? ReturnShape.FUTURE_RESPONSE : ReturnShape.FUTURE_VALUE;
@@ -79,11 +80,11 @@ public final class OutputTypes {
       case VALUE -> returnType;
       case RESPONSE, FUTURE_VALUE, STREAM, TEXT_PUBLISHER, TEXT_STREAM, FLUX_TEXT -> argument(returnType);
       case FUTURE_RESPONSE -> argument(argument(returnType));
-      case PARTIAL_PUBLISHER -> {
+      case PARTIAL_PUBLISHER, FLUX_PARTIAL -> {
         TypeElement record = partialRecord(argument(returnType), method);
         yield record == null ? null : record.asType();
       }
-      case ITEM_PUBLISHER, ITEM_STREAM -> types.getDeclaredType(elements.getTypeElement("java.util.List"), argument(returnType));
+      case ITEM_PUBLISHER, ITEM_STREAM, FLUX_ITEM -> types.getDeclaredType(elements.getTypeElement("java.util.List"), argument(returnType));
     };
   }
 
@@ -113,7 +114,7 @@ public final class OutputTypes {
   public Optional<Output> read(ExecutableElement method, TypeMirror returnType, Report.Builder reporter) {
     TypeMirror value = valueType(returnType, method);
     ReturnShape shape = shape(returnType, method);
-    if (shape == ReturnShape.PARTIAL_PUBLISHER && value == null) {
+    if (shape.publisher() == ReturnShape.PARTIAL_PUBLISHER && value == null) {
       reporter.report(Diagnostic.PARTIAL_TYPE_ORPHAN, method, method.getSimpleName() + "()", returnType, argument(returnType));
       return Optional.empty();
     }

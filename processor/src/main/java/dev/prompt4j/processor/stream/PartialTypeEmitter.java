@@ -37,7 +37,7 @@ public final class PartialTypeEmitter {
     Report.Builder report = new Report.Builder();
     for (PromptMethod method : model.methods()) {
       TypeElement answer = PartialTypes.record(method.output().valueType());
-      if (answer == null || (method.shape() != ReturnShape.STREAM && method.shape() != ReturnShape.PARTIAL_PUBLISHER)) {
+      if (answer == null || (method.shape() != ReturnShape.STREAM && method.shape().publisher() != ReturnShape.PARTIAL_PUBLISHER)) {
         continue;
       }
       for (TypeElement record : PartialTypes.closure(answer)) {

@@ -216,6 +216,12 @@ public final class PartialTypes {
     if (inner != null && element.getQualifiedName().contentEquals("java.util.Optional")) {
       return conversion(inner, value, depth);
     }
+    TypeElement innerRecord = inner == null ? null : record(inner);
+    if (innerRecord != null) {
+      ClassName partial = partialName(innerRecord); // no lambda per snapshot
+      return new Conversion(ParameterizedTypeName.get(ClassName.get(List.class), partial),
+          CodeBlock.of("partials.records($L, $T::$L)", value, partial, FACTORY));
+    }
     if (inner != null) {
       String item = depth == 0 ? "item" : "item" + depth;
       Conversion each = conversion(inner, CodeBlock.of("$L", item), depth + 1);
@@ -227,19 +233,13 @@ public final class PartialTypes {
   }
 
   private static Conversion scalar(TypeName boxed, CodeBlock value) {
-    String number = switch (boxed.toString()) {
-      case "java.lang.Integer" -> "intValue";
+    String helper = switch (boxed.toString()) {
+      case "java.lang.Integer" -> "intValue"; // numbers: one static conversion each, no lambda
       case "java.lang.Long" -> "longValue";
       case "java.lang.Short" -> "shortValue";
       case "java.lang.Byte" -> "byteValue";
       case "java.lang.Double" -> "doubleValue";
       case "java.lang.Float" -> "floatValue";
-      default -> null;
-    };
-    if (number != null) {
-      return new Conversion(boxed, CodeBlock.of("$T.number($L, $T::$L)", PARTIALS, value, Number.class, number));
-    }
-    String helper = switch (boxed.toString()) {
       case "java.lang.String" -> "string";
       case "java.lang.Boolean" -> "bool";
       case "java.lang.Character" -> "character";

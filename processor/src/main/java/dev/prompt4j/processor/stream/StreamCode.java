@@ -22,7 +22,7 @@ public final class StreamCode {
 
   /** The arguments between the method constant and the renderer (each followed by a comma), or an empty block. */
   public static CodeBlock arguments(PromptMethod method) {
-    ReturnShape shape = method.shape();
+    ReturnShape shape = method.shape().publisher(); // a Flux: as the Flow.Publisher it adapts
     if (shape != ReturnShape.STREAM && shape != ReturnShape.PARTIAL_PUBLISHER && shape != ReturnShape.ITEM_PUBLISHER
         && shape != ReturnShape.ITEM_STREAM) {
       return CodeBlock.of("");
@@ -44,7 +44,7 @@ public final class StreamCode {
 
   /** What the body calls on the {@code PromptStream} for the method's return type, or an empty block. */
   public static CodeBlock suffix(PromptMethod method) {
-    return switch (method.shape()) {
+    return switch (method.shape().publisher()) {
       case PARTIAL_PUBLISHER -> CodeBlock.of(".partialPublisher($T.class)", PartialTypes.partialName(PartialTypes.record(method.output().valueType())));
       case ITEM_PUBLISHER -> CodeBlock.of(".itemPublisher($T.class)", element(method));
       case ITEM_STREAM -> CodeBlock.of(".items($T.class)", element(method));
@@ -52,13 +52,13 @@ public final class StreamCode {
     };
   }
 
-  /** The return type to write for a {@code Flow.Publisher<TPartial>}, whose mirror may still be erroneous. */
+  /** The return type to write for a {@code Flow.Publisher<TPartial>} or {@code Flux<TPartial>}, whose mirror may still be erroneous. */
   public static Optional<TypeName> returnType(PromptMethod method) {
-    if (method.shape() != ReturnShape.PARTIAL_PUBLISHER) {
+    if (method.shape().publisher() != ReturnShape.PARTIAL_PUBLISHER) {
       return Optional.empty();
     }
-    return Optional.of(ParameterizedTypeName.get(ClassName.get("java.util.concurrent", "Flow", "Publisher"),
-        PartialTypes.partialName(PartialTypes.record(method.output().valueType()))));
+    ClassName publisher = method.shape().flux() ? ClassName.get("reactor.core.publisher", "Flux") : ClassName.get("java.util.concurrent", "Flow", "Publisher");
+    return Optional.of(ParameterizedTypeName.get(publisher, PartialTypes.partialName(PartialTypes.record(method.output().valueType()))));
   }
 
   private static TypeName element(PromptMethod method) {

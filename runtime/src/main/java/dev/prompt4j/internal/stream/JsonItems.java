@@ -1,6 +1,5 @@
 package dev.prompt4j.internal.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjIntConsumer;
@@ -14,7 +13,7 @@ import java.util.function.ObjIntConsumer;
  * <p>Not thread-safe: one stream feeds it on one thread at a time.
  */
 public final class JsonItems {
-  private static final byte[] WRAP = ("{\"" + "value" + "\":").getBytes(StandardCharsets.UTF_8);
+  private static final String WRAP = "{\"value\":";
   private final PartialJson json = new PartialJson();
   private boolean started;
   private int handedOut;
@@ -35,7 +34,7 @@ public final class JsonItems {
       }
       started = true;
       if (bracket >= 0 && (brace < 0 || bracket < brace)) {
-        json.feed(WRAP, 0, WRAP.length);
+        json.feedFrom(WRAP, 0);
         from = bracket;
       } else {
         from = brace;

@@ -1,14 +1,7 @@
 package dev.prompt4j.internal.stream;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The structured answer so far, from its chunks: Jackson's non-blocking parser is fed each chunk's
- * bytes once, and each complete token updates one tree of maps and lists in place, so the work over
+ * The structured answer so far, from its chunks: a {@link JsonLexer} reads each chunk's characters
+ * once, and each complete token updates one tree of maps and lists in place, so the work over
  * an answer grows linearly with its length (re-parsing the text so far at every chunk would be
  * quadratic). Text before the first {@code {} (prose, a code fence) is skipped, and so is anything
  * after the object closes.
@@ -29,11 +22,10 @@ import java.util.Set;
  * <p>Not thread-safe: one stream feeds it on one thread at a time.
  */
 public final class PartialJson {
-  private static final JsonFactory JSON = new JsonFactory();
-
-  private final JsonParser parser;
-  private final ByteArrayFeeder feeder;
-  private final Deque<Object> open = new ArrayDeque<>();
+  private final Tokens lexer = new Tokens();
+  /** The open containers, outermost first: {@code open[depth - 1]} is the innermost. */
+  private Object[] open = new Object[8];
+  private int depth;
   private final Set<Object> closed = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Closed containers to their copy (or SKIP), made once: a snapshot copies only what is still open. */
   private final Map<Object, Object> finished = new IdentityHashMap<>();
@@ -49,7 +41,6 @@ public final class PartialJson {
   private final boolean plain;
   /** Per open container (by depth), the key it has in its parent object ({@code null} in a list). */
   private String[] keys = new String[8];
-  private final Utf8Chunks utf8 = new Utf8Chunks();
   private Map<String, Object> root;
   private Map<String, Object> frozenRoot; // plain: the root's view once it closed
   private String field;
@@ -70,12 +61,6 @@ public final class PartialJson {
   public PartialJson(StreamRules rules) {
     this.rules = rules;
     this.plain = rules.done().isEmpty() && rules.required().isEmpty();
-    try {
-      parser = JSON.createNonBlockingByteArrayParser();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
   }
 
   /**
@@ -98,94 +83,81 @@ public final class PartialJson {
     return feedFrom(chunk, from);
   }
 
-  /** Reads {@code chunk} from {@code from} on, encoded into the reused buffer (no array per chunk). */
+  /** Reads {@code chunk} from {@code from} on (the answer's first {@code {} or later). */
   boolean feedFrom(String chunk, int from) {
-    if (!utf8.append(chunk, from)) {
-      return false; // inside a string: fed with the chunk that ends it
-    }
-    return feed(utf8.bytes(), 0, utf8.take());
-  }
-
-  /**
-   * Reads bytes of the answer from its first {@code {} on.
-   *
-   * @param bytes the bytes
-   * @param offset where they start
-   * @param length how many
-   * @return whether the answer so far changed
-   */
-  public boolean feed(byte[] bytes, int offset, int length) {
     started = true;
-    boolean changed = false;
-    try {
-      feeder.feedInput(bytes, offset, offset + length);
-      JsonToken token;
-      while (!ended && (token = parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
-        changed |= apply(token);
-      }
-    } catch (IOException e) {
-      broken = true; // not JSON after all: the final parse reports it, with the re-ask
+    if (ended || broken) {
+      return false;
     }
+    boolean changed = lexer.feed(chunk, from);
+    broken = lexer.failed(); // not JSON after all: the final parse reports it, with the re-ask
     return changed;
   }
 
-  private boolean apply(JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (open.isEmpty()) {
-          root = map;
-        } else {
-          attach(map);
-        }
-        push(map);
-        return true;
+  /** The tokens of the answer, applied to the tree as they complete. */
+  private final class Tokens extends JsonLexer {
+    @Override
+    boolean startObject() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      if (depth == 0) {
+        root = map;
+      } else {
+        attach(map);
       }
-      case START_ARRAY -> {
-        if (open.isEmpty()) {
-          broken = true; // partials are for objects
-          return false;
-        }
-        List<Object> list = new ArrayList<>();
-        attach(list);
-        push(list);
-        return true;
-      }
-      case END_OBJECT, END_ARRAY -> {
-        Object live = open.pop();
-        if (plain) {
-          freeze(live);
-        } else {
-          closed.add(live);
-        }
-        if (open.isEmpty()) {
-          ended = true;
-        }
-        return !rules.done().isEmpty(); // a @StreamDone component may show now
-      }
-      case FIELD_NAME -> {
-        field = parser.currentName();
-        return false;
-      }
-      case VALUE_STRING -> attach(parser.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> attach(parser.getNumberValue());
-      case VALUE_TRUE -> attach(Boolean.TRUE);
-      case VALUE_FALSE -> attach(Boolean.FALSE);
-      case VALUE_NULL -> attach(null);
-      default -> {
-        return false;
-      }
+      push(map);
+      return true;
     }
-    return true;
+
+    @Override
+    boolean startArray() {
+      if (depth == 0) {
+        fail(); // partials are for objects
+        return false;
+      }
+      List<Object> list = new ArrayList<>();
+      attach(list);
+      push(list);
+      return true;
+    }
+
+    @Override
+    boolean end() {
+      Object live = open[--depth];
+      open[depth] = null;
+      if (plain) {
+        freeze(live);
+      } else {
+        closed.add(live);
+      }
+      if (depth == 0) {
+        ended = true;
+      }
+      return !rules.done().isEmpty(); // a @StreamDone component may show now
+    }
+
+    @Override
+    void name(String name) {
+      field = name;
+    }
+
+    @Override
+    boolean value(Object value) {
+      if (depth == 0) {
+        fail(); // partials are for objects
+        return false;
+      }
+      attach(value);
+      return true;
+    }
   }
 
   private void push(Object container) {
-    int depth = open.size();
     if (depth == keys.length) {
       keys = java.util.Arrays.copyOf(keys, depth * 2);
+      open = java.util.Arrays.copyOf(open, depth * 2);
     }
-    keys[depth] = open.peek() instanceof Map ? field : null;
-    open.push(container);
+    keys[depth] = depth > 0 && open[depth - 1] instanceof LinkedHashMap ? field : null;
+    open[depth++] = container;
   }
 
   /**
@@ -195,17 +167,17 @@ public final class PartialJson {
   @SuppressWarnings("unchecked")
   private void freeze(Object live) {
     Object view;
-    if (live instanceof Map<?, ?> m) {
+    if (live instanceof LinkedHashMap<?, ?> m) {
       view = new Frozen.FrozenMap((Map<String, Object>) m);
     } else {
       view = new Frozen.FrozenList((List<Object>) live);
       prefixes.remove(live);
     }
-    Object parent = open.peek();
+    Object parent = depth == 0 ? null : open[depth - 1];
     if (parent == null) {
       frozenRoot = (Map<String, Object>) view;
-    } else if (parent instanceof Map<?, ?> map) {
-      ((Map<String, Object>) map).put(keys[open.size()], view);
+    } else if (parent instanceof LinkedHashMap<?, ?> map) {
+      ((Map<String, Object>) map).put(keys[depth], view);
     } else {
       List<Object> list = (List<Object>) parent;
       list.set(list.size() - 1, view);
@@ -214,12 +186,21 @@ public final class PartialJson {
 
   @SuppressWarnings("unchecked")
   private void attach(Object value) {
-    Object parent = open.peek();
-    if (parent instanceof Map<?, ?> map) {
+    Object parent = open[depth - 1];
+    if (parent instanceof LinkedHashMap<?, ?> map) {
       ((Map<String, Object>) map).put(field, value);
     } else {
       ((List<Object>) parent).add(value);
     }
+  }
+
+  /**
+   * Whether {@code v} is an object or array of the tree being read (open, or closed when rules apply):
+   * the tree's own classes are checked, not the {@code Map} and {@code List} interfaces, whose
+   * checks cost a search of the class's interfaces each time one fails (most values are strings).
+   */
+  private static boolean isLive(Object v) {
+    return v instanceof LinkedHashMap || v instanceof ArrayList;
   }
 
   /** The live value of the root's {@code name} (items: read, never change), or {@code null}. */
@@ -278,7 +259,7 @@ public final class PartialJson {
         continue;
       }
       String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-      if (rules.done().contains(at) && (v instanceof Map || v instanceof List) && !closed.contains(v)) {
+      if (rules.done().contains(at) && isLive(v) && !closed.contains(v)) {
         continue; // @StreamDone: not until it closed
       }
       Object copied = copyValue(v, at);
@@ -311,10 +292,10 @@ public final class PartialJson {
   }
 
   private Object copyValue(Object v, String path) {
-    if (!(v instanceof Map || v instanceof List) || (plain && Frozen.is(v))) {
+    if (!isLive(v)) {
       return v; // a value, or a container frozen when it closed
     }
-    if (!closed.contains(v)) {
+    if (plain || !closed.contains(v)) { // plain: every closed container is frozen (no identity hash to make)
       return copyOpen(v, path);
     }
     Object done = finished.get(v);
@@ -329,16 +310,16 @@ public final class PartialJson {
 
   @SuppressWarnings("unchecked")
   private Object copyOpen(Object v, String path) {
-    if (v instanceof Map<?, ?> m) {
+    if (v instanceof LinkedHashMap<?, ?> m) {
       Map<String, Object> copy = copy((Map<String, Object>) m, path);
       return copy == null ? SKIP : copy;
     }
-    if (v instanceof List<?> l) {
+    if (v instanceof ArrayList<?> l) {
       // Only the last element can still change: the others are copied once, into an array every snapshot shares.
       PrefixList.Done<Object> done = prefixes.computeIfAbsent(l, k -> new PrefixList.Done<>());
       String items = plain ? null : path + "[]";
       Object last = l.isEmpty() ? null : l.get(l.size() - 1);
-      boolean lastOpen = (last instanceof Map || last instanceof List) && !closed(last);
+      boolean lastOpen = isLive(last) && !closed(last);
       int settled = lastOpen ? l.size() - 1 : l.size();
       while (done.scanned < settled) {
         Object item = copyValue(l.get(done.scanned++), items);

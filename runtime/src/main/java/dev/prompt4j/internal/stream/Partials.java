@@ -62,12 +62,13 @@ public final class Partials {
     if (!(value instanceof Map<?, ?> map)) {
       return null;
     }
-    Object known = built.get(map);
+    boolean fin = json.isFinal(map); // only a final map is kept: an open one is new in every snapshot
+    Object known = fin ? built.get(map) : null;
     if (known != null) {
       return (P) known;
     }
     P partial = factory.apply((Map<String, Object>) map, this);
-    if (json.isFinal(map)) {
+    if (fin) {
       built.put(map, partial);
     }
     return partial;
@@ -81,12 +82,31 @@ public final class Partials {
    * @param <X> the element type
    * @return an unmodifiable list, or {@code null} when {@code value} is not an array
    */
-  @SuppressWarnings("unchecked")
   public <X> List<X> list(Object value, Function<Object, X> element) {
+    return elements(value, element, null);
+  }
+
+  /**
+   * A list of records' partial: {@code list(value, item -> partials.record(item, factory))} without a
+   * lambda made per snapshot.
+   *
+   * @param value the component's JSON value (a list, or absent)
+   * @param factory the generated {@code XPartial::of}
+   * @param <P> the element's partial type
+   * @return an unmodifiable list, or {@code null} when {@code value} is not an array
+   */
+  public <P> List<P> records(Object value, BiFunction<Map<String, Object>, Partials, P> factory) {
+    return elements(value, null, factory);
+  }
+
+  /** Converts each element with {@code element}, or when it is {@code null}, as a record made by {@code factory}. */
+  @SuppressWarnings("unchecked")
+  private <X> List<X> elements(Object value, Function<Object, X> element, BiFunction<Map<String, Object>, Partials, ?> factory) {
     if (!(value instanceof List<?> items)) {
       return null;
     }
-    Object known = built.get(items);
+    boolean fin = json.isFinal(items);
+    Object known = fin ? built.get(items) : null;
     if (known != null) {
       return (List<X>) known;
     }
@@ -95,27 +115,32 @@ public final class Partials {
       // The settled elements are converted once (into an array later partials share), the open one each time.
       PrefixList.Done<Object> done = lists.computeIfAbsent(growing.key(), k -> new PrefixList.Done<>());
       while (done.scanned < growing.doneSize()) {
-        X x = element.apply(growing.get(done.scanned++));
+        X x = convert(growing.get(done.scanned++), element, factory);
         if (x != null) {
           done.add(x);
         }
       }
-      X tail = growing.hasTail() ? element.apply(growing.get(growing.doneSize())) : null;
+      X tail = growing.hasTail() ? convert(growing.get(growing.doneSize()), element, factory) : null;
       partial = (List<X>) (List<?>) done.snapshot(tail == null ? PrefixList.NONE : tail);
     } else {
       List<X> out = new ArrayList<>(items.size());
       for (Object item : items) {
-        X x = element.apply(item);
+        X x = convert(item, element, factory);
         if (x != null) {
           out.add(x);
         }
       }
       partial = Collections.unmodifiableList(out);
     }
-    if (json.isFinal(items)) {
+    if (fin) {
       built.put(items, partial);
     }
     return partial;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <X> X convert(Object item, Function<Object, X> element, BiFunction<Map<String, Object>, Partials, ?> factory) {
+    return element != null ? element.apply(item) : (X) record(item, factory);
   }
 
   /**
@@ -134,16 +159,55 @@ public final class Partials {
     return value instanceof Boolean b ? b : null;
   }
 
+  // One conversion per numeric type: no lambda to call, and a JSON number of the type already (the
+  // lexer reads integers as Integer or Long, other numbers as Double) is handed on, not boxed again.
+
   /**
-   * A number, as the component's type: {@code Partials.number(v, Number::intValue)}.
-   *
    * @param value a JSON value
-   * @param as converts a JSON number to the component's type
-   * @param <N> the component's boxed type
-   * @return it converted, or {@code null} when it is not a number
+   * @return it as an Integer, or {@code null} when it is not a number
    */
-  public static <N> N number(Object value, Function<Number, N> as) {
-    return value instanceof Number n ? as.apply(n) : null;
+  public static Integer intValue(Object value) {
+    return value instanceof Integer i ? i : value instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+  }
+
+  /**
+   * @param value a JSON value
+   * @return it as a Long, or {@code null} when it is not a number
+   */
+  public static Long longValue(Object value) {
+    return value instanceof Long l ? l : value instanceof Number n ? Long.valueOf(n.longValue()) : null;
+  }
+
+  /**
+   * @param value a JSON value
+   * @return it as a Short, or {@code null} when it is not a number
+   */
+  public static Short shortValue(Object value) {
+    return value instanceof Number n ? Short.valueOf(n.shortValue()) : null;
+  }
+
+  /**
+   * @param value a JSON value
+   * @return it as a Byte, or {@code null} when it is not a number
+   */
+  public static Byte byteValue(Object value) {
+    return value instanceof Number n ? Byte.valueOf(n.byteValue()) : null;
+  }
+
+  /**
+   * @param value a JSON value
+   * @return it as a Double, or {@code null} when it is not a number
+   */
+  public static Double doubleValue(Object value) {
+    return value instanceof Double d ? d : value instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
+  }
+
+  /**
+   * @param value a JSON value
+   * @return it as a Float, or {@code null} when it is not a number
+   */
+  public static Float floatValue(Object value) {
+    return value instanceof Number n ? Float.valueOf(n.floatValue()) : null;
   }
 
   /**

@@ -39,6 +39,11 @@ final class SnapshotMap extends AbstractMap<String, Object> {
 
   private int indexOf(Object key) {
     for (int i = 0; i < entries.length; i += 2) {
+      if (entries[i] == key) { // the lexer's names are interned, as generated code's literals
+        return i;
+      }
+    }
+    for (int i = 0; i < entries.length; i += 2) {
       if (entries[i].equals(key)) {
         return i;
       }
