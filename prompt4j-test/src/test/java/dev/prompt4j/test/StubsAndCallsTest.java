@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -49,8 +51,11 @@ class StubsAndCallsTest {
 
   @Test
   void independentStepsOverlapAndTheStepThatNeedsThemWaits(Advisor advisor, PromptTestKit kit) {
-    kit.stub(Advisor.class).on("identifyLeader").answer("Patrick Collison");
-    kit.stub(Advisor.class).on("identifyTrends").answer("- Embedded finance");
+    // Each independent step answers only once the other has started: run in parallel they meet, run one after the
+    // other the first waits in vain and the call fails. The overlap then holds however slow the machine is.
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    kit.stub(Advisor.class).on("identifyLeader").answerWith(request -> meet(bothStarted, "Patrick Collison"));
+    kit.stub(Advisor.class).on("identifyTrends").answerWith(request -> meet(bothStarted, "- Embedded finance"));
     kit.stub(Advisor.class).on("recommend").answerWith(request -> "As " + (request.messages().get(0).toString().contains("Collison") ? "Collison" : "?"));
 
     Response<String> move = advisor.recommend("payments");
@@ -63,6 +68,19 @@ class StubsAndCallsTest {
     assertEquals("Pretend that you are Patrick Collison.", calls.single("recommend").systemText());
     assertThrows(AssertionFailedError.class, () -> calls.assertMethods("Advisor.recommend"));
     kit.assertTraceSnapshot(move, "advisor/recommend");
+  }
+
+  private static String meet(CountDownLatch bothStarted, String answer) {
+    bothStarted.countDown();
+    try {
+      if (!bothStarted.await(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("the other independent step did not start while this one ran");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return answer;
   }
 
   @Test
