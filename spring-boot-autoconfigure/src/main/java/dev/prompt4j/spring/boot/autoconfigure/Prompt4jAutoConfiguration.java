@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
@@ -44,7 +43,6 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @Import(PromptInterfaceRegistrar.class)
-@ImportRuntimeHints(PromptInterfaceHints.class)
 public class Prompt4jAutoConfiguration {
   /** The name of an {@link Executor} bean Prompt4j runs computed fields and async calls on. */
   public static final String EXECUTOR = "prompt4jExecutor";

@@ -32,7 +32,9 @@ final class Prompt4jEnvironment {
   static Map<String, String> keys(Environment environment) {
     Map<String, String> bound = Binder.get(environment).bind("prompt4j", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     Map<String, String> keys = new TreeMap<>();
-    bound.forEach((key, value) -> keys.put("prompt4j." + key, value));
+    for (Map.Entry<String, String> key : bound.entrySet()) { // no lambda: read at start-up
+      keys.put("prompt4j." + key.getKey(), key.getValue());
+    }
     return keys;
   }
 
