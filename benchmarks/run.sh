@@ -5,7 +5,7 @@
 #   benchmarks/run.sh                   # everything, writes BENCHMARKS.md
 #   benchmarks/run.sh --quick           # shorter runs, writes benchmarks/BENCHMARKS-quick.md
 #   benchmarks/run.sh --only=overhead,structured,chains,concurrency,startup,listeners,tools,streaming,spring
-#                                       # (spring: Spring Boot start-up with 20 prompt interfaces, ~2 minutes)
+#                                       # (spring: Spring Boot start-up with 20 prompt interfaces, 21 pairs of JVMs, ~4 minutes)
 #   benchmarks/run.sh --only=load       # CPU and bytes per request over HTTP, chains in flight: benchmarks/LOAD.md
 #                                       # (about 20 minutes; --quick about 6; not part of the default run)
 #

@@ -116,18 +116,9 @@ public final class GenAiAttributes {
    * list is named as its instrumentation knows it, such as {@code ollama}).
    *
    * @param provider a Prompt4j provider name
-   * @return the {@code gen_ai.provider.name} value
+   * @return the {@code gen_ai.provider.name} value ({@link dev.prompt4j.provider.GenAiProviderNames#of})
    */
   public static String providerName(String provider) {
-    if (provider == null) {
-      return "unknown";
-    }
-    return switch (provider) {
-      case "gemini", "google", "google-ai-gemini" -> "gcp.gemini";
-      case "vertex", "vertex-ai" -> "gcp.vertex_ai";
-      case "azure-openai" -> "azure.ai.openai";
-      case "bedrock" -> "aws.bedrock";
-      default -> provider;
-    };
+    return dev.prompt4j.provider.GenAiProviderNames.of(provider);
   }
 }

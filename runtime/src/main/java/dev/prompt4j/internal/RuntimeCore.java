@@ -11,6 +11,7 @@ import dev.prompt4j.internal.config.Setting;
 import dev.prompt4j.internal.cost.PriceTable;
 import dev.prompt4j.internal.media.MediaRequests;
 import dev.prompt4j.internal.media.MediaSupport;
+import dev.prompt4j.provider.ChatModelProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -85,12 +86,36 @@ final class RuntimeCore {
    * keys, values, JVM-wide keys) without building clients, prices, media support or listeners.
    */
   static void check(Prompt4j.Settings settings) {
+    Configuration configuration = configuration(settings);
+    // Only provider options beyond the keys every provider has, and named instances' types, need
+    // providers; environment variables (the default sources) are checked against every provider's.
+    Map<String, ChatModelProvider> providers = settings.properties() == null
+        ? ModelRegistry.discover(settings.classLoader())
+        : providers(settings.classLoader(), configuration.providersToCheck());
     Map<String, List<String>> options = new java.util.TreeMap<>();
-    if (settings.properties() == null || settings.properties().keySet().stream().anyMatch(key -> key.startsWith(Setting.PROVIDERS))) {
-      // only keys under prompt4j.providers. need the providers' option keys
-      ModelRegistry.discover(settings.classLoader()).forEach((name, provider) -> options.put(name, provider.optionKeys()));
+    for (Map.Entry<String, ChatModelProvider> provider : providers.entrySet()) {
+      options.put(provider.getKey(), provider.getValue().optionKeys());
     }
-    configuration(settings).checkKeys(options);
+    configuration.checkKeys(options);
+  }
+
+  /**
+   * The providers on the class path of {@code loader}, looked for (and made) in class-path order only
+   * until each of {@code names} is found: checking configuration needs the providers its keys name, not
+   * every provider's classes (nor {@link ModelRegistry}'s). Every provider made on the way is in the
+   * result, so when a name is not found it holds every provider, for the message.
+   */
+  private static Map<String, ChatModelProvider> providers(ClassLoader loader, java.util.Set<String> names) {
+    Map<String, ChatModelProvider> found = new java.util.TreeMap<>();
+    if (names.isEmpty()) {
+      return found;
+    }
+    java.util.Iterator<ChatModelProvider> providers = java.util.ServiceLoader.load(ChatModelProvider.class, loader).iterator();
+    while (!found.keySet().containsAll(names) && providers.hasNext()) {
+      ChatModelProvider provider = providers.next();
+      found.putIfAbsent(provider.name(), provider);
+    }
+    return found;
   }
 
   /** The shipped prices, under those of {@link PriceSource}s, under those configured. */

@@ -41,7 +41,7 @@ public final class AnthropicProvider implements ChatModelProvider {
   /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
   @Override
   public List<String> optionKeys() {
-    return Prompt4jHttpClient.OPTION_KEYS;
+    return Prompt4jHttpClient.Options.KEYS;
   }
 
   /** Anthropic's event stream, which ends with {@code event: message_stop}; thinking streams apart from the text. */

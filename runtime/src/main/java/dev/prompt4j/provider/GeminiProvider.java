@@ -51,7 +51,7 @@ public final class GeminiProvider implements ChatModelProvider {
   /** {@code max-response-bytes} and the other options of {@link Prompt4jHttpClient}; {@value #INCLUDE_THOUGHTS}. */
   @Override
   public List<String> optionKeys() {
-    List<String> keys = new java.util.ArrayList<>(Prompt4jHttpClient.OPTION_KEYS);
+    List<String> keys = new java.util.ArrayList<>(Prompt4jHttpClient.Options.KEYS);
     keys.add(INCLUDE_THOUGHTS);
     return List.copyOf(keys);
   }

@@ -41,7 +41,7 @@ public final class OllamaProvider implements ChatModelProvider {
   /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
   @Override
   public List<String> optionKeys() {
-    return Prompt4jHttpClient.OPTION_KEYS;
+    return Prompt4jHttpClient.Options.KEYS;
   }
 
   /** Ollama's OpenAI-compatible stream, which ends with {@code data: [DONE]}. */

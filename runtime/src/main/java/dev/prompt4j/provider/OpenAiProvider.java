@@ -46,7 +46,7 @@ public final class OpenAiProvider implements ChatModelProvider {
   /** {@code max-response-bytes}: the body cap of {@link Prompt4jHttpClient}. */
   @Override
   public List<String> optionKeys() {
-    return Prompt4jHttpClient.OPTION_KEYS;
+    return Prompt4jHttpClient.Options.KEYS;
   }
 
   @Override

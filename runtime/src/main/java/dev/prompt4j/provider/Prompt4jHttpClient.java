@@ -66,8 +66,16 @@ final class Prompt4jHttpClient implements HttpClient {
   static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
   /** The option naming the body cap, under {@code prompt4j.providers.<name>.}. */
   static final String MAX_RESPONSE_BYTES = "max-response-bytes";
-  /** The options every HTTP provider reads for this client. */
-  static final List<String> OPTION_KEYS = List.of(MAX_RESPONSE_BYTES, "max-concurrent-requests", StreamLimits.IDLE, StreamLimits.TOTAL);
+  /**
+   * The options every HTTP provider reads for this client, in a class of their own: a provider names
+   * them when configuration is checked ({@code optionKeys()}), which must not load this client, Jackson
+   * or langchain4j's HTTP classes.
+   */
+  static final class Options {
+    static final List<String> KEYS = List.of(MAX_RESPONSE_BYTES, "max-concurrent-requests", StreamLimits.IDLE, StreamLimits.TOTAL);
+
+    private Options() {}
+  }
   /** Requests one client (one provider and model) has on the wire at once unless configured: see {@link #execute}. */
   static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
   /** The whole-exchange limit when the langchain4j client passes none. */

@@ -418,6 +418,38 @@ public final class Configuration {
   }
 
   /**
+   * The providers whose option keys {@link #checkKeys} needs for the keys set here (environment
+   * variables aside): the types of named instances ({@code prompt4j.providers.<name>.type}) and each
+   * provider whose key names an option beyond those every provider has ({@code api-key}, {@code
+   * base-url}, ...). None when no key is under {@code prompt4j.providers.}.
+   *
+   * @return the provider names, sorted
+   */
+  public Set<String> providersToCheck() {
+    Set<String> instances = new java.util.TreeSet<>();
+    Set<String> names = new java.util.TreeSet<>();
+    String suffix = "." + Setting.PROVIDER_TYPE;
+    for (Source source : sources) {
+      for (String key : source.keys()) {
+        Entry type = !source.environment() && key.startsWith(Setting.PROVIDERS) && key.endsWith(suffix) ? entry(source, key) : null;
+        if (type != null) {
+          instances.add(key.substring(Setting.PROVIDERS.length(), key.length() - suffix.length()));
+          names.add(type.value());
+        }
+      }
+    }
+    for (Source source : sources) {
+      for (String key : source.keys()) {
+        String[] parts = source.environment() || !key.startsWith(Setting.PROVIDERS) ? null : key.substring(Setting.PROVIDERS.length()).split("\\.", 2);
+        if (parts != null && parts.length == 2 && !Setting.PROVIDER_KEYS.contains(parts[1]) && !instances.contains(parts[0])) {
+          names.add(parts[0]);
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
    * {@code providerOptions} plus the named provider instances ({@code prompt4j.providers.<name>.type}),
    * each with the options of its type.
    *

@@ -179,4 +179,42 @@ class ConfigurationTest {
 
     assertTrue(e.getMessage().contains("prompt4j.Faqs.write.max-tokens (file app.properties) is 'many'"), e.getMessage());
   }
+
+  @Test
+  void everySettingReadsItsKindOfValueAndRefusesAnother() {
+    Object[][] cases = {
+        {Setting.PROVIDER, "openai", "openai", null},
+        {Setting.TEMPERATURE, "0.7", 0.7, "-1"},
+        {Setting.MAX_TOKENS, "400", 400, "0"},
+        {Setting.TOP_P, "0.9", 0.9, "1.5"},
+        {Setting.SEED, "42", 42L, "forty"},
+        {Setting.STOP, " a, ,b ", List.of("a", "b"), null},
+        {Setting.FALLBACKS, "anthropic:h, openai:m", List.of("anthropic:h", "openai:m"), "gpt-4o"},
+        {Setting.TIMEOUT, "30s", Duration.ofSeconds(30), "-5s"},
+        {Setting.OUTPUT_MODE, "auto", "auto", "json"},
+        {Setting.ON_TOOL_LIMIT, "Answer", "answer", "stop"},
+        {Setting.ON_TOOL_ERROR, "FAIL", "fail", "ignore"},
+        {Setting.EXECUTOR_VIRTUAL, "TRUE", Boolean.TRUE, "yes"},
+        {Setting.MEDIA_MAX_BYTES, "512KB", 512L * 1024, "0"},
+        {Setting.MAX_RETRIES, "0", 0, "-1"},
+        {Setting.LISTENERS, "com.acme.A,com.acme.B", List.of("com.acme.A", "com.acme.B"), null},
+    };
+    for (Object[] c : cases) {
+      Setting<?> setting = (Setting<?>) c[0];
+      assertEquals(c[2], setting.parse(new Configuration.Entry("prompt4j." + setting.name(), (String) c[1], "test")), setting.name());
+      if (c[3] != null) {
+        Prompt4jException e = assertThrows(Prompt4jException.class,
+            () -> setting.parse(new Configuration.Entry("prompt4j." + setting.name(), (String) c[3], "test")), setting.name());
+        assertTrue(e.getMessage().contains("write " + setting.valid()), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void onlyProviderOptionsBeyondTheCommonKeysAndInstanceTypesNeedProviders() {
+    assertEquals(java.util.Set.of(), Configuration.of(Map.of("prompt4j.providers.openai.api-key", "k",
+        "prompt4j.providers.anthropic.base-url", "http://127.0.0.1:1", "prompt4j.model", "m"), "test").providersToCheck());
+    assertEquals(java.util.Set.of("offline", "openai"), Configuration.of(Map.of("prompt4j.providers.offline.script", "s.json",
+        "prompt4j.providers.work.type", "openai", "prompt4j.providers.work.max-response-bytes", "9"), "test").providersToCheck());
+  }
 }

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  */
 final class LazyPromptRuntime implements PromptRuntime, SmartInitializingSingleton {
   private final FutureTask<Void> check;
-  private final Once<PromptRuntime> runtime;
+  private final Supplier<PromptRuntime> build;
+  private volatile PromptRuntime runtime;
 
   /**
    * @param check checks the configuration, throwing when it is not valid; started now
@@ -31,10 +32,7 @@ final class LazyPromptRuntime implements PromptRuntime, SmartInitializingSinglet
     Thread thread = new Thread(this.check, "prompt4j-configuration-check");
     thread.setDaemon(true);
     thread.start();
-    this.runtime = new Once<>(() -> {
-      awaitCheck();
-      return build.get();
-    });
+    this.build = build;
   }
 
   /** Fails the context's start-up when the configuration is not valid. */
@@ -62,12 +60,23 @@ final class LazyPromptRuntime implements PromptRuntime, SmartInitializingSinglet
 
   /** The runtime, built now if no call has built it yet; once, whichever thread comes first. */
   PromptRuntime runtime() {
-    return runtime.get();
+    PromptRuntime made = runtime;
+    if (made == null) {
+      synchronized (this) {
+        made = runtime;
+        if (made == null) {
+          awaitCheck();
+          made = build.get();
+          runtime = made;
+        }
+      }
+    }
+    return made;
   }
 
   /** Whether a call (or anything else) has built the runtime yet. */
   boolean built() {
-    return runtime.ifMade() != null;
+    return runtime != null;
   }
 
   @Override

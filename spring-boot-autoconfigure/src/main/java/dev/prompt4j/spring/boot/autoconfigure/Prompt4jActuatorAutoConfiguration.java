@@ -62,7 +62,7 @@ public class Prompt4jActuatorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "prompt4jHealthIndicator")
     Prompt4jHealthIndicator prompt4jHealthIndicator(Prompt4jSettings settings, PromptCallRecorder recorder, ObjectProvider<ChatModel> chatModels) {
-      return new Prompt4jHealthIndicator(settings, recorder, chatModels.getIfUnique() != null);
+      return new Prompt4jHealthIndicator(settings, recorder, chatModels);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.prompt4j.PromptRuntime;
 import dev.prompt4j.opentelemetry.OpenTelemetryListener;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,7 +19,6 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
@@ -43,7 +43,6 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @Import(PromptInterfaceRegistrar.class)
-@ImportRuntimeHints(PromptInterfaceHints.class)
 public class Prompt4jAutoConfiguration {
   /** The name of an {@link Executor} bean Prompt4j runs computed fields and async calls on. */
   public static final String EXECUTOR = "prompt4jExecutor";
@@ -60,8 +59,7 @@ public class Prompt4jAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Prompt4jSettings prompt4jSettings(Environment environment) {
-    java.util.Map<String, String> keys = Prompt4jEnvironment.keys(environment);
-    return new Prompt4jSettings(keys, providers -> Prompt4jEnvironment.properties(environment, keys, providers), getClass().getClassLoader());
+    return new Prompt4jSettings(Prompt4jEnvironment.keys(environment), environment, getClass().getClassLoader());
   }
 
   /**
@@ -82,8 +80,47 @@ public class Prompt4jAutoConfiguration {
   public PromptRuntime prompt4jRuntime(Environment environment, Prompt4jSettings settings, ObjectProvider<ChatModel> chatModels,
       ObjectProvider<PromptListener> listeners, @Qualifier(EXECUTOR) ObjectProvider<Executor> executors,
       @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-    ClassLoader loader = getClass().getClassLoader();
-    return new LazyPromptRuntime(() -> rejected(environment, () -> Prompt4j.builder().classLoader(loader).properties(settings.keys()).check()), () -> {
+    Recipe recipe = new Recipe(environment, settings, chatModels, listeners, executors, applicationTaskExecutor, getClass().getClassLoader());
+    return new LazyPromptRuntime(recipe, recipe);
+  }
+
+  /**
+   * How the runtime is checked (at start-up, on {@link LazyPromptRuntime}'s thread) and built (on the
+   * first call): one class rather than a lambda each, since every lambda defines a class at start-up.
+   */
+  private static final class Recipe implements Runnable, Supplier<PromptRuntime> {
+    private final Environment environment;
+    private final Prompt4jSettings settings;
+    private final ObjectProvider<ChatModel> chatModels;
+    private final ObjectProvider<PromptListener> listeners;
+    private final ObjectProvider<Executor> executors;
+    private final ObjectProvider<Executor> applicationTaskExecutor;
+    private final ClassLoader loader;
+
+    Recipe(Environment environment, Prompt4jSettings settings, ObjectProvider<ChatModel> chatModels, ObjectProvider<PromptListener> listeners,
+        ObjectProvider<Executor> executors, ObjectProvider<Executor> applicationTaskExecutor, ClassLoader loader) {
+      this.environment = environment;
+      this.settings = settings;
+      this.chatModels = chatModels;
+      this.listeners = listeners;
+      this.executors = executors;
+      this.applicationTaskExecutor = applicationTaskExecutor;
+      this.loader = loader;
+    }
+
+    /** Checks the keys the application sets, failing as {@link #get} would. */
+    @Override
+    public void run() {
+      try {
+        Prompt4j.builder().classLoader(loader).properties(settings.keys()).check();
+      } catch (Prompt4jException e) {
+        throw rejected(environment, e);
+      }
+    }
+
+    /** Builds the runtime, with the application's listeners, client and executor. */
+    @Override
+    public PromptRuntime get() {
       Prompt4j.Builder builder = Prompt4j.builder().classLoader(loader).properties(settings.properties());
       listeners.orderedStream().forEach(builder::listener);
       ChatModel chatModel = chatModels.getIfUnique();
@@ -97,21 +134,19 @@ public class Prompt4jAutoConfiguration {
       if (executor != null) {
         builder.executor(executor);
       }
-      PromptRuntime[] built = new PromptRuntime[1];
-      rejected(environment, () -> built[0] = builder.build());
-      return built[0];
-    });
+      try {
+        return builder.build();
+      } catch (Prompt4jException e) {
+        throw rejected(environment, e);
+      }
+    }
   }
 
-  /** Runs {@code work}, turning a configuration the runtime rejects into a {@link Prompt4jConfigurationException}. */
-  private static void rejected(Environment environment, Runnable work) {
-    try {
-      work.run();
-    } catch (Prompt4jException e) {
-      String key = Prompt4jEnvironment.keyIn(e.getMessage());
-      org.springframework.boot.origin.Origin origin = Prompt4jEnvironment.origin(environment, key);
-      throw new Prompt4jConfigurationException(e, key, origin == null ? null : origin.toString());
-    }
+  /** A configuration the runtime rejected, as a {@link Prompt4jConfigurationException} naming the key and where it is set. */
+  private static Prompt4jConfigurationException rejected(Environment environment, Prompt4jException e) {
+    String key = Prompt4jEnvironment.keyIn(e.getMessage());
+    org.springframework.boot.origin.Origin origin = Prompt4jEnvironment.origin(environment, key);
+    return new Prompt4jConfigurationException(e, key, origin == null ? null : origin.toString());
   }
 
   /** The OpenTelemetry listener, when the application has an {@code OpenTelemetry} bean and {@code prompt4j-opentelemetry}. */

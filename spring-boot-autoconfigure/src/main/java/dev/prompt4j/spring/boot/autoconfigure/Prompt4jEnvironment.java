@@ -23,7 +23,8 @@ import org.springframework.core.env.Environment;
  * set, since a runtime built from properties reads no environment of its own.
  */
 final class Prompt4jEnvironment {
-  private static final Pattern KEY = Pattern.compile("prompt4j\\.[A-Za-z0-9_.\\-\\[\\]]*[A-Za-z0-9_\\]]");
+  /** A key in a message; compiled when a message is read (a rejected configuration), not at start-up. */
+  private static final String KEY = "prompt4j\\.[A-Za-z0-9_.\\-\\[\\]]*[A-Za-z0-9_\\]]";
 
   private Prompt4jEnvironment() {}
 
@@ -31,7 +32,9 @@ final class Prompt4jEnvironment {
   static Map<String, String> keys(Environment environment) {
     Map<String, String> bound = Binder.get(environment).bind("prompt4j", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     Map<String, String> keys = new TreeMap<>();
-    bound.forEach((key, value) -> keys.put("prompt4j." + key, value));
+    for (Map.Entry<String, String> key : bound.entrySet()) { // no lambda: read at start-up
+      keys.put("prompt4j." + key.getKey(), key.getValue());
+    }
     return keys;
   }
 
@@ -61,7 +64,7 @@ final class Prompt4jEnvironment {
 
   /** The first {@code prompt4j.*} key a message names, or {@code null}. */
   static String keyIn(String message) {
-    Matcher matcher = KEY.matcher(message == null ? "" : message);
+    Matcher matcher = Pattern.compile(KEY).matcher(message == null ? "" : message);
     return matcher.find() ? matcher.group() : null;
   }
 

@@ -1,7 +1,9 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
+import dev.langchain4j.model.chat.ChatModel;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -13,18 +15,22 @@ import org.springframework.boot.health.contributor.Health;
 public final class Prompt4jHealthIndicator extends AbstractHealthIndicator {
   private final Prompt4jSettings settings;
   private final PromptCallRecorder recorder;
-  private final boolean applicationClient;
+  private final ObjectProvider<ChatModel> chatModels;
 
-  Prompt4jHealthIndicator(Prompt4jSettings settings, PromptCallRecorder recorder, boolean applicationClient) {
+  /**
+   * @param chatModels the application's langchain4j clients: looked up at each check, not at start-up
+   *     (finding the beans of a type the context has not looked up yet goes over every bean definition)
+   */
+  Prompt4jHealthIndicator(Prompt4jSettings settings, PromptCallRecorder recorder, ObjectProvider<ChatModel> chatModels) {
     super("Prompt4j health check failed");
     this.settings = settings;
     this.recorder = recorder;
-    this.applicationClient = applicationClient;
+    this.chatModels = chatModels;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    if (applicationClient) {
+    if (chatModels.getIfUnique() != null) {
       builder.up().withDetail("client", "the application's ChatModel bean answers every call");
       return;
     }

@@ -1,14 +1,13 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
 import dev.prompt4j.provider.ChatModelProvider;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
-import java.util.function.Function;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@code prompt4j.*} keys the application's runtime was built from (read from the Spring
@@ -18,21 +17,21 @@ import java.util.function.Function;
  */
 public final class Prompt4jSettings {
   private final Map<String, String> keys;
-  private final Function<Collection<ChatModelProvider>, Map<String, String>> withVariables;
+  private final Environment environment;
   private final ClassLoader loader;
-  private final Once<Discovered> discovered = new Once<>(this::discover);
+  private volatile Discovered discovered;
 
   /** The providers on the class path and the keys with their environment variables: found on first use. */
   private record Discovered(Map<String, String> properties, Map<String, ChatModelProvider> providers) {}
 
   /**
    * @param keys the {@code prompt4j.*} keys the application sets
-   * @param withVariables {@code keys} plus what the providers' usual environment variables add
+   * @param environment where the providers' usual environment variables are read ({@link Prompt4jEnvironment#properties})
    * @param loader where providers are found
    */
-  Prompt4jSettings(Map<String, String> keys, Function<Collection<ChatModelProvider>, Map<String, String>> withVariables, ClassLoader loader) {
+  Prompt4jSettings(Map<String, String> keys, Environment environment, ClassLoader loader) {
     this.keys = Map.copyOf(keys);
-    this.withVariables = withVariables;
+    this.environment = environment;
     this.loader = loader;
   }
 
@@ -51,14 +50,23 @@ public final class Prompt4jSettings {
     return List.copyOf(discovered().providers().values());
   }
 
+  /** Looks the providers up once, whichever thread comes first. */
   private Discovered discovered() {
-    return discovered.get();
-  }
-
-  private Discovered discover() {
-    Map<String, ChatModelProvider> providers = new TreeMap<>();
-    ServiceLoader.load(ChatModelProvider.class, loader).forEach(provider -> providers.putIfAbsent(provider.name(), provider));
-    return new Discovered(Map.copyOf(withVariables.apply(providers.values())), providers);
+    Discovered found = discovered;
+    if (found == null) {
+      synchronized (this) {
+        found = discovered;
+        if (found == null) {
+          Map<String, ChatModelProvider> providers = new TreeMap<>();
+          for (ChatModelProvider provider : ServiceLoader.load(ChatModelProvider.class, loader)) {
+            providers.putIfAbsent(provider.name(), provider);
+          }
+          found = new Discovered(Map.copyOf(Prompt4jEnvironment.properties(environment, keys, providers.values())), providers);
+          discovered = found;
+        }
+      }
+    }
+    return found;
   }
 
   /**

@@ -10,7 +10,9 @@ import org.springframework.util.ClassUtils;
  * For a native image made by Spring's AOT processing: the constructor of the processor's lazy class
  * each prompt bean is until its first call ({@link LazyPrompts}), or, for an interface compiled
  * without one, the proxy (the interface and {@link GeneratedPrompts}) and the interface's methods,
- * which the proxy invokes on the generated implementation by reflection.
+ * which the proxy invokes on the generated implementation by reflection. Registered in {@code
+ * META-INF/spring/aot.factories} (read by AOT processing only) rather than by {@code @ImportRuntimeHints}
+ * on the auto-configuration, whose class Spring would load at every start-up.
  */
 final class PromptInterfaceHints implements RuntimeHintsRegistrar {
   @Override

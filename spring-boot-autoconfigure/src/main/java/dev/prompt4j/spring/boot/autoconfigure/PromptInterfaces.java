@@ -37,7 +37,12 @@ public final class PromptInterfaces {
       Enumeration<URL> indexes = loader.getResources(INDEX);
       while (indexes.hasMoreElements()) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(indexes.nextElement().openStream(), StandardCharsets.UTF_8))) {
-          in.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(names::add);
+          for (String line = in.readLine(); line != null; line = in.readLine()) { // no stream: read at start-up
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+              names.add(name);
+            }
+          }
         }
       }
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.prompt4j.spring.boot.autoconfigure;
 import dev.prompt4j.PromptCall;
 import dev.prompt4j.PromptListener;
 import dev.prompt4j.Response;
+import dev.prompt4j.provider.GenAiProviderNames;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class PromptObservationListener implements PromptListener {
     Observation observation = Observation.createNotStarted(PromptObservationContext.NAME, PromptObservationContext::new, registry)
         .contextualName("chat " + attempt.model())
         .lowCardinalityKeyValue("gen_ai.operation.name", "chat")
-        .lowCardinalityKeyValue("gen_ai.provider.name", providerName(attempt.provider()))
+        .lowCardinalityKeyValue("gen_ai.provider.name", GenAiProviderNames.of(attempt.provider()))
         .lowCardinalityKeyValue("gen_ai.request.model", String.valueOf(attempt.model()))
         .lowCardinalityKeyValue("error.type", "none")
         .highCardinalityKeyValue("prompt4j.method", call.method())
@@ -86,19 +87,5 @@ public final class PromptObservationListener implements PromptListener {
     if (left != null) {
       left.stop();
     }
-  }
-
-  /** {@code gen_ai.provider.name}: the convention's names where Prompt4j's differ (as the OpenTelemetry module's {@code GenAiAttributes}). */
-  static String providerName(String provider) {
-    if (provider == null) {
-      return "unknown";
-    }
-    return switch (provider) {
-      case "gemini", "google", "google-ai-gemini" -> "gcp.gemini";
-      case "vertex", "vertex-ai" -> "gcp.vertex_ai";
-      case "azure-openai" -> "azure.ai.openai";
-      case "bedrock" -> "aws.bedrock";
-      default -> provider;
-    };
   }
 }

@@ -85,4 +85,15 @@ class Prompt4jActuatorTest {
           assertThat(health.toString()).doesNotContain("sk-never-shown");
         });
   }
+
+  @Test
+  void healthIsUpWithANoteWhenTheApplicationsChatModelAnswersEveryCall() {
+    runner.withPropertyValues("prompt4j.providers.work.type=openai", "prompt4j.Greeter.provider=work")
+        .withBean(dev.langchain4j.model.chat.ChatModel.class, () -> new dev.langchain4j.model.chat.ChatModel() {})
+        .run(context -> {
+          Health health = context.getBean(Prompt4jHealthIndicator.class).health(true);
+          assertThat(health.getStatus()).isEqualTo(Status.UP);
+          assertThat(health.getDetails()).containsEntry("client", "the application's ChatModel bean answers every call").doesNotContainKey("work");
+        });
+  }
 }

@@ -34,8 +34,11 @@ import org.springframework.context.annotation.Configuration;
  * <p>The last line, {@code RESULT ...}, is for {@code benchmarks/run.sh}: runs, then the medians and
  * half interquartile ranges of the ready time with and without Prompt4j (ms), the classes loaded with
  * and without, the first call (ms), the classes loaded after it, and the medians of the JVM's CPU time
- * when ready with and without (ms), and the time Spring spent making Prompt4j's beans (ms, from
- * Spring's start-up steps: the part of the difference that is Prompt4j's own work).
+ * when ready with and without (ms), the time Spring spent making Prompt4j's beans (ms, from
+ * Spring's start-up steps: the part of the difference that is Prompt4j's own work), the medians of the
+ * main thread's CPU time when ready with and without (ms), and the medians of the paired differences
+ * (each start with Prompt4j minus the start without it that followed) of the ready time and of the main
+ * thread's CPU time (ms): on a shared machine these move far less than the difference of the medians.
  */
 public final class StartupCost {
   private static final String WITHOUT = "--spring.autoconfigure.exclude="
@@ -49,8 +52,13 @@ public final class StartupCost {
   @EnableAutoConfiguration
   static class Application {}
 
-  /** One start: ready time, CPU time of the JVM (all threads) when ready, classes loaded when ready, first call time and classes loaded after it (-1 without Prompt4j). */
-  private record Start(long readyMs, long cpuMs, long classes, long firstCallMs, long classesAfterCall, long beansMicros) {}
+  /**
+   * One start: ready time, CPU time of the JVM (all threads) when ready, classes loaded when ready, first
+   * call time and classes loaded after it (-1 without Prompt4j), Spring's time making Prompt4j's beans,
+   * and the CPU time of the thread that started the context (where Spring does its work; less disturbed
+   * by other processes than the ready time, and without the JIT compiler's and GC's threads).
+   */
+  private record Start(long readyMs, long cpuMs, long classes, long firstCallMs, long classesAfterCall, long beansMicros, long mainCpuMs) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -75,6 +83,11 @@ public final class StartupCost {
     long beansMicros = median(with.stream().mapToLong(Start::beansMicros).toArray());
     long firstCall = median(with.stream().mapToLong(Start::firstCallMs).toArray());
     long classesAfterCall = median(with.stream().mapToLong(Start::classesAfterCall).toArray());
+    long[] mainA = with.stream().mapToLong(Start::mainCpuMs).toArray();
+    long[] mainB = without.stream().mapToLong(Start::mainCpuMs).toArray();
+    // each start with Prompt4j minus the start without it that followed: a slower spell of the machine hits both
+    long pairedReady = median(differences(a, b));
+    long pairedMain = median(differences(mainA, mainB));
     System.out.printf(Locale.ROOT, "ready context, median of %d fresh JVMs: with Prompt4j (20 interfaces) %d ms, without %d ms, difference %d ms%n",
         runs, median(a), median(b), median(a) - median(b));
     System.out.printf(Locale.ROOT, "CPU time of the JVM when ready: with %d ms, without %d ms, difference %d ms%n",
@@ -82,10 +95,13 @@ public final class StartupCost {
     System.out.printf(Locale.ROOT, "classes loaded when ready: with %d, without %d, difference %d; first call %d ms, %d more classes%n",
         classesWith, classesWithout, classesWith - classesWithout, firstCall, classesAfterCall - classesWith);
     System.out.printf(Locale.ROOT, "Spring making Prompt4j's beans (settings, runtime, 20 prompt beans): %.1f ms%n", beansMicros / 1000.0);
+    System.out.printf(Locale.ROOT, "CPU time of the main thread when ready: with %d ms, without %d ms; median of paired differences: ready %d ms,"
+        + " main thread CPU %d ms%n", median(mainA), median(mainB), pairedReady, pairedMain);
     System.out.println("with:    " + with);
     System.out.println("without: " + without);
-    System.out.printf(Locale.ROOT, "RESULT %d %d %.1f %d %.1f %d %d %d %d %d %d %.1f%n", runs, median(a), halfIqr(a), median(b), halfIqr(b),
-        classesWith, classesWithout, firstCall, classesAfterCall, median(cpuA), median(cpuB), beansMicros / 1000.0);
+    System.out.printf(Locale.ROOT, "RESULT %d %d %.1f %d %.1f %d %d %d %d %d %d %.1f %d %d %d %d%n", runs, median(a), halfIqr(a), median(b), halfIqr(b),
+        classesWith, classesWithout, firstCall, classesAfterCall, median(cpuA), median(cpuB), beansMicros / 1000.0, median(mainA), median(mainB),
+        pairedReady, pairedMain);
   }
 
   /** Starts the application in this JVM and prints the milliseconds to a ready context and the classes loaded. */
@@ -97,6 +113,7 @@ public final class StartupCost {
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
       long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+      long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
       String[] beans = context.getBeanNamesForType(StartupPrompts.Prompts01.class);
       long callMs = -1;
       long classesAfterCall = -1;
@@ -110,7 +127,7 @@ public final class StartupCost {
         }
       }
       System.out.println("READY " + millis + " " + beans.length + " " + cpu + " " + classes + " " + callMs + " " + classesAfterCall + " "
-          + prompt4jBeansMicros(steps));
+          + prompt4jBeansMicros(steps) + " " + mainCpu);
     }
   }
 
@@ -187,7 +204,7 @@ public final class StartupCost {
             throw new IllegalStateException("expected " + (prompt4j ? "a bean" : "no bean") + " of Prompts01, got " + parts[2]);
           }
           start = new Start(Long.parseLong(parts[1]), Long.parseLong(parts[3]), Long.parseLong(parts[4]), Long.parseLong(parts[5]),
-              Long.parseLong(parts[6]), Long.parseLong(parts[7]));
+              Long.parseLong(parts[6]), Long.parseLong(parts[7]), Long.parseLong(parts[8]));
         }
       }
     }
@@ -195,6 +212,14 @@ public final class StartupCost {
       throw new IllegalStateException("the measured application failed:\n" + String.join("\n", output));
     }
     return start;
+  }
+
+  private static long[] differences(long[] with, long[] without) {
+    long[] differences = new long[with.length];
+    for (int i = 0; i < with.length; i++) {
+      differences[i] = with[i] - without[i];
+    }
+    return differences;
   }
 
   private static long median(long[] values) {
