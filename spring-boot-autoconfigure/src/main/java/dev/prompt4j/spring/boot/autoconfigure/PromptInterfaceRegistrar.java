@@ -1,10 +1,13 @@
 package dev.prompt4j.spring.boot.autoconfigure;
 
 import java.beans.Introspector;
+import java.util.ArrayList;
+import java.util.List;
 import dev.prompt4j.PromptRuntime;
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -37,16 +40,19 @@ public final class PromptInterfaceRegistrar implements ImportBeanDefinitionRegis
 
   @Override
   public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+    List<Class<?>> types = new ArrayList<>();
     for (String name : PromptInterfaces.indexed(classLoader)) {
-      Class<?> type;
       try {
-        type = ClassUtils.forName(name, classLoader);
+        types.add(ClassUtils.forName(name, classLoader));
       } catch (ClassNotFoundException | LinkageError e) {
         throw new IllegalStateException("The Prompt4j index " + PromptInterfaces.INDEX + " names " + name
             + ", which cannot be loaded: rebuild the module that declared it", e);
       }
-      if (registry instanceof ListableBeanFactory beans && beans.getBeanNamesForType(type, true, false).length > 0) {
-        continue; // the application's own bean of this interface wins
+    }
+    List<Class<?>> taken = registry instanceof ListableBeanFactory beans ? typesOfBeans(beans) : new ArrayList<>();
+    for (Class<?> type : types) {
+      if (isAny(type, taken)) {
+        continue; // the application's own bean of this interface wins (or that of a sub-interface registered here)
       }
       RootBeanDefinition bean = new RootBeanDefinition(PromptInterfaces.class);
       bean.setFactoryMethodName("create");
@@ -63,6 +69,36 @@ public final class PromptInterfaceRegistrar implements ImportBeanDefinitionRegis
       }
       String beanName = Introspector.decapitalize(type.getSimpleName());
       registry.registerBeanDefinition(registry.containsBeanDefinition(beanName) ? type.getName() : beanName, bean);
+      taken.add(type);
     }
+  }
+
+  /**
+   * The types of the beans {@code beans} has so far, as {@code getBeanNamesForType(type, true, false)}
+   * matches them (predicted, no bean made): one pass over the bean definitions, where a lookup per
+   * prompt interface went over all of them for each.
+   */
+  static List<Class<?>> typesOfBeans(ListableBeanFactory beans) {
+    List<Class<?>> types = new ArrayList<>();
+    for (String name : beans.getBeanNamesForType(Object.class, true, false)) {
+      Class<?> type = beans.getType(name, false);
+      if (type != null) {
+        types.add(type);
+      }
+      if (!name.startsWith(BeanFactory.FACTORY_BEAN_PREFIX) && beans.isTypeMatch(BeanFactory.FACTORY_BEAN_PREFIX + name, FactoryBean.class)) {
+        types.add(beans.getType(BeanFactory.FACTORY_BEAN_PREFIX + name, false)); // the factory itself, as a lookup also matches it
+      }
+    }
+    return types;
+  }
+
+  /** Whether a bean of one of {@code types} is a bean of {@code type}. */
+  private static boolean isAny(Class<?> type, List<Class<?>> types) {
+    for (Class<?> taken : types) { // no stream: run at start-up
+      if (type.isAssignableFrom(taken)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
