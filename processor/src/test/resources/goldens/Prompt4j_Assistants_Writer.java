@@ -7,7 +7,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -48,7 +47,7 @@ public final class Prompt4j_Assistants_Writer implements Assistants.Writer, Gene
   public String title(String topic) {
     Objects.requireNonNull(topic, "topic of Assistants.Writer.title is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(TITLE, invocation ->
-        Messages.single("Draft a title for an article about " + Values.text(topic) + ".")).value();
+        Messages.single("Draft a title for an article about " + topic + ".")).value();
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +70,7 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
   public CompletableFuture<String> summarize(String text) {
     Objects.requireNonNull(text, "text of AsyncAnswers.summarize is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsyncValue(SUMMARIZE, invocation ->
-        Messages.single("Summarize in one line: " + Values.text(text)));
+        Messages.single("Summarize in one line: " + text));
   }
 
   @Override
@@ -79,21 +78,21 @@ public final class Prompt4j_AsyncAnswers implements AsyncAnswers, GeneratedPromp
     Objects.requireNonNull(text, "text of AsyncAnswers.translate is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(language, "language of AsyncAnswers.translate is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsync(TRANSLATE, invocation -> Messages.single("Translate to "
-        + Values.text(language) + ": " + Values.text(text)));
+        + language + ": " + text));
   }
 
   @Override
   public Response<AsyncAnswers.Sentiment> classify(String text) {
     Objects.requireNonNull(text, "text of AsyncAnswers.classify is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(CLASSIFY, invocation ->
-        Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
+        Messages.single("Is this review positive, neutral or negative? " + text));
   }
 
   @Override
   public CompletableFuture<AsyncAnswers.Sentiment> classifyLater(String text) {
     Objects.requireNonNull(text, "text of AsyncAnswers.classifyLater is null; pass a value, or declare the parameter Optional");
     return this.context.invokeAsyncValue(CLASSIFY_LATER, invocation ->
-        Messages.single("Is this review positive, neutral or negative? " + Values.text(text)));
+        Messages.single("Is this review positive, neutral or negative? " + text));
   }
 
   @Override

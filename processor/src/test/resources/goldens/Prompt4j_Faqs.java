@@ -179,7 +179,7 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
     Objects.requireNonNull(product, "product of Faqs.faqs is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(sources, "sources of Faqs.faqs is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(FAQS, invocation -> Messages.builder(2)
-        .system("You write FAQs for " + Values.text(product)
+        .system("You write FAQs for " + product
             + ". Use only the sources below and cite their titles.")
         .user("Sources:\n" + Values.list(sources) + "\n"
             + "\n"
@@ -191,14 +191,14 @@ public final class Prompt4j_Faqs implements Faqs, GeneratedPrompts {
   public List<Faqs.Step> plan(String ticket) {
     Objects.requireNonNull(ticket, "ticket of Faqs.plan is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(PLAN, invocation ->
-        Messages.single("Plan the next steps for this ticket: " + Values.text(ticket))).value();
+        Messages.single("Plan the next steps for this ticket: " + ticket)).value();
   }
 
   @Override
   public boolean supported(String claim) {
     Objects.requireNonNull(claim, "claim of Faqs.supported is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(SUPPORTED, invocation -> Messages.single("Answer yes or no: is "
-        + Values.text(claim) + " supported by the sources?")).value();
+        + claim + " supported by the sources?")).value();
   }
 
   @Override

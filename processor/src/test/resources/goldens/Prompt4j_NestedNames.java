@@ -87,17 +87,14 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
     Objects.requireNonNull(topic, "topic of NestedNames.summarize is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(audience, "audience of NestedNames.summarize is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(SUMMARIZE, invocation ->
-        dev.prompt4j.internal.Messages.single("Summarize "
-        + dev.prompt4j.internal.Values.text(topic) + " for "
-        + dev.prompt4j.internal.Values.text(audience))).value();
+        dev.prompt4j.internal.Messages.single("Summarize " + topic + " for " + audience)).value();
   }
 
   @Override
   public dev.prompt4j.Response<NestedNames.Values> pick(String topic) {
     Objects.requireNonNull(topic, "topic of NestedNames.pick is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(PICK, invocation ->
-        dev.prompt4j.internal.Messages.single("Pick one for "
-        + dev.prompt4j.internal.Values.text(topic)));
+        dev.prompt4j.internal.Messages.single("Pick one for " + topic));
   }
 
   @Override
@@ -105,8 +102,7 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
     Objects.requireNonNull(topic, "topic of NestedNames.note is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(task, "task of NestedNames.note is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(NOTE, invocation -> dev.prompt4j.internal.Messages.single("Note on "
-        + dev.prompt4j.internal.Values.text(task.name()) + ": "
-        + dev.prompt4j.internal.Values.text(topic))).value();
+        + task.name() + ": " + topic)).value();
   }
 
   @Override
@@ -116,9 +112,8 @@ public final class Prompt4j_NestedNames implements NestedNames, GeneratedPrompts
       dev.prompt4j.internal.FieldTask<String> persona = invocation.field("persona",
           () -> Objects.requireNonNull(this.persona(topic),
           "computed field persona of NestedNames returned null; return a value, or make it Optional"));
-      return dev.prompt4j.internal.Messages.single("Tell me about "
-          + dev.prompt4j.internal.Values.text(topic) + " as "
-          + dev.prompt4j.internal.Values.text(persona.join()));
+      return dev.prompt4j.internal.Messages.single("Tell me about " + topic + " as "
+          + persona.join());
     });
   }
 

@@ -57,9 +57,9 @@ public final class Prompt4j_Nulls implements Nulls, GeneratedPrompts {
   public String greet(String name, Optional<String> title, int age) {
     Objects.requireNonNull(name, "name of Nulls.greet is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(title, "title of Nulls.greet is null; pass Optional.empty() for no value");
-    return this.context.invoke(GREET, invocation -> Messages.single("Greet " + Values.text(name)
-        + Values.text(title) + ", " + Values.text(age) + ". Zero" + "\u200b" + "width, ideographic"
-        + "\u3000" + "space, no" + "\u00a0" + "break.")).value();
+    return this.context.invoke(GREET, invocation -> Messages.single("Greet " + name
+        + Values.text(title) + ", " + age + ". Zero" + "\u200b" + "width, ideographic" + "\u3000"
+        + "space, no" + "\u00a0" + "break.")).value();
   }
 
   @Override
@@ -68,8 +68,7 @@ public final class Prompt4j_Nulls implements Nulls, GeneratedPrompts {
       FieldTask<Optional<String>> signature = invocation.field("signature",
           () -> Objects.requireNonNull(this.signature(),
           "computed field signature of Nulls returned null; return Optional.empty() for no value"));
-      return Messages.single("Sign as " + Values.text(signature.join()) + ", age "
-          + Values.text(age));
+      return Messages.single("Sign as " + Values.text(signature.join()) + ", age " + age);
     }).value();
   }
 

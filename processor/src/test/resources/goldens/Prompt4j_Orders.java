@@ -49,13 +49,13 @@ public final class Prompt4j_Orders implements Orders, GeneratedPrompts {
     Objects.requireNonNull(order, "order of Orders.thankYou is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(address, "address of Orders.thankYou is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(THANK_YOU, invocation -> Messages.single("Thank "
-        + Values.text(order.customer().name()) + " (" + Values.text(order.customer().tier())
-        + " tier) for ordering:\n" + Values.list(order.items()) + "\n"
+        + order.customer().name() + " (" + order.customer().tier() + " tier) for ordering:\n"
+        + Values.list(order.items()) + "\n"
             + "\n"
             + "Shipments:\n" + Values.lists(order.shipments()) + "\n"
             + "\n"
-            + "Delivery to " + Values.text(address.getCity()) + "; remote area: "
-            + Values.text(address.isRemote()) + ". Answer in {\"text\": \"...\"} form.")).value();
+            + "Delivery to " + address.getCity() + "; remote area: " + address.isRemote()
+            + ". Answer in {\"text\": \"...\"} form.")).value();
   }
 
   @Override

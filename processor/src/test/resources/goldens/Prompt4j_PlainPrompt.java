@@ -7,7 +7,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -47,8 +46,8 @@ public final class Prompt4j_PlainPrompt implements PlainPrompt, GeneratedPrompts
   @Override
   public String hello(String name) {
     Objects.requireNonNull(name, "name of PlainPrompt.hello is null; pass a value, or declare the parameter Optional");
-    return this.context.invoke(HELLO, invocation -> Messages.single("Say hello to "
-        + Values.text(name) + " in one short sentence.")).value();
+    return this.context.invoke(HELLO, invocation -> Messages.single("Say hello to " + name
+        + " in one short sentence.")).value();
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import dev.prompt4j.internal.tools.ToolSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,9 +47,8 @@ public final class Prompt4j_Pricing implements Pricing, GeneratedPrompts {
   @Override
   public String price(int count, String sku) {
     Objects.requireNonNull(sku, "sku of Pricing.price is null; pass a value, or declare the parameter Optional");
-    return this.context.invoke(PRICE, invocation -> Messages.single("Price " + Values.text(count)
-        + " of " + Values.text(sku) + "."),
-        ToolSet.of(new Prompt4jTools_Pricing_Tools(new Pricing.Tools()))).value();
+    return this.context.invoke(PRICE, invocation -> Messages.single("Price " + count + " of " + sku
+        + "."), ToolSet.of(new Prompt4jTools_Pricing_Tools(new Pricing.Tools()))).value();
   }
 
   @Override

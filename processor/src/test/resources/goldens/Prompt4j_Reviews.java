@@ -8,7 +8,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -64,7 +63,7 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
     Objects.requireNonNull(code, "code of Reviews.pickExpert is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(PICK_EXPERT, invocation ->
         Messages.single("Which expert should review this code? Answer with a role only. "
-        + Values.text(code))).value();
+        + code)).value();
   }
 
   @Override
@@ -75,8 +74,8 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
           () -> Objects.requireNonNull(this.expert(code),
           "computed field expert of Reviews returned null; return a value, or make it Optional"));
       return Messages.builder(2)
-          .system("You are " + Values.text(expert.join()) + ".")
-          .user("Review this code:\n" + Values.text(code))
+          .system("You are " + expert.join() + ".")
+          .user("Review this code:\n" + code)
           .build();
     }).value();
   }
@@ -89,8 +88,8 @@ public final class Prompt4j_Reviews implements Reviews, GeneratedPrompts {
           () -> Objects.requireNonNull(this.expert(code),
           "computed field expert of Reviews returned null; return a value, or make it Optional"));
       return Messages.builder(2)
-          .system("You are " + Values.text(expert.join()) + ".")
-          .user("Suggest tests for:\n" + Values.text(code))
+          .system("You are " + expert.join() + ".")
+          .user("Suggest tests for:\n" + code)
           .build();
     }).value();
   }

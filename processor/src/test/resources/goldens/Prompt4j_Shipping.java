@@ -9,7 +9,6 @@ import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
 import dev.prompt4j.internal.ToolResumption;
-import dev.prompt4j.internal.Values;
 import dev.prompt4j.internal.tools.ToolSet;
 import java.util.List;
 import java.util.Objects;
@@ -50,8 +49,8 @@ public final class Prompt4j_Shipping implements Shipping, GeneratedPrompts {
   @Override
   public Response<String> ship(int count, String city) {
     Objects.requireNonNull(city, "city of Shipping.ship is null; pass a value, or declare the parameter Optional");
-    return this.context.invoke(SHIP, invocation -> Messages.single("Ship " + Values.text(count)
-        + " parcels to " + Values.text(city) + " as cheaply as possible."),
+    return this.context.invoke(SHIP, invocation -> Messages.single("Ship " + count + " parcels to "
+        + city + " as cheaply as possible."),
         ToolSet.of(new Prompt4jTools_Shipping_Tools(new Shipping.Tools())));
   }
 

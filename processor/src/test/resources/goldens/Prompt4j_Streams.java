@@ -10,7 +10,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import dev.prompt4j.internal.stream.StreamRules;
 import java.util.List;
 import java.util.Objects;
@@ -478,7 +477,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   public PromptStream<String> haiku(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.haiku is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(HAIKU, invocation -> Messages.single("Write a haiku about "
-        + Values.text(topic)));
+        + topic));
   }
 
   @Override
@@ -488,8 +487,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
       FieldTask<String> genre = invocation.field("genre",
           () -> Objects.requireNonNull(this.genre(topic),
           "computed field genre of Streams returned null; return a value, or make it Optional"));
-      return Messages.single("Outline a " + Values.text(genre.join()) + " story about "
-          + Values.text(topic));
+      return Messages.single("Outline a " + genre.join() + " story about " + topic);
     });
   }
 
@@ -497,21 +495,21 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   public PromptStream<Streams.Plan> plan(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.plan is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(PLAN, StreamRules.done("risks").required("steps[].name"), Streams_PlanPartial::of, null, invocation ->
-        Messages.single("Plan " + Values.text(topic)));
+        Messages.single("Plan " + topic));
   }
 
   @Override
   public PromptStream<Streams.Review> review(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.review is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(REVIEW, StreamRules.done("plan.risks").required("plan.steps[].name", "rounds[][].name"), Streams_ReviewPartial::of, null, invocation ->
-        Messages.single("Review " + Values.text(topic)));
+        Messages.single("Review " + topic));
   }
 
   @Override
   public Flow.Publisher<Streams_PlanPartial> planPartials(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.planPartials is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(PLAN_PARTIALS, StreamRules.done("risks").required("steps[].name"), Streams_PlanPartial::of, null, invocation ->
-        Messages.single("Plan " + Values.text(topic)
+        Messages.single("Plan " + topic
         + ", step by step")).partialPublisher(Streams_PlanPartial.class);
   }
 
@@ -519,35 +517,35 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   public Flow.Publisher<Streams.Step> steps(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.steps is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(STEPS, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
-        Messages.single("Steps for " + Values.text(topic))).itemPublisher(Streams.Step.class);
+        Messages.single("Steps for " + topic)).itemPublisher(Streams.Step.class);
   }
 
   @Override
   public Stream<Streams.Step> moreSteps(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.moreSteps is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(MORE_STEPS, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
-        Messages.single("More steps for " + Values.text(topic))).items(Streams.Step.class);
+        Messages.single("More steps for " + topic)).items(Streams.Step.class);
   }
 
   @Override
   public PromptStream<List<Streams.Step>> allSteps(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.allSteps is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(ALL_STEPS, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
-        Messages.single("All steps for " + Values.text(topic)));
+        Messages.single("All steps for " + topic));
   }
 
   @Override
   public Flow.Publisher<String> tell(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.tell is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(TELL, invocation -> Messages.single("Tell a story about "
-        + Values.text(topic))).textPublisher();
+        + topic)).textPublisher();
   }
 
   @Override
   public Stream<String> facts(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.facts is null; pass a value, or declare the parameter Optional");
     return this.context.invokeStream(FACTS, invocation -> Messages.single("List facts about "
-        + Values.text(topic))).text();
+        + topic)).text();
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class Prompt4j_Support implements Support, GeneratedPrompts {
     Objects.requireNonNull(history, "history of Support.reply is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(question, "question of Support.reply is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(REPLY, invocation -> Messages.builder(5)
-        .system("You are a helpful support agent for " + Values.text(product) + ".")
+        .system("You are a helpful support agent for " + product + ".")
         .splice(history)
         .user(Values.text(question))
         .assistant("Let me check that for you.")

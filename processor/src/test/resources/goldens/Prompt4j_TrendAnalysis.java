@@ -58,7 +58,7 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
     Objects.requireNonNull(trendDescription, "trendDescription of TrendAnalysis.classifyTrend is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(CLASSIFY_TREND, invocation ->
         Messages.single("Does the following market trend appear to be emerging or declining? "
-        + Values.text(trendDescription))).value();
+        + trendDescription)).value();
   }
 
   @Override
@@ -74,8 +74,8 @@ public final class Prompt4j_TrendAnalysis implements TrendAnalysis, GeneratedPro
       return Messages.builder(2)
           .system("Your task is to analyze a B2B market trend.\n"
               + "The trend has been identified as " + Values.text(trendCategory.join()) + ".")
-          .user("Provide a " + Values.text(trendAnalysisType.join()) + " for the following trend: "
-              + Values.text(trendDescription))
+          .user("Provide a " + trendAnalysisType.join() + " for the following trend: "
+              + trendDescription)
           .build();
     });
   }

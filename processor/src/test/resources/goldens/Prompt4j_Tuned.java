@@ -8,7 +8,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -63,22 +62,22 @@ public final class Prompt4j_Tuned implements Tuned, GeneratedPrompts {
   @Override
   public String haiku(String topic) {
     Objects.requireNonNull(topic, "topic of Tuned.haiku is null; pass a value, or declare the parameter Optional");
-    return this.context.invoke(HAIKU, invocation -> Messages.single("Write a haiku about "
-        + Values.text(topic) + ".")).value();
+    return this.context.invoke(HAIKU, invocation -> Messages.single("Write a haiku about " + topic
+        + ".")).value();
   }
 
   @Override
   public String essay(String topic) {
     Objects.requireNonNull(topic, "topic of Tuned.essay is null; pass a value, or declare the parameter Optional");
-    return this.context.invoke(ESSAY, invocation -> Messages.single("Write an essay about "
-        + Values.text(topic) + ".")).value();
+    return this.context.invoke(ESSAY, invocation -> Messages.single("Write an essay about " + topic
+        + ".")).value();
   }
 
   @Override
   public String greet(String name) {
     Objects.requireNonNull(name, "name of Tuned.greet is null; pass a value, or declare the parameter Optional");
-    return this.context.invoke(GREET, invocation -> Messages.single("Say \"hi\" to "
-        + Values.text(name) + "\\.")).value();
+    return this.context.invoke(GREET, invocation -> Messages.single("Say \"hi\" to " + name
+        + "\\.")).value();
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.prompt4j.internal.Outputs;
 import dev.prompt4j.internal.PromptContext;
 import dev.prompt4j.internal.PromptFactory;
 import dev.prompt4j.internal.PromptMethod;
-import dev.prompt4j.internal.Values;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class Prompt4j_Vision implements Vision, GeneratedPrompts {
     Objects.requireNonNull(contract, "contract of Vision.compare is null; pass a value, or declare the parameter Optional");
     Objects.requireNonNull(note, "note of Vision.compare is null; pass a value, or declare the parameter Optional");
     return this.context.invoke(COMPARE, invocation -> Messages.builder(2)
-        .system("You compare pictures for " + Values.text(customer) + ".")
+        .system("You compare pictures for " + customer + ".")
         .user(Messages.parts()
           .text("Compare ")
           .image("before", before, null)

@@ -41,7 +41,6 @@ public final class Response<T> {
   private final T value;
   private final String rawText;
   private final String method;
-  private final String field;
   private final String provider;
   private final String model;
   private final CallParameters parameters;
@@ -54,20 +53,36 @@ public final class Response<T> {
   private final long startNanos; // System.nanoTime() at the start; the instant is made on demand
   private final long latencyNanos; // NO_LATENCY when unknown; the Duration is made on demand
   private final String thread;
-  private final List<Attempt> failedAttempts;
   private final String outputMode;
-  private final List<FieldRecord> fields;
-  private final List<Response<?>> calls;
-  private final List<ToolCallRecord> toolCalls;
   private final String promptVersion; // every resolved call has one: in Rare it made Rare's 40 bytes on every call
   private final Rare<T> rare; // null on a plain call: one slot for what few calls have
 
   /**
-   * What few calls have: the pending state of a call paused for approval, a streamed call's figures, the
-   * parameters a client could not take, the model's reasoning.
+   * What few calls have: a parent field, failed attempts, computed fields, nested calls, tool calls, the pending state of
+   * a call paused for approval, a streamed call's figures, the parameters a client could not take, the model's reasoning.
+   * A plain call has none of them, so its response stores and copies no list of its own and stays small enough for the
+   * JIT to inline its making (and to drop the response when the caller only reads the value).
    */
-  private record Rare<T>(Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
-      String reasoning) {}
+  private record Rare<T>(String field, List<Attempt> failedAttempts, List<FieldRecord> fields, List<Response<?>> calls,
+      List<ToolCallRecord> toolCalls, Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
+      String reasoning) {
+    private static final Rare<?> NONE = new Rare<>(null, List.of(), List.of(), List.of(), List.of(), null, null, 0, CallParameters.NONE, "");
+
+    /** The rare parts, copied; {@code null} when none is set (unsent parameters equal to none count as none). */
+    static <T> Rare<T> of(String field, List<Attempt> failedAttempts, List<FieldRecord> fields, List<Response<?>> calls,
+        List<ToolCallRecord> toolCalls, Pending<T> pending, Duration timeToFirstChunk, int chunkCount, CallParameters unsentParameters,
+        String reasoning) {
+      Rare<T> rare = new Rare<>(field, List.copyOf(failedAttempts), List.copyOf(fields), List.copyOf(calls), List.copyOf(toolCalls),
+          pending, timeToFirstChunk, chunkCount, unsentParameters == null ? CallParameters.NONE : unsentParameters,
+          reasoning == null ? "" : reasoning);
+      return rare.equals(NONE) ? null : rare;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Rare<T> rare() {
+    return rare == null ? (Rare<T>) Rare.NONE : rare;
+  }
 
   // Takes the parts, not the builder, and does all the work: the builder then never leaves build(), whose code stays
   // small enough to be inlined wherever it is called, so the JIT drops the builder (a plain call allocates none).
@@ -79,7 +94,6 @@ public final class Response<T> {
     this.value = value;
     this.rawText = rawText;
     this.method = Objects.requireNonNull(method, "method");
-    this.field = field;
     this.provider = provider;
     this.model = model;
     this.parameters = parameters == null ? CallParameters.NONE : parameters;
@@ -90,16 +104,14 @@ public final class Response<T> {
     this.startNanos = startNanos;
     this.latencyNanos = latencyNanos;
     this.thread = thread;
-    this.failedAttempts = List.copyOf(failedAttempts);
     this.outputMode = outputMode;
-    this.fields = List.copyOf(fields);
-    this.calls = List.copyOf(calls);
-    this.toolCalls = List.copyOf(toolCalls);
     this.promptVersion = promptVersion;
-    CallParameters unsent = unsentParameters == null ? CallParameters.NONE : unsentParameters;
-    String thinking = reasoning == null ? "" : reasoning;
-    this.rare = pending == null && timeToFirstChunk == null && chunkCount == 0 && unsent.equals(CallParameters.NONE) && thinking.isEmpty()
-        ? null : new Rare<>(pending, timeToFirstChunk, chunkCount, unsent, thinking);
+    // Cheap tests only here (no copy, no record equals): a constructor whose compiled code is too big is not inlined into
+    // build(), and then the response escapes even where the caller reads only its value.
+    this.rare = field == null && failedAttempts.isEmpty() && fields.isEmpty() && calls.isEmpty() && toolCalls.isEmpty()
+        && pending == null && timeToFirstChunk == null && chunkCount == 0
+        && (unsentParameters == null || unsentParameters == CallParameters.NONE) && (reasoning == null || reasoning.isEmpty())
+        ? null : Rare.of(field, failedAttempts, fields, calls, toolCalls, pending, timeToFirstChunk, chunkCount, unsentParameters, reasoning);
   }
 
   /**
@@ -145,7 +157,7 @@ public final class Response<T> {
    * @return the computed field of the parent call under which this call was made, or {@code null}
    */
   public String field() {
-    return field;
+    return rare == null ? null : rare.field();
   }
 
   /**
@@ -182,7 +194,7 @@ public final class Response<T> {
    * @return the parameters not sent, {@link CallParameters#NONE} when every one was sent
    */
   public CallParameters unsentParameters() {
-    return rare == null ? CallParameters.NONE : rare.unsentParameters();
+    return rare().unsentParameters();
   }
 
   /**
@@ -210,7 +222,7 @@ public final class Response<T> {
    */
   public Usage totalUsage() {
     Usage total = usage;
-    for (Response<?> call : calls) {
+    for (Response<?> call : calls()) {
       total = total.plus(call.totalUsage());
     }
     return total;
@@ -245,7 +257,7 @@ public final class Response<T> {
    */
   public Cost totalCost() {
     Cost total = cost();
-    for (Response<?> call : calls) {
+    for (Response<?> call : calls()) {
       total = total.plus(call.totalCost());
     }
     return total;
@@ -293,7 +305,7 @@ public final class Response<T> {
    * @return how many requests were made: one plus retries, fallbacks and re-asks
    */
   public int attempts() {
-    return failedAttempts.size() + 1;
+    return failedAttempts().size() + 1;
   }
 
   /**
@@ -302,7 +314,7 @@ public final class Response<T> {
    * @return the requests that did not give the answer, in order
    */
   public List<Attempt> failedAttempts() {
-    return failedAttempts;
+    return rare().failedAttempts();
   }
 
   /**
@@ -329,7 +341,7 @@ public final class Response<T> {
    * @return the computed fields evaluated for this call, in the order they finished
    */
   public List<FieldRecord> fields() {
-    return fields;
+    return rare().fields();
   }
 
   /**
@@ -338,7 +350,7 @@ public final class Response<T> {
    * @return the calls made while computing this call's fields, in the order they finished
    */
   public List<Response<?>> calls() {
-    return calls;
+    return rare().calls();
   }
 
   /**
@@ -354,7 +366,7 @@ public final class Response<T> {
    * @return the reasoning, empty when the model sent none
    */
   public String reasoning() {
-    return rare == null ? "" : rare.reasoning();
+    return rare().reasoning();
   }
 
   /**
@@ -367,7 +379,7 @@ public final class Response<T> {
    * @return the tool calls
    */
   public List<ToolCallRecord> toolCalls() {
-    return toolCalls;
+    return rare().toolCalls();
   }
 
   /**
@@ -459,7 +471,7 @@ public final class Response<T> {
 
   /** The pending state, or {@code null} unless paused for approval. */
   private Pending<T> paused() {
-    return rare == null ? null : rare.pending();
+    return rare().pending();
   }
 
   /**
@@ -469,7 +481,7 @@ public final class Response<T> {
    * @return the time to the first chunk, or {@code null}
    */
   public Duration timeToFirstChunk() {
-    return rare == null ? null : rare.timeToFirstChunk();
+    return rare().timeToFirstChunk();
   }
 
   /**
@@ -478,7 +490,7 @@ public final class Response<T> {
    * @return the chunk count
    */
   public int chunkCount() {
-    return rare == null ? 0 : rare.chunkCount();
+    return rare().chunkCount();
   }
 
   /**
@@ -511,7 +523,7 @@ public final class Response<T> {
   private ObjectNode toTree() {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("method", method);
-    if (field != null) node.put("field", field);
+    if (field() != null) node.put("field", field());
     node.put("provider", provider);
     node.put("model", model);
     node.set("parameters", Json.MAPPER.valueToTree(parameters));
@@ -529,7 +541,7 @@ public final class Response<T> {
     }
     node.set("usage", Json.MAPPER.valueToTree(usage));
     putCost(node, "cost", cost());
-    if (!calls.isEmpty()) putCost(node, "totalCost", totalCost());
+    if (!calls().isEmpty()) putCost(node, "totalCost", totalCost());
     ArrayNode sent = node.putArray("messages");
     for (ChatMessage message : messages) {
       ObjectNode m = sent.addObject();
@@ -555,11 +567,11 @@ public final class Response<T> {
     } catch (IllegalArgumentException e) {
       node.put("value", String.valueOf(value));
     }
-    if (!failedAttempts.isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts));
+    if (!failedAttempts().isEmpty()) node.set("failedAttempts", Json.MAPPER.valueToTree(failedAttempts()));
     if (paused() != null) node.set("pending", Json.MAPPER.valueToTree(paused().calls()));
-    if (!toolCalls.isEmpty()) {
+    if (!toolCalls().isEmpty()) {
       ArrayNode toolNodes = node.putArray("toolCalls");
-      for (ToolCallRecord c : toolCalls) {
+      for (ToolCallRecord c : toolCalls()) {
         ObjectNode tn = toolNodes.addObject();
         tn.put("turn", c.turn());
         tn.put("id", c.id());
@@ -570,9 +582,9 @@ public final class Response<T> {
         tn.put("durationMillis", c.duration().toNanos() / 1_000_000.0);
       }
     }
-    if (!fields.isEmpty()) {
+    if (!fields().isEmpty()) {
       ArrayNode fieldNodes = node.putArray("fields");
-      for (FieldRecord f : fields) {
+      for (FieldRecord f : fields()) {
         ObjectNode fn = fieldNodes.addObject();
         fn.put("name", f.name());
         fn.put("startedAt", f.startedAt().toString());
@@ -581,9 +593,9 @@ public final class Response<T> {
         if (f.error() != null) fn.put("error", f.error());
       }
     }
-    if (!calls.isEmpty()) {
+    if (!calls().isEmpty()) {
       ArrayNode callNodes = node.putArray("calls");
-      for (Response<?> call : calls) {
+      for (Response<?> call : calls()) {
         callNodes.add(call.toTree());
       }
     }
@@ -603,7 +615,7 @@ public final class Response<T> {
   @Override
   public String toString() {
     return "Response[" + method + " -> " + provider + ":" + model + ", value=" + value + ", usage=" + usage
-        + ", latency=" + latency() + ", attempts=" + attempts() + ", calls=" + calls.size() + "]";
+        + ", latency=" + latency() + ", attempts=" + attempts() + ", calls=" + calls().size() + "]";
   }
 
   /** Builds a {@link Response}. */

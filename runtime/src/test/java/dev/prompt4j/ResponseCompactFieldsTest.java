@@ -112,4 +112,41 @@ class ResponseCompactFieldsTest {
     assertEquals(3, both.chunkCount());
     assertEquals("v2", both.promptVersion());
   }
+
+  @Test
+  void theTraceListsAndParentFieldReadBackCopiedAndAPlainResponseHasNone() throws Exception {
+    Response<String> none = plain().build();
+    assertNull(none.field());
+    assertEquals(List.of(), none.failedAttempts());
+    assertEquals(List.of(), none.fields());
+    assertEquals(List.of(), none.calls());
+    assertEquals(List.of(), none.toolCalls());
+    assertEquals(1, none.attempts());
+
+    Attempt failed = new Attempt("openai", "gpt-4o-mini", null, List.of("HTTP 503"), Duration.ofMillis(3));
+    FieldRecord field = new FieldRecord("persona", java.time.Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMillis(2), "main", null);
+    Response<?> nested = Response.<String>builder().method("A.persona").field("persona").value("p").usage(new Usage(1, 2, 3, 0)).build();
+    ToolCallRecord tool = new ToolCallRecord(1, "c1", "price", "{}", "4", null, Duration.ofMillis(1));
+    java.util.ArrayList<Attempt> attempts = new java.util.ArrayList<>(List.of(failed));
+    java.util.ArrayList<Response<?>> calls = new java.util.ArrayList<>(List.of(nested));
+    Response<String> traced = plain().field("outer").failedAttempts(attempts).fields(new java.util.ArrayList<>(List.of(field)))
+        .calls(calls).toolCalls(new java.util.ArrayList<>(List.of(tool))).usage(new Usage(10, 20, 30, 0)).build();
+    attempts.clear();
+    calls.clear();
+    assertEquals("outer", traced.field());
+    assertEquals(List.of(failed), traced.failedAttempts(), "copied when built");
+    assertEquals(2, traced.attempts());
+    assertEquals(List.of(field), traced.fields());
+    assertEquals(List.of(nested), traced.calls(), "copied when built");
+    assertEquals(List.of(tool), traced.toolCalls());
+    assertEquals(33, traced.totalUsage().totalTokens());
+    assertThrows(UnsupportedOperationException.class, () -> traced.calls().add(nested));
+    JsonNode json = new ObjectMapper().readTree(traced.toJson());
+    assertEquals("outer", json.path("field").asText());
+    assertEquals("HTTP 503", json.path("failedAttempts").path(0).path("errors").path(0).asText());
+    assertEquals("persona", json.path("fields").path(0).path("name").asText());
+    assertEquals("A.persona", json.path("calls").path(0).path("method").asText());
+    assertEquals("price", json.path("toolCalls").path(0).path("name").asText());
+    assertFalse(new ObjectMapper().readTree(none.toJson()).has("calls"));
+  }
 }

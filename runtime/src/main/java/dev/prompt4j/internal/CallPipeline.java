@@ -66,9 +66,7 @@ final class CallPipeline {
       ToolsPaused.State paused, java.util.Map<String, Boolean> decisions, Object[] caller) {
     long start = System.nanoTime();
     CallResolver.ResolvedCall<T> call = resolver.resolve(method);
-    ToolRun toolRun = tools.isEmpty() ? ToolRun.NONE
-        : paused == null ? new ToolRun(tools, executor, resolver.toolLimits(method))
-        : ToolRun.resuming(tools, executor, resolver.toolLimits(method), paused, decisions);
+    ToolRun toolRun = tools.isEmpty() ? ToolRun.NONE : toolRun(method, tools, paused, decisions);
     CallObserver observer = listeners.begin(method, call, parent, caller);
     Invocation invocation = new Invocation(method, parent, executor, call.limits(), observer);
     Response<T> response;
@@ -87,15 +85,7 @@ final class CallPipeline {
             toolRun.isEmpty() ? java.util.List.of() : toolRun.toolCalls()); // a plain call takes no lock and copies no list
       });
     } catch (ChainException e) {
-      RuntimeException thrown = e;
-      if (parent == null || parent.invocation() == null) {
-        // Made where the field failed, maybe on a pool thread: the caller gets one with its own frames.
-        ChainException here = new ChainException(e.path(), e.completedFields(), e.getCause() == null ? e : e.getCause());
-        here.addSuppressed(e);
-        thrown = here;
-      }
-      finished(method, observer, null, thrown, start);
-      throw thrown;
+      throw chainFailed(method, observer, parent, e, start);
     } catch (RuntimeException | Error e) {
       finished(method, observer, null, e, start);
       throw e;
@@ -105,6 +95,24 @@ final class CallPipeline {
       parent.record(response);
     }
     return response;
+  }
+
+  private ToolRun toolRun(PromptMethod<?> method, ToolSet tools, ToolsPaused.State paused, java.util.Map<String, Boolean> decisions) {
+    return paused == null ? new ToolRun(tools, executor, resolver.toolLimits(method))
+        : ToolRun.resuming(tools, executor, resolver.toolLimits(method), paused, decisions);
+  }
+
+  /** What a call that failed with {@code e} throws, its end told; out of {@link #run} to keep that small enough to inline. */
+  private RuntimeException chainFailed(PromptMethod<?> method, CallObserver observer, TraceScope parent, ChainException e, long start) {
+    RuntimeException thrown = e;
+    if (parent == null || parent.invocation() == null) {
+      // Made where the field failed, maybe on a pool thread: the caller gets one with its own frames.
+      ChainException here = new ChainException(e.path(), e.completedFields(), e.getCause() == null ? e : e.getCause());
+      here.addSuppressed(e);
+      thrown = here;
+    }
+    finished(method, observer, null, thrown, start);
+    return thrown;
   }
 
   private void finished(PromptMethod<?> method, CallObserver observer, Response<?> response, Throwable failure, long start) {

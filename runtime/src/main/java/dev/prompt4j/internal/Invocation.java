@@ -104,6 +104,16 @@ public final class Invocation {
    * the fields still running.
    */
   <R> R run(MessageRenderer renderer, Function<List<ChatMessage>, R> send) {
+    if ((parent == null || parent.invocation() == null) && limits.chain() == null) {
+      // Not nested and no chain limit: nothing to register or watch. This path keeps the method small enough for the JIT
+      // to inline into the call (then the response need not be allocated when the caller reads only its value).
+      return send.apply(render(renderer));
+    }
+    return runNested(renderer, send);
+  }
+
+  /** {@link #run} for a call made in an enclosing call's field, or under a chain time limit. */
+  private <R> R runNested(MessageRenderer renderer, Function<List<ChatMessage>, R> send) {
     Invocation enclosing = parent == null ? null : parent.invocation();
     if (enclosing != null) {
       ChainException stopped = enclosing.failure;

@@ -20,6 +20,8 @@ public final class PromptMethod<T> {
   private final String qualifiedName;
   private final int maxAttempts;
   private final MethodKey key;
+  private final int index = COUNT.getAndIncrement(); // this method's number in the process, for CallResolver's array
+  private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
   private PromptMethod(
       Class<?> declaringInterface, String name, CallSpec call, String templateHash, OutputType<T> output, int maxAttempts) {
@@ -99,6 +101,11 @@ public final class PromptMethod<T> {
   /** Answers allowed by {@code @Prompt(maxAttempts)}, counting the first; 0 when the annotation does not set it. */
   int maxAttempts() {
     return maxAttempts;
+  }
+
+  /** This method's number among the prompt methods made in this process, from 0. */
+  int index() {
+    return index;
   }
 
   /** The names configuration knows this method by. */

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /** The code that renders a method's messages: straight-line concatenation of literals and values. */
 final class MessageCode {
@@ -59,13 +62,23 @@ final class MessageCode {
       } else {
         Placeholder placeholder = (Placeholder) segment;
         String render = placeholder.format() == null ? "text" : placeholder.format();
-        parts.add(CodeBlock.of("$T.$L($L)", VALUES, render, access(placeholder, method, fieldVariables)));
+        CodeBlock value = access(placeholder, method, fieldVariables);
+        // After a string, a primitive or a String concatenates to what Values.text gives: written as it is, an int is
+        // formatted into the message directly instead of into a String of its own first (24 bytes and a copy per value).
+        boolean asIs = render.equals("text") && !parts.isEmpty() && concatenatesAsIs(method.values().get(placeholder).type());
+        parts.add(asIs ? value : CodeBlock.of("$T.$L($L)", VALUES, render, value));
       }
     }
     if (parts.size() == 1 && segments.get(0) instanceof Placeholder) {
       return parts.get(0);
     }
     return parts.stream().collect(CodeBlock.joining("$W+ "));
+  }
+
+  /** Whether string concatenation writes a value of {@code type} as {@code String.valueOf} does: primitives and strings. */
+  private static boolean concatenatesAsIs(TypeMirror type) {
+    return type != null && (type.getKind().isPrimitive()
+        || type instanceof DeclaredType declared && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.String"));
   }
 
   static CodeBlock access(Placeholder placeholder, PromptMethod method, Map<String, String> fieldVariables) {

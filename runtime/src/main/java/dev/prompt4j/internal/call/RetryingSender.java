@@ -38,8 +38,8 @@ final class RetryingSender {
   /** As above, offering {@code tools} (none when {@code null}). */
   ChatResponse send(CallPlan<?> plan, Target target, List<ChatMessage> conversation, ResponseFormat format, List<Attempt> failed,
       long firstStart, String reason, String detail, CallObserver observer, List<ToolSpecification> tools) {
-    boolean fallbackFollows = plan.targets().indexOf(target) < plan.targets().size() - 1;
-    int maxRetries = retries.maxRetries(models.settings(target.provider()));
+    Target.RetryLimit limit = target.retryLimit(); // a field read per request rather than the settings map's
+    int maxRetries = limit != null && limit.sender() == this ? limit.maxRetries() : maxRetries(target);
     String why = detail;
     for (int retry = 0; ; retry++) {
       long start = retry == 0 ? firstStart : System.nanoTime();
@@ -47,10 +47,10 @@ final class RetryingSender {
       observer.attemptStarted(plan, target, attempt, retry == 0 ? reason : "retry", why, conversation, plan.output().jsonSchema() != null);
       RequestContext previous = RequestContext.enter(target.requestContext());
       try {
-        ChatModel client = target.client() != null ? target.client() : models.client(target.provider(), target.model());
+        ChatModel client = client(target);
         StreamSink sink = StreamSink.current();
         if (sink != null) {
-          sink.attemptStarting(attempt, retry == 0 && "first".equals(reason) ? null : why);
+          starting(sink, attempt, retry, reason, why);
         }
         ChatRequest request = requests.request(plan, target, conversation, format, tools);
         ChatResponse response = sink == null
@@ -60,20 +60,46 @@ final class RetryingSender {
         return response;
       } catch (RuntimeException e) {
         observer.attemptFinished(plan, target, attempt, null, e, System.nanoTime() - start);
-        RetryPolicy.Failure failure = RetryPolicy.classify(e);
-        boolean again = failure.retriable() && retry < maxRetries && !(failure.unreachable() && fallbackFollows);
-        Duration wait = again ? retries.delay(failure, retry) : null;
-        if (wait == null) {
-          throw e;
-        }
-        why = failure.description();
-        failed.add(new Attempt(target.provider(), target.model(), null,
-            List.of(failure.description() + " (retry " + (retry + 1) + " of " + maxRetries + " after " + wait.toMillis() + " ms)"),
-            Duration.ofNanos(System.nanoTime() - start)));
-        retries.sleep(wait);
+        why = retryAfter(e, plan, target, failed, retry, maxRetries, start);
       } finally {
         RequestContext.restore(previous);
       }
     }
+  }
+
+  /**
+   * After the failed request {@code e}: throws it when it may not be retried, else records the try in {@code failed},
+   * waits, and returns why it is sent again. Out of {@link #send}, whose code then stays small enough to be inlined.
+   */
+  private String retryAfter(RuntimeException e, CallPlan<?> plan, Target target, List<Attempt> failed, int retry, int maxRetries,
+      long start) {
+    RetryPolicy.Failure failure = RetryPolicy.classify(e);
+    boolean fallbackFollows = plan.targets().indexOf(target) < plan.targets().size() - 1;
+    boolean again = failure.retriable() && retry < maxRetries && !(failure.unreachable() && fallbackFollows);
+    Duration wait = again ? retries.delay(failure, retry) : null;
+    if (wait == null) {
+      throw e;
+    }
+    failed.add(new Attempt(target.provider(), target.model(), null,
+        List.of(failure.description() + " (retry " + (retry + 1) + " of " + maxRetries + " after " + wait.toMillis() + " ms)"),
+        Duration.ofNanos(System.nanoTime() - start)));
+    retries.sleep(wait);
+    return failure.description();
+  }
+
+  private ChatModel client(Target target) {
+    return target.client() != null ? target.client() : models.client(target.provider(), target.model());
+  }
+
+  /** Tells a streaming call's sink that a request starts (after delivered chunks, a restart). */
+  private static void starting(StreamSink sink, int attempt, int retry, String reason, String why) {
+    sink.attemptStarting(attempt, retry == 0 && "first".equals(reason) ? null : why);
+  }
+
+  /** The retries of {@code target}'s provider, from its settings (read once, then kept with the target). */
+  private int maxRetries(Target target) {
+    int max = retries.maxRetries(models.settings(target.provider()));
+    target.retryLimit(new Target.RetryLimit(this, max));
+    return max;
   }
 }

@@ -15,6 +15,10 @@ public final class Target {
   private final RequestContext requestContext;
   private volatile RequestFactory.Parameters parameters; // made on the first request
   private volatile Object price; // the ModelPrice, or NO_PRICE; looked up on the first answer
+  private volatile RetryLimit retryLimit; // set by the first sender to send to this target
+
+  /** The retries {@code sender} allows this target, worked out on its first request. */
+  record RetryLimit(Object sender, int maxRetries) {}
   private static final Object NO_PRICE = new Object();
 
   /**
@@ -82,6 +86,17 @@ public final class Target {
 
   RequestContext requestContext() {
     return requestContext;
+  }
+
+  RetryLimit retryLimit() {
+    return retryLimit;
+  }
+
+  /** Keeps {@code limit} unless one is kept: a target sent by two senders (tests) keeps the first's. */
+  void retryLimit(RetryLimit limit) {
+    if (retryLimit == null) {
+      retryLimit = limit;
+    }
   }
 
   RequestFactory.Parameters parameters() {
