@@ -552,7 +552,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   public Flux<Streams_PlanPartial> planFlux(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.planFlux is null; pass a value, or declare the parameter Optional");
     return JdkFlowAdapter.flowPublisherToFlux(this.context.invokeStream(PLAN_FLUX, StreamRules.done("risks").required("steps[].name"), Streams_PlanPartial::of, null, invocation ->
-        Messages.single("Plan " + Values.text(topic)
+        Messages.single("Plan " + topic
         + " as it streams")).partialPublisher(Streams_PlanPartial.class));
   }
 
@@ -560,7 +560,7 @@ public final class Prompt4j_Streams implements Streams, GeneratedPrompts {
   public Flux<Streams.Step> stepFlux(String topic) {
     Objects.requireNonNull(topic, "topic of Streams.stepFlux is null; pass a value, or declare the parameter Optional");
     return JdkFlowAdapter.flowPublisherToFlux(this.context.invokeStream(STEP_FLUX, StreamRules.NONE.required("[].name"), null, Outputs.json(new TypeReference<Streams.Step>() {}, "Step", null), invocation ->
-        Messages.single("Steps for " + Values.text(topic)
+        Messages.single("Steps for " + topic
         + " as they complete")).itemPublisher(Streams.Step.class));
   }
 
