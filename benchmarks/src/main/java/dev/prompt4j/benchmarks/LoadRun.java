@@ -29,6 +29,16 @@ final class LoadRun {
     this.summary = summary;
   }
 
+  /** Prompt4j generated and hand-written results of JVMs run back to back: {generated, hand-written}. */
+  private final List<Map<String, String>[]> pairs = new ArrayList<>();
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
   /** The "Under load" section. */
   String run() throws Exception {
     StringBuilder s = new StringBuilder("## Under load\n\n");
@@ -50,6 +60,16 @@ final class LoadRun {
     try (Server server = new Server(0)) {
       for (String[] v : variants) {
         results.put(v[0], result(runProcess(client(List.of("-Xmx512m"), LoadMain.class, v[0], server.port, maxWarmup, measured))));
+      }
+      // One JVM per variant moves by ±15% from run to run (JIT, GC, the shared machine, the server's own warming), and
+      // later runs tend to be slower: the goal is read from pairs run back to back, in alternating order.
+      pairs.add(new Map[] {results.get("generated"), results.get("handWritten")});
+      for (int i = 0; i < (quick ? 2 : 4); i++) {
+        String first = i % 2 == 0 ? "generated" : "handWritten";
+        String second = i % 2 == 0 ? "handWritten" : "generated";
+        Map<String, String> a = result(runProcess(client(List.of("-Xmx512m"), LoadMain.class, first, server.port, maxWarmup, measured)));
+        Map<String, String> b = result(runProcess(client(List.of("-Xmx512m"), LoadMain.class, second, server.port, maxWarmup, measured)));
+        pairs.add(i % 2 == 0 ? new Map[] {a, b} : new Map[] {b, a});
       }
       int jfrRequests = quick ? 4_000 : 10_000;
       genJfr = jfr(server.port, "generated", maxWarmup, jfrRequests);
@@ -80,7 +100,25 @@ final class LoadRun {
     double gen = d(results.get("generated"), "cpuUsPerRequest");
     double ai = d(results.get("aiServices"), "cpuUsPerRequest");
     double floor = d(results.get("floor"), "cpuUsPerRequest");
-    summary.add(goal("load: generated CPU per request ≤ 1.10× hand-written (same transport)", gen / baseCpu, gen / baseCpu <= 1.10));
+    s.append("\nPrompt4j generated against hand-written langchain4j in pairs of JVMs run back to back on the same server (the first pair is the ")
+        .append("table's, hand-written first; then alternating which runs first), CPU per request, all threads and Java threads only:\n\n")
+        .append("| pair | runs first | generated (µs) | hand-written (µs) | ratio | ratio, Java threads |\n|---|---|---|---|---|---|\n");
+    List<Double> cpuRatios = new ArrayList<>();
+    List<Double> javaRatios = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      Map<String, String> g = pairs.get(i)[0];
+      Map<String, String> h = pairs.get(i)[1];
+      double cpuRatio = d(g, "cpuUsPerRequest") / d(h, "cpuUsPerRequest");
+      double javaRatio = d(g, "javaThreadsCpuUsPerRequest") / d(h, "javaThreadsCpuUsPerRequest");
+      cpuRatios.add(cpuRatio);
+      javaRatios.add(javaRatio);
+      s.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.2f× | %.2f× |%n", i + 1, i == 0 || i % 2 == 0 ? "hand-written" : "generated",
+          d(g, "cpuUsPerRequest"), d(h, "cpuUsPerRequest"), cpuRatio, javaRatio));
+    }
+    double pairedCpu = median(cpuRatios);
+    s.append(String.format(Locale.ROOT, "%nMedian of the pairs: **%.2f×** (all threads), %.2f× (Java threads).%n", pairedCpu, median(javaRatios)));
+    summary.add(goal("load: generated CPU per request ≤ 1.10× hand-written (same transport; median of " + pairs.size() + " alternated pairs)",
+        pairedCpu, pairedCpu <= 1.10));
     summary.add(goal("load: generated CPU per request ≤ 0.5× AI Services", gen / ai, gen / ai <= 0.5));
     summary.add(goal("load: hand-written langchain4j against the floor (no goal)", baseCpu / floor, true));
 
