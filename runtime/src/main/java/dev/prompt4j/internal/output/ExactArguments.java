@@ -550,16 +550,10 @@ final class ExactArguments {
     return at;
   }
 
-  /** Powers of ten a double holds exactly. */
-  private static final double[] EXACT_POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
   /**
    * The value of the number {@code s[start, end)} (in JSON's grammar), as {@link Double#parseDouble}
-   * gives it. A number of at most 15 significant digits is an exact {@code long}, a power of ten up to
-   * 22 an exact double, and one product or quotient of two exact doubles is correctly rounded; so such
-   * a number (12.5, -0.25, 1e2, 3.14159) is computed with one operation, anything else parsed by
-   * {@code parseDouble}.
+   * gives it: a number of at most 15 significant digits (12.5, -0.25, 1e2, 3.14159) by {@link
+   * ExactDecimal}, anything else parsed by {@code parseDouble}.
    */
   static double decimal(String s, int start, int end) {
     int at = start;
@@ -603,14 +597,8 @@ final class ExactArguments {
       }
       power += negativeExponent ? -exponent : exponent;
     }
-    double v;
-    if (mantissa == 0) {
-      v = 0;
-    } else if (power >= 0 && power < EXACT_POWERS.length) {
-      v = mantissa * EXACT_POWERS[power];
-    } else if (power < 0 && -power < EXACT_POWERS.length) {
-      v = mantissa / EXACT_POWERS[-power];
-    } else {
+    double v = mantissa == 0 ? 0 : ExactDecimal.scaled(mantissa, power);
+    if (Double.isNaN(v)) {
       return Double.parseDouble(s.substring(start, end));
     }
     return negative ? -v : v;

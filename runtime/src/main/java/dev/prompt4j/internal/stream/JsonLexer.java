@@ -1,5 +1,6 @@
 package dev.prompt4j.internal.stream;
 
+import dev.prompt4j.internal.output.ExactDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -395,14 +396,11 @@ abstract class JsonLexer {
     return big.bitLength() < 64 ? (Object) Long.valueOf(big.longValue()) : big;
   }
 
-  private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-      1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
   /**
    * A number with a fraction or an exponent, as {@link Double#parseDouble} reads it. Without an exponent
    * and with at most 15 significant digits, the digits as a whole number and the power of ten they are
-   * divided by are both exact doubles, so one division (correctly rounded) gives the same double as the
-   * full algorithm (Clinger's fast path); anything else goes to {@code parseDouble}.
+   * divided by are both exact doubles, so {@link ExactDecimal} gives the same double as the full
+   * algorithm; anything else goes to {@code parseDouble}.
    */
   private static Object decimal(char[] b, int from, int to, boolean negative, int digits, int integral) {
     int fractionDigits = to - integral - 1;
@@ -417,7 +415,7 @@ abstract class JsonLexer {
           mantissa = mantissa * 10 + (d - '0');
         }
       }
-      double v = mantissa / POWERS[fractionDigits];
+      double v = ExactDecimal.scaled(mantissa, -fractionDigits); // fractionDigits ≤ 22: never NaN
       return negative ? -v : v;
     }
     return Double.valueOf(new String(b, from, to - from));
